@@ -1,0 +1,48 @@
+"""Dates as Vietnamese offices write them: dd/mm/yyyy, and "ngày 05 tháng 01 năm 2026" in documents."""
+
+from datetime import date, datetime
+
+from django.utils import timezone
+
+
+def fmt(value: date | datetime | None, *, precision: str = "day") -> str:
+    """dd/mm/yyyy, or mm/yyyy / yyyy when the day or month is unknown."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.strftime("%d/%m/%Y %H:%M")
+    if precision == "month":
+        return value.strftime("%m/%Y")
+    if precision == "year":
+        return str(value.year)
+    return value.strftime("%d/%m/%Y")
+
+
+def long_form(value: date | None, *, precision: str = "day") -> str:
+    """'ngày 05 tháng 01 năm 2026' with a leading zero for days < 10 and months 1-2 (Nghị định 30/2020/NĐ-CP)."""
+    if value is None:
+        return "ngày … tháng … năm …"
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    if precision == "month":
+        return f"ngày … tháng {month} năm {value.year}"
+    if precision == "year":
+        return f"năm {value.year}"
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def parse(text: str | None) -> date | None:
+    """Parse dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, yyyy-mm-dd); None when empty or invalid."""
+    if not text:
+        return None
+    text = str(text).strip()
+    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def today() -> date:
+    return timezone.localdate()

@@ -1,0 +1,233 @@
+"""One list spec gives every list its filters, sorting, diacritic-free search, pagination and Excel export."""
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
+
+from cchc.core.text import fold
+
+EXPORT_LIMIT = 50_000
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    accessor: str | Callable[[Any], Any] | None = None
+    sort: str | None = None
+    export: bool = True
+
+    def value(self, obj):
+        acc = self.accessor or self.key
+        if callable(acc):
+            return acc(obj)
+        value = obj
+        for part in acc.split("."):
+            value = getattr(value, part, None) if value is not None else None
+            if callable(value) and not hasattr(value, "all"):
+                value = value()
+        return value
+
+
+@dataclass
+class Filter:
+    key: str
+    label: str
+    choices: list[tuple[str, str]] | Callable[[Any], list[tuple[str, str]]] = field(default_factory=list)
+    lookup: str | None = None
+    apply: Callable[[QuerySet, str], QuerySet] | None = None
+
+    def options(self, request) -> list[tuple[str, str]]:
+        return [(str(v), str(lbl)) for v, lbl in (self.choices(request) if callable(self.choices) else self.choices)]
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        if self.apply:
+            return self.apply(qs, value)
+        return qs.filter(**{self.lookup or self.key: value})
+
+
+@dataclass
+class ListSpec:
+    title: str
+    columns: list[Column]
+    filters: list[Filter] = field(default_factory=list)
+    default_sort: str = ""
+    page_size: int = 25
+    export_name: str = "danh-sach"
+    search_field: str = "search_text"
+    search_placeholder: str = "Tìm kiếm (gõ không dấu cũng được)"
+
+
+@dataclass
+class ListPage:
+    spec: ListSpec
+    page: Any
+    rows: list
+    total: int
+    q: str
+    sort: str
+    active: dict[str, str]
+    filter_options: list[tuple[Filter, list[tuple[str, str]], str]]
+    params: dict[str, str]
+
+    def url(self, **changes) -> str:
+        params = {**self.params, **{k: v for k, v in changes.items()}}
+        params = {k: v for k, v in params.items() if v not in (None, "")}
+        return "?" + urlencode(params)
+
+    def sort_url(self, key: str) -> str:
+        new = "-" + key if self.sort == key else key
+        return self.url(sort=new, page="")
+
+    def sort_state(self, key: str) -> str:
+        if self.sort == key:
+            return "asc"
+        if self.sort == "-" + key:
+            return "desc"
+        return ""
+
+    def export_url(self) -> str:
+        return self.url(export="xlsx", page="")
+
+    def page_url(self, number: int) -> str:
+        return self.url(page=number)
+
+    @property
+    def headers(self):
+        return [(c, self.sort_state(c.key), self.sort_url(c.key) if c.sort else "") for c in self.spec.columns]
+
+
+def search(qs: QuerySet, q: str, field_name: str = "search_text") -> QuerySet:
+    """Every folded word of `q` must appear in the folded search column."""
+    for word in fold(q).split():
+        qs = qs.filter(**{f"{field_name}__contains": word})
+    return qs
+
+
+def _ordering(spec: ListSpec, sort: str) -> tuple[str, list[str]]:
+    by_key = {c.key: c for c in spec.columns if c.sort}
+    key = sort.lstrip("-")
+    if key not in by_key:
+        sort = spec.default_sort
+        key = sort.lstrip("-")
+    if key not in by_key:
+        return "", []
+    desc = sort.startswith("-")
+    fields = [f.strip() for f in by_key[key].sort.split(",")]
+    order = []
+    for f in fields:
+        if desc:
+            order.append(f[1:] if f.startswith("-") else "-" + f)
+        else:
+            order.append(f)
+    return sort, order + ["pk"]
+
+
+def filtered(spec: ListSpec, qs: QuerySet, request) -> tuple[QuerySet, dict]:
+    """Apply search, filters and sort from the query string; returns the queryset and the state."""
+    get = request.GET
+    q = get.get("q", "").strip()
+    if q:
+        qs = search(qs, q, spec.search_field)
+    active = {}
+    for flt in spec.filters:
+        value = get.get(flt.key, "").strip()
+        if value:
+            qs = flt.filter(qs, value)
+            active[flt.key] = value
+    sort, order = _ordering(spec, get.get("sort", "").strip())
+    if order:
+        qs = qs.order_by(*order)
+    return qs, {"q": q, "sort": sort, "active": active}
+
+
+def paginate(spec: ListSpec, qs: QuerySet, request) -> ListPage:
+    """The list page: filtered rows of one page plus everything the toolbar needs."""
+    qs, state = filtered(spec, qs, request)
+    paginator = Paginator(qs, spec.page_size)
+    page = paginator.get_page(request.GET.get("page"))
+    params = {"q": state["q"], "sort": state["sort"], **state["active"]}
+    options = [(f, f.options(request), state["active"].get(f.key, "")) for f in spec.filters]
+    return ListPage(
+        spec=spec,
+        page=page,
+        rows=list(page.object_list),
+        total=paginator.count,
+        q=state["q"],
+        sort=state["sort"],
+        active=state["active"],
+        filter_options=options,
+        params=params,
+    )
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, (int, float, date)):
+        return value
+    if hasattr(value, "all"):
+        return "; ".join(str(v) for v in value.all())
+    return str(value)
+
+
+def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpResponse:
+    """An .xlsx download with a bold header row, dd/mm/yyyy dates and sensible widths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31] or "Danh sách"
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DCE6F1")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    widths = [len(h) for h in headers]
+    for row in rows:
+        values = [_cell(v) for v in row]
+        ws.append(values)
+        for i, v in enumerate(values):
+            widths[i] = min(60, max(widths[i], len(str(v)) if not isinstance(v, (date, datetime)) else 10))
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = w + 2
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, datetime):
+                cell.number_format = "dd/mm/yyyy hh:mm"
+            elif isinstance(cell.value, date):
+                cell.number_format = "dd/mm/yyyy"
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    response = HttpResponse(
+        buf.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def export(spec: ListSpec, qs: QuerySet, request) -> HttpResponse:
+    """Every filtered row (up to EXPORT_LIMIT) as an Excel file."""
+    qs, _ = filtered(spec, qs, request)
+    cols = [c for c in spec.columns if c.export]
+    rows = ([c.value(obj) for c in cols] for obj in qs[:EXPORT_LIMIT])
+    return xlsx_response(spec.title, [c.label for c in cols], rows, spec.export_name)
+
+
+def wants_export(request) -> bool:
+    return request.GET.get("export") == "xlsx"

@@ -1,0 +1,27 @@
+"""The demo layers, in dependency order."""
+
+from cchc.demo import accounts, documents, orgs
+from cchc.orgs.models import Person, Unit
+
+# Extra layers of later modules: (module path, function name). Each is called with the context.
+EXTRA_LAYERS: list[str] = []
+
+
+def run(log=print) -> dict:
+    """Build the whole demo city; returns the context with the created objects."""
+    import importlib
+
+    ctx: dict = {}
+    log("Đang tạo cơ cấu tổ chức…")
+    ctx["units"] = orgs.load()
+    log("Đang tạo tài khoản…")
+    ctx["accounts"] = accounts.load(ctx["units"])
+    log("Đang đăng ký văn bản…")
+    ctx["documents"] = documents.load(ctx["units"])
+    for path in EXTRA_LAYERS:
+        log(f"Đang nạp {path}…")
+        importlib.import_module(path).load(ctx)
+    ctx["summary"] = (
+        f"{Unit.objects.count()} đơn vị, {Person.objects.count()} cá nhân, {len(ctx['accounts'])} tài khoản"
+    )
+    return ctx

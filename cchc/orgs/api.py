@@ -1,0 +1,78 @@
+"""JSON API of the organisation, scoped like the pages."""
+
+from ninja import Router, Schema
+
+from cchc.orgs import selectors
+
+router = Router(tags=["orgs"])
+
+
+class UnitOut(Schema):
+    id: int
+    name: str
+    kind: str
+    parent_id: int | None
+    bloc: str | None
+
+
+class ChildOut(Schema):
+    id: int
+    name: str
+    kind: str
+    people_count: int
+
+
+class UnitDetailOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    kind: str
+    parent_id: int | None
+    bloc: str | None
+    aliases: list[str]
+    people_count: int
+    children: list[ChildOut]
+
+
+def _year(year: int | None) -> int:
+    if year:
+        return year
+    years = selectors.bloc_years()
+    return years[0] if years else 2026
+
+
+@router.get("/units", response=list[UnitOut])
+def units(request, q: str = "", kind: str = "", bloc: str = "", year: int | None = None):
+    """Units within the caller's scope; `bloc` and `year` filter by bloc membership that year."""
+    y = _year(year)
+    rows = list(
+        selectors.unit_list(actor=request.user, kind=kind or None, bloc=bloc or None, year=y, q=q).order_by("path")[
+            :5000
+        ]
+    )
+    blocs = selectors.bloc_codes_by_unit(unit_ids=[u.pk for u in rows], year=y)
+    return [UnitOut(id=u.pk, name=u.name, kind=u.kind, parent_id=u.parent_id, bloc=blocs.get(u.pk)) for u in rows]
+
+
+@router.get("/units/{unit_id}", response=UnitDetailOut)
+def unit_detail(request, unit_id: int, year: int | None = None):
+    """One unit with its children and people count; 404 outside the caller's scope."""
+    unit = selectors.unit_get(actor=request.user, pk=unit_id)
+    bloc = selectors.unit_bloc(unit=unit, year=_year(year))
+    return UnitDetailOut(
+        id=unit.pk,
+        name=unit.name,
+        short_name=unit.short_name,
+        kind=unit.kind,
+        parent_id=unit.parent_id,
+        bloc=bloc.code if bloc else None,
+        aliases=[a.name for a in selectors.unit_aliases(unit=unit)],
+        people_count=selectors.unit_people_count(unit=unit),
+        children=[
+            ChildOut(id=c.pk, name=c.name, kind=c.kind, people_count=c.people_count)
+            for c in selectors.unit_children(unit=unit)
+        ],
+    )
+
+
+__all__ = ["router"]

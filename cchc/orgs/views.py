@@ -1,0 +1,379 @@
+"""Pages of the organisation registry: thin views over selectors and services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from cchc.core import dates, listing, uploads
+from cchc.core.errors import DomainError
+from cchc.core.text import fold
+from cchc.orgs import forms, policies, selectors, services
+from cchc.orgs.choices import BlocCode, EmploymentKind, UnitKind
+from cchc.orgs.models import Bloc, UnitAlias
+
+
+def _current_year(request) -> int:
+    years = selectors.bloc_years()
+    try:
+        return int(request.GET.get("year") or (years[0] if years else dates.today().year))
+    except ValueError:
+        return years[0] if years else dates.today().year
+
+
+def _bloc_filter(qs, value):
+    return qs.filter(bloc_memberships__bloc__code=value).distinct()
+
+
+UNIT_SPEC = listing.ListSpec(
+    title="Danh sách đơn vị",
+    columns=[
+        listing.Column("name", "Tên đơn vị", sort="name"),
+        listing.Column("short_name", "Tên ngắn", sort="short_name"),
+        listing.Column("kind", "Loại", accessor="get_kind_display", sort="kind"),
+        listing.Column("parent", "Cấp trên", accessor="parent.name", sort="parent__name"),
+        listing.Column("code", "Mã", sort="code"),
+        listing.Column("is_active", "Đang hoạt động", sort="is_active"),
+    ],
+    filters=[
+        listing.Filter("kind", "Loại đơn vị", choices=UnitKind.choices),
+        listing.Filter("bloc", "Khối thi đua", choices=BlocCode.choices, apply=_bloc_filter),
+        listing.Filter(
+            "active",
+            "Trạng thái",
+            choices=[("1", "Đang hoạt động"), ("0", "Đã giải thể/sáp nhập")],
+            apply=lambda qs, v: qs.filter(is_active=(v == "1")),
+        ),
+    ],
+    default_sort="name",
+    export_name="don-vi",
+)
+
+
+@login_required
+def unit_list(request):
+    qs = selectors.unit_list(actor=request.user)
+    if listing.wants_export(request):
+        return listing.export(UNIT_SPEC, qs, request)
+    page = listing.paginate(UNIT_SPEC, qs, request)
+    return render(request, "orgs/unit_list.html", {"listing": page})
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    year = _current_year(request)
+    people = selectors.person_list(actor=request.user, unit=unit).filter(unit=unit)
+    return render(
+        request,
+        "orgs/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": selectors.unit_ancestors(unit=unit),
+            "children": selectors.unit_children(unit=unit),
+            "people": people,
+            "aliases": selectors.unit_aliases(unit=unit),
+            "bloc": selectors.unit_bloc(unit=unit, year=year),
+            "year": year,
+            "standing_agency": selectors.standing_agency_of(level=unit),
+            "can_manage": policies.can_manage_unit(request.user, unit),
+            "can_manage_people": policies.can_manage_people(request.user, unit),
+            "alias_form": forms.AliasForm(),
+        },
+    )
+
+
+@login_required
+def unit_create(request, pk):
+    parent = selectors.unit_get(actor=request.user, pk=pk)
+    if not policies.can_create_unit_under(request.user, parent):
+        raise Http404
+    form = forms.UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            unit = services.unit_create(
+                actor=request.user,
+                parent=parent,
+                name=d["name"],
+                kind=d["kind"],
+                short_name=d["short_name"],
+                code=d["code"],
+                aliases=[a for a in d["aliases"].splitlines() if a.strip()],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"Đã thêm đơn vị “{unit.name}”.")
+            return redirect("orgs:unit_detail", pk=unit.pk)
+    return render(
+        request, "orgs/unit_form.html", {"form": form, "parent": parent, "title": f"Thêm đơn vị thuộc {parent.name}"}
+    )
+
+
+@login_required
+def unit_edit(request, pk):
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    if not policies.can_manage_unit(request.user, unit):
+        raise Http404
+    initial = {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind, "code": unit.code}
+    form = forms.UnitForm(request.POST or None, initial=initial)
+    form.fields.pop("aliases")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Đã lưu thay đổi.")
+            return redirect("orgs:unit_detail", pk=unit.pk)
+    return render(request, "orgs/unit_form.html", {"form": form, "unit": unit, "title": f"Sửa đơn vị {unit.name}"})
+
+
+@login_required
+@require_POST
+def alias_add(request, pk):
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    form = forms.AliasForm(request.POST)
+    if form.is_valid():
+        try:
+            services.alias_add(actor=request.user, unit=unit, name=form.cleaned_data["name"])
+            messages.success(request, "Đã thêm tên gọi khác.")
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, "Tên gọi khác không được để trống.")
+    return redirect("orgs:unit_detail", pk=unit.pk)
+
+
+@login_required
+@require_POST
+def alias_remove(request, pk, alias_id):
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    alias = UnitAlias.objects.filter(unit=unit, pk=alias_id).first()
+    if alias is None:
+        raise Http404
+    try:
+        services.alias_remove(actor=request.user, alias=alias)
+        messages.success(request, f"Đã xóa tên gọi “{alias.name}”.")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("orgs:unit_detail", pk=unit.pk)
+
+
+PERSON_SPEC = listing.ListSpec(
+    title="Danh sách cá nhân",
+    columns=[
+        listing.Column("full_name", "Họ và tên", sort="full_name"),
+        listing.Column("gender", "Giới tính", accessor="get_gender_display", sort="gender"),
+        listing.Column("birth_year", "Năm sinh", sort="birth_year"),
+        listing.Column("position", "Chức vụ", sort="position"),
+        listing.Column(
+            "employment_kind", "Loại cán bộ", accessor="get_employment_kind_display", sort="employment_kind"
+        ),
+        listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__name"),
+    ],
+    filters=[
+        listing.Filter("employment_kind", "Loại cán bộ", choices=EmploymentKind.choices),
+        listing.Filter(
+            "active",
+            "Trạng thái",
+            choices=[("1", "Đang công tác"), ("0", "Đã nghỉ")],
+            apply=lambda qs, v: qs.filter(is_active=(v == "1")),
+        ),
+    ],
+    default_sort="full_name",
+    export_name="ca-nhan",
+)
+
+
+@login_required
+def person_list(request):
+    qs = selectors.person_list(actor=request.user)
+    if listing.wants_export(request):
+        return listing.export(PERSON_SPEC, qs, request)
+    return render(request, "orgs/person_list.html", {"listing": listing.paginate(PERSON_SPEC, qs, request)})
+
+
+@login_required
+def person_detail(request, pk):
+    person = selectors.person_get(actor=request.user, pk=pk)
+    return render(
+        request,
+        "orgs/person_detail.html",
+        {
+            "person": person,
+            "moves": selectors.person_moves(person=person),
+            "can_manage": policies.can_manage_people(request.user, person.unit),
+        },
+    )
+
+
+@login_required
+def person_create(request, pk):
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    if not policies.can_manage_people(request.user, unit):
+        raise Http404
+    form = forms.PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(actor=request.user, unit=unit, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"Đã thêm {person.full_name}.")
+            return redirect("orgs:unit_detail", pk=unit.pk)
+    return render(
+        request, "orgs/person_form.html", {"form": form, "unit": unit, "title": f"Thêm cá nhân – {unit.name}"}
+    )
+
+
+@login_required
+def person_edit(request, pk):
+    person = selectors.person_get(actor=request.user, pk=pk)
+    if not policies.can_manage_people(request.user, person.unit):
+        raise Http404
+    initial = {f: getattr(person, f) for f in ["full_name", "gender", "birth_year", "position", "employment_kind"]}
+    form = forms.PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(actor=request.user, person=person, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Đã lưu thay đổi.")
+            return redirect("orgs:person_detail", pk=person.pk)
+    return render(
+        request,
+        "orgs/person_form.html",
+        {"form": form, "unit": person.unit, "title": f"Sửa thông tin {person.full_name}"},
+    )
+
+
+@login_required
+def person_move(request, pk):
+    person = selectors.person_get(actor=request.user, pk=pk)
+    if not policies.can_manage_people(request.user, person.unit):
+        raise Http404
+    targets = [
+        u
+        for u in selectors.unit_list(actor=request.user).order_by("path")
+        if policies.can_manage_people(request.user, u)
+    ]
+    form = forms.MoveForm(request.POST or None)
+    form.fields["to_unit"].widget.choices = [(u.pk, ("— " * u.depth) + u.name) for u in targets]
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        to_unit = next((u for u in targets if u.pk == d["to_unit"]), None)
+        if to_unit is None:
+            form.add_error("to_unit", "Đơn vị đến không hợp lệ.")
+        else:
+            try:
+                services.person_move(
+                    actor=request.user, person=person, to_unit=to_unit, on=d["moved_on"], note=d["note"]
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, f"Đã chuyển {person.full_name} sang {to_unit.name}.")
+                return redirect("orgs:person_detail", pk=person.pk)
+    return render(
+        request,
+        "orgs/person_form.html",
+        {"form": form, "unit": person.unit, "title": f"Chuyển công tác – {person.full_name}"},
+    )
+
+
+@login_required
+def bloc_list(request):
+    year = _current_year(request)
+    blocs = []
+    for bloc in selectors.bloc_list():
+        members = list(selectors.bloc_members(actor=request.user, bloc=bloc, year=year))
+        blocs.append({"bloc": bloc, "count": len(members)})
+    return render(request, "orgs/bloc_list.html", {"blocs": blocs, "year": year, "years": selectors.bloc_years()})
+
+
+@login_required
+def bloc_detail(request, code):
+    bloc = Bloc.objects.filter(code=code).select_related("organiser").first()
+    if bloc is None:
+        raise Http404
+    year = _current_year(request)
+    members = selectors.bloc_members(actor=request.user, bloc=bloc, year=year)
+    q = request.GET.get("q", "")
+    if q:
+        members = members.filter(unit__search_text__contains=fold(q))
+    return render(
+        request,
+        "orgs/bloc_detail.html",
+        {"bloc": bloc, "members": members, "year": year, "years": selectors.bloc_years(), "q": q},
+    )
+
+
+IMPORTS = {
+    "don-vi": ("Nhập danh sách đơn vị", services.units_import_preview, services.units_import, services.UNIT_COLUMNS),
+    "ca-nhan": (
+        "Nhập danh sách cá nhân",
+        services.people_import_preview,
+        services.people_import,
+        services.PERSON_COLUMNS,
+    ),
+}
+
+
+@login_required
+def import_upload(request, what):
+    if what not in IMPORTS:
+        raise Http404
+    title, preview_fn, _, columns = IMPORTS[what]
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    preview = token = None
+    if request.method == "POST" and form.is_valid():
+        f = form.cleaned_data["file"]
+        data = f.read()
+        preview = preview_fn(actor=request.user, filename=f.name, data=data)
+        if preview.ok:
+            token = uploads.stash(request, kind=f"orgs-{what}", filename=f.name, data=data)
+    return render(
+        request,
+        "orgs/import.html",
+        {
+            "form": form,
+            "title": title,
+            "what": what,
+            "preview": preview,
+            "token": token,
+            "columns": [v[0] for v in columns.values()],
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_confirm(request, what):
+    if what not in IMPORTS:
+        raise Http404
+    title, _, commit_fn, _ = IMPORTS[what]
+    stashed = uploads.take(request, kind=f"orgs-{what}", token=request.POST.get("token", ""))
+    if stashed is None:
+        messages.error(request, "Phiên nhập đã hết hạn, vui lòng tải tệp lên lại.")
+        return redirect("orgs:import_upload", what=what)
+    filename, data = stashed
+    try:
+        created = commit_fn(actor=request.user, filename=filename, data=data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("orgs:import_upload", what=what)
+    messages.success(request, f"Đã nhập {len(created)} dòng từ tệp {filename}.")
+    return redirect("orgs:unit_list" if what == "don-vi" else "orgs:person_list")
+
+
+@login_required
+def import_template(request, what):
+    if what not in IMPORTS:
+        raise Http404
+    title, _, _, columns = IMPORTS[what]
+    headers = [v[0] for v in columns.values()]
+    return listing.xlsx_response(title, headers, [], f"mau-{what}")

@@ -1,0 +1,32 @@
+from django import forms
+
+from cchc.plans.choices import DatePrecision, DocType
+
+
+class DocumentForm(forms.Form):
+    number = forms.CharField(label="Số, ký hiệu", max_length=80, required=False, help_text="Ví dụ: 259/KH-UBND; để trống nếu văn bản chưa có số.")
+    doc_type = forms.ChoiceField(label="Loại văn bản", choices=DocType.choices)
+    issuer = forms.CharField(label="Cơ quan ban hành", max_length=255, required=False)
+    issued_on = forms.DateField(label="Ngày ban hành", required=False, input_formats=["%d/%m/%Y"], widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y"))
+    date_precision = forms.ChoiceField(label="Độ chính xác ngày", choices=DatePrecision.choices, initial=DatePrecision.DAY)
+    signer = forms.CharField(label="Người ký", max_length=120, required=False)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=120, required=False)
+    title = forms.CharField(label="Trích yếu", widget=forms.Textarea(attrs={"rows": 2}))
+    org_unit = forms.IntegerField(label="Đơn vị quản lý", required=False, widget=forms.Select)
+    period_start = forms.IntegerField(label="Từ năm", required=False, min_value=1990, max_value=2100)
+    period_end = forms.IntegerField(label="Đến năm", required=False, min_value=1990, max_value=2100)
+    bases = forms.CharField(
+        label="Căn cứ (mỗi dòng một văn bản: số ký hiệu | ngày dd/mm/yyyy | cơ quan ban hành | trích yếu)",
+        widget=forms.Textarea(attrs={"rows": 4}), required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", "Năm kết thúc phải sau năm bắt đầu.")
+        return data
+
+
+class AttachForm(forms.Form):
+    file = forms.FileField(label="Tệp đính kèm")
