@@ -4,12 +4,13 @@ from cchc.demo import accounts, documents, orgs
 from cchc.orgs.models import Person, Unit
 
 # Extra layers of later modules: (module path, function name). Each is called with the context.
-EXTRA_LAYERS: list[str] = []
+EXTRA_LAYERS: list[str] = ["cchc.demo.plans", "cchc.demo.par"]
 
 
 def run(log=print) -> dict:
     """Build the whole demo city; returns the context with the created objects."""
     import importlib
+    import importlib.util
 
     ctx: dict = {}
     log("Đang tạo cơ cấu tổ chức…")
@@ -19,6 +20,8 @@ def run(log=print) -> dict:
     log("Đang đăng ký văn bản…")
     ctx["documents"] = documents.load(ctx["units"])
     for path in EXTRA_LAYERS:
+        if importlib.util.find_spec(path) is None:
+            continue
         log(f"Đang nạp {path}…")
         importlib.import_module(path).load(ctx)
     ctx["summary"] = (
