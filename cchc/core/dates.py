@@ -44,5 +44,26 @@ def parse(text: str | None) -> date | None:
     return None
 
 
+def parse_partial(text: str | None) -> tuple[date, str] | None:
+    """A date that may lack its day or month: "19/06/2026" (day), "06/2026" (month) or "2026" (year).
+
+    Returns (date, precision) with the missing parts set to 1, or None when empty or invalid.
+    """
+    if not text:
+        return None
+    text = str(text).strip()
+    day = parse(text)
+    if day is not None:
+        return day, "day"
+    for pattern in ("%m/%Y", "%m-%Y", "%m.%Y"):
+        try:
+            return datetime.strptime(text, pattern).date(), "month"
+        except ValueError:
+            continue
+    if text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100:
+        return date(int(text), 1, 1), "year"
+    return None
+
+
 def today() -> date:
     return timezone.localdate()

@@ -44,6 +44,12 @@ class Filter:
     choices: list[tuple[str, str]] | Callable[[Any], list[tuple[str, str]]] = field(default_factory=list)
     lookup: str | None = None
     apply: Callable[[QuerySet, str], QuerySet] | None = None
+    placeholder: str = ""
+
+    @property
+    def is_text(self) -> bool:
+        """A filter without choices is typed in (a name, a date) instead of picked from a list."""
+        return not self.choices
 
     def options(self, request) -> list[tuple[str, str]]:
         return [(str(v), str(lbl)) for v, lbl in (self.choices(request) if callable(self.choices) else self.choices)]
@@ -77,6 +83,7 @@ class ListPage:
     active: dict[str, str]
     filter_options: list[tuple[Filter, list[tuple[str, str]], str]]
     params: dict[str, str]
+    extra_params: dict[str, str] = field(default_factory=dict)
 
     def url(self, **changes) -> str:
         params = {**self.params, **{k: v for k, v in changes.items()}}
@@ -149,12 +156,16 @@ def filtered(spec: ListSpec, qs: QuerySet, request) -> tuple[QuerySet, dict]:
     return qs, {"q": q, "sort": sort, "active": active}
 
 
-def paginate(spec: ListSpec, qs: QuerySet, request) -> ListPage:
-    """The list page: filtered rows of one page plus everything the toolbar needs."""
+def paginate(spec: ListSpec, qs: QuerySet, request, *, keep: tuple[str, ...] = ()) -> ListPage:
+    """The list page: filtered rows of one page plus everything the toolbar needs.
+
+    `keep` names query parameters the page itself reads (such as `year`) that links must carry along.
+    """
     qs, state = filtered(spec, qs, request)
     paginator = Paginator(qs, spec.page_size)
     page = paginator.get_page(request.GET.get("page"))
-    params = {"q": state["q"], "sort": state["sort"], **state["active"]}
+    extra = {k: request.GET[k] for k in keep if request.GET.get(k)}
+    params = {**extra, "q": state["q"], "sort": state["sort"], **state["active"]}
     options = [(f, f.options(request), state["active"].get(f.key, "")) for f in spec.filters]
     return ListPage(
         spec=spec,
@@ -166,6 +177,7 @@ def paginate(spec: ListSpec, qs: QuerySet, request) -> ListPage:
         active=state["active"],
         filter_options=options,
         params=params,
+        extra_params=extra,
     )
 
 

@@ -74,6 +74,15 @@ class Scope:
             return True
         return self.covers_path(path, roles=set(roles))
 
+    def has_role_below(self, path: str | None, roles) -> bool:
+        """True when a grant with one of `roles` covers the unit at `path` from above it: a grant's own unit is
+        excluded, so that a ward's standing office keeps the ward's offices but not the ward itself."""
+        if self.is_admin:
+            return True
+        if not path:
+            return False
+        return any(path.startswith(r.path) and path != r.path for r in self.roots if r.role in set(roles))
+
     def q(self, field_path: str = "path", roles=None) -> Q:
         """Q filter on a unit path field ("path", "org_unit__path", ...) restricting to the subtrees."""
         if self.is_admin:

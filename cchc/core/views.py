@@ -1,17 +1,29 @@
-"""Home page and the audit log browser."""
+"""Home page and the audit log browser (read only: the log has no edit or delete page)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
-from cchc.core import listing, selectors
+from cchc.core import dates, listing, selectors
 from cchc.core.scope import scope_for
 
 
 @login_required
+@require_safe
 def home(request):
     scope = scope_for(request.user)
     return render(request, "core/home.html", {"scope": scope, "roots": selectors.grant_summary(user=request.user)})
+
+
+def _on_or_after(qs, value):
+    day = dates.parse(value)
+    return qs.filter(at__date__gte=day) if day else qs
+
+
+def _on_or_before(qs, value):
+    day = dates.parse(value)
+    return qs.filter(at__date__lte=day) if day else qs
 
 
 AUDIT_SPEC = listing.ListSpec(
@@ -20,21 +32,27 @@ AUDIT_SPEC = listing.ListSpec(
         listing.Column("at", "Thời điểm", sort="at"),
         listing.Column("actor_name", "Người thực hiện", sort="actor_name"),
         listing.Column("action", "Thao tác", sort="action"),
-        listing.Column("model", "Loại dữ liệu", sort="model"),
-        listing.Column("object_repr", "Bản ghi"),
-        listing.Column("changes", "Thay đổi", accessor=lambda e: selectors.audit_changes_text(e)),
+        listing.Column("model", "Loại dữ liệu", accessor=lambda e: selectors.model_label(e.model), sort="model"),
+        listing.Column("object_repr", "Bản ghi", sort="object_repr"),
+        listing.Column("changes", "Thay đổi (trước → sau)", accessor=lambda e: selectors.audit_changes_text(e)),
     ],
     filters=[
         listing.Filter("action", "Thao tác", choices=lambda r: selectors.audit_action_choices()),
         listing.Filter("model", "Loại dữ liệu", choices=lambda r: selectors.audit_model_choices()),
-        listing.Filter("actor", "Người thực hiện", lookup="actor_name"),
+        listing.Filter(
+            "actor", "Người thực hiện", choices=lambda r: selectors.audit_actor_choices(), lookup="actor_name"
+        ),
+        listing.Filter("from", "Từ ngày", apply=_on_or_after, placeholder="dd/mm/yyyy"),
+        listing.Filter("to", "Đến ngày", apply=_on_or_before, placeholder="dd/mm/yyyy"),
     ],
     default_sort="-at",
     export_name="nhat-ky-thay-doi",
+    search_placeholder="Tìm theo người, thao tác, bản ghi",
 )
 
 
 @login_required
+@require_safe
 def audit_list(request):
     if not scope_for(request.user).is_admin:
         raise Http404
@@ -42,7 +60,8 @@ def audit_list(request):
     if listing.wants_export(request):
         return listing.export(AUDIT_SPEC, qs, request)
     page = listing.paginate(AUDIT_SPEC, qs, request)
-    return render(request, "core/audit_list.html", {"listing": page})
+    rows = [(entry, selectors.model_label(entry.model), selectors.audit_changes(entry)) for entry in page.rows]
+    return render(request, "core/audit_list.html", {"listing": page, "entries": rows})
 
 
 def not_found(request, exception=None):

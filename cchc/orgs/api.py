@@ -35,15 +35,15 @@ class UnitDetailOut(Schema):
 
 
 def _year(year: int | None) -> int:
-    if year:
-        return year
-    years = selectors.bloc_years()
-    return years[0] if years else 2026
+    return year or selectors.current_bloc_year()
 
 
 @router.get("/units", response=list[UnitOut])
 def units(request, q: str = "", kind: str = "", bloc: str = "", year: int | None = None):
-    """Units within the caller's scope; `bloc` and `year` filter by bloc membership that year."""
+    """Units within the caller's scope, searched without diacritics (`q`), by kind and by bloc in a year.
+
+    `year` defaults to the current year; `bloc` in each row is the unit's bloc that year.
+    """
     y = _year(year)
     rows = list(
         selectors.unit_list(actor=request.user, kind=kind or None, bloc=bloc or None, year=y, q=q).order_by("path")[
@@ -56,7 +56,7 @@ def units(request, q: str = "", kind: str = "", bloc: str = "", year: int | None
 
 @router.get("/units/{unit_id}", response=UnitDetailOut)
 def unit_detail(request, unit_id: int, year: int | None = None):
-    """One unit with its children and people count; 404 outside the caller's scope."""
+    """One unit with its children; people counts are active people of the unit's subtree; 404 outside scope."""
     unit = selectors.unit_get(actor=request.user, pk=unit_id)
     bloc = selectors.unit_bloc(unit=unit, year=_year(year))
     return UnitDetailOut(

@@ -35,3 +35,12 @@ class MoveForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx) hoặc CSV")
+
+
+class DeactivateForm(forms.Form):
+    on = forms.DateField(
+        label="Ngày giải thể/sáp nhập",
+        input_formats=["%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+    merged_into = forms.CharField(label="Sáp nhập vào (mã đơn vị, nếu có)", max_length=64, required=False)

@@ -1,8 +1,10 @@
 """Reads of the organisation: every query starts from what the actor may see."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from cchc.core import dates
 from cchc.core.text import fold
 from cchc.orgs.models import Bloc, BlocMembership, Person, PersonMove, StandingAgency, Unit, UnitAlias
 
@@ -30,15 +32,27 @@ def unit_get(*, actor, pk) -> Unit:
         raise Http404("Không tìm thấy đơn vị.")
 
 
+def _subtree_people_count():
+    """Active people of a unit and everything below it, as one correlated subquery."""
+    people = (
+        Person.objects.filter(is_active=True, unit__path__startswith=OuterRef("path"))
+        .order_by()
+        .values("is_active")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(people, output_field=IntegerField()), Value(0))
+
+
 def unit_children(*, unit: Unit):
+    """Direct children of a unit, each with the number of active people in its subtree."""
     return (
-        unit.children.select_related("parent")
-        .annotate(people_count=Count("people", filter=Q(people__is_active=True)))
-        .order_by("order", "name")
+        unit.children.select_related("parent").annotate(people_count=_subtree_people_count()).order_by("order", "name")
     )
 
 
 def unit_people_count(*, unit: Unit) -> int:
+    """Active people of the unit and everything below it."""
     return Person.objects.filter(unit__path__startswith=unit.path, is_active=True).count()
 
 
@@ -94,7 +108,18 @@ def bloc_members(*, actor, bloc: Bloc, year: int):
 
 
 def bloc_years() -> list[int]:
+    """Years with bloc memberships, latest first."""
     return list(BlocMembership.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def current_bloc_year() -> int:
+    """This year when blocs are arranged for it, else the latest arranged year before it, else the latest."""
+    years = bloc_years()
+    this_year = dates.today().year
+    if not years or this_year in years:
+        return this_year
+    earlier = [y for y in years if y < this_year]
+    return earlier[0] if earlier else years[-1]
 
 
 def person_list(*, actor, unit: Unit | None = None):

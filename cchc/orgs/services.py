@@ -33,10 +33,15 @@ def _validate(obj) -> None:
         raise DomainError(f"{label}: {messages[0]}" if label else messages[0], field=first_field)
 
 
-def refresh_unit_search(unit: Unit) -> None:
-    """Recompute the folded search column from the name and aliases."""
+def refresh_unit_search(unit: Unit, *, with_children: bool = False) -> None:
+    """Recompute the folded search column from the names, aliases and parent (and the children's, which carry
+    this unit's name)."""
     unit.search_text = unit_search_text(unit, [a.name for a in unit.aliases.all()] if unit.pk else [])
     Unit.objects.filter(pk=unit.pk).update(search_text=unit.search_text)
+    if with_children:
+        for child in unit.children.select_related("parent").prefetch_related("aliases"):
+            child.parent = unit
+            refresh_unit_search(child)
 
 
 def _set_path(unit: Unit) -> None:
@@ -81,6 +86,7 @@ def unit_update(*, actor, unit: Unit, **changes) -> Unit:
         raise PermissionDenied("Bạn không có quyền sửa đơn vị này.")
     before = audit.snapshot(unit)
     old_path = unit.path
+    old_names = (unit.name, unit.short_name)
     new_parent = changes.pop("parent", unit.parent)
     if new_parent is not None and new_parent.path.startswith(unit.path):
         raise DomainError("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", field="parent")
@@ -97,7 +103,7 @@ def unit_update(*, actor, unit: Unit, **changes) -> Unit:
             child.path = unit.path + child.path[len(old_path) :]
             child.depth = child.path.count("/") - 2
             Unit.objects.filter(pk=child.pk).update(path=child.path, depth=child.depth)
-    refresh_unit_search(unit)
+    refresh_unit_search(unit, with_children=(unit.name, unit.short_name) != old_names)
     audit.record(
         actor=actor, action="unit.update", obj=unit, before=before, after=audit.snapshot(unit), unit_path=unit.path
     )
@@ -132,7 +138,7 @@ def _alias_add(unit: Unit, name: str) -> UnitAlias | None:
 @transaction.atomic
 def alias_add(*, actor, unit: Unit, name: str) -> UnitAlias | None:
     """Record another name of a unit, e.g. fixed while importing a plan."""
-    if not policies.can_manage_unit(actor, unit) and not policies.can_manage_people(actor, unit):
+    if not policies.can_edit_aliases(actor, unit):
         raise PermissionDenied("Bạn không có quyền thêm tên gọi cho đơn vị này.")
     if not fold(name):
         raise DomainError("Tên gọi khác không được để trống.", field="name")
@@ -146,8 +152,8 @@ def alias_add(*, actor, unit: Unit, name: str) -> UnitAlias | None:
 @transaction.atomic
 def alias_remove(*, actor, alias: UnitAlias) -> None:
     unit = alias.unit
-    if not policies.can_manage_unit(actor, unit):
-        raise PermissionDenied("Bạn không có quyền sửa đơn vị này.")
+    if not policies.can_edit_aliases(actor, unit):
+        raise PermissionDenied("Bạn không có quyền sửa tên gọi của đơn vị này.")
     name = alias.name
     alias.delete()
     refresh_unit_search(unit)

@@ -4,26 +4,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
 
-from cchc.core import dates, listing, uploads
+from cchc.core import listing, uploads
 from cchc.core.errors import DomainError
-from cchc.core.text import fold
 from cchc.orgs import forms, policies, selectors, services
-from cchc.orgs.choices import BlocCode, EmploymentKind, UnitKind
-from cchc.orgs.models import Bloc, UnitAlias
+from cchc.orgs.choices import RANKED_KINDS, BlocCode, EmploymentKind, Gender, UnitKind
+from cchc.orgs.models import Bloc, BlocMembership, UnitAlias
 
 
 def _current_year(request) -> int:
-    years = selectors.bloc_years()
-    try:
-        return int(request.GET.get("year") or (years[0] if years else dates.today().year))
-    except ValueError:
-        return years[0] if years else dates.today().year
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else selectors.current_bloc_year()
 
 
 def _bloc_filter(qs, value):
-    return qs.filter(bloc_memberships__bloc__code=value).distinct()
+    """Units in the bloc in the current year."""
+    members = BlocMembership.objects.filter(bloc__code=value, year=selectors.current_bloc_year())
+    return qs.filter(pk__in=members.values("unit_id"))
 
 
 UNIT_SPEC = listing.ListSpec(
@@ -38,7 +37,7 @@ UNIT_SPEC = listing.ListSpec(
     ],
     filters=[
         listing.Filter("kind", "Loại đơn vị", choices=UnitKind.choices),
-        listing.Filter("bloc", "Khối thi đua", choices=BlocCode.choices, apply=_bloc_filter),
+        listing.Filter("bloc", "Khối thi đua (năm nay)", choices=BlocCode.choices, apply=_bloc_filter),
         listing.Filter(
             "active",
             "Trạng thái",
@@ -48,40 +47,106 @@ UNIT_SPEC = listing.ListSpec(
     ],
     default_sort="name",
     export_name="don-vi",
+    search_placeholder="Tên, mã hoặc tên gọi khác",
 )
 
 
 @login_required
+@require_safe
 def unit_list(request):
     qs = selectors.unit_list(actor=request.user)
     if listing.wants_export(request):
         return listing.export(UNIT_SPEC, qs, request)
     page = listing.paginate(UNIT_SPEC, qs, request)
-    return render(request, "orgs/unit_list.html", {"listing": page})
+    return render(
+        request,
+        "orgs/unit_list.html",
+        {
+            "listing": page,
+            "can_import_units": policies.can_import_units(request.user),
+            "can_import_people": policies.can_import_people(request.user),
+        },
+    )
 
 
 @login_required
+@require_safe
 def unit_detail(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     year = _current_year(request)
     people = selectors.person_list(actor=request.user, unit=unit).filter(unit=unit)
+    can_manage = policies.can_manage_unit(request.user, unit)
+    ancestors = selectors.unit_ancestors(unit=unit)
+    for ancestor in ancestors:
+        ancestor.linkable = policies.can_view_unit(request.user, ancestor)
     return render(
         request,
         "orgs/unit_detail.html",
         {
             "unit": unit,
-            "ancestors": selectors.unit_ancestors(unit=unit),
+            "ancestors": ancestors,
             "children": selectors.unit_children(unit=unit),
             "people": people,
             "aliases": selectors.unit_aliases(unit=unit),
             "bloc": selectors.unit_bloc(unit=unit, year=year),
             "year": year,
             "standing_agency": selectors.standing_agency_of(level=unit),
-            "can_manage": policies.can_manage_unit(request.user, unit),
+            "can_manage": can_manage,
             "can_manage_people": policies.can_manage_people(request.user, unit),
-            "alias_form": forms.AliasForm(),
+            "can_edit_aliases": policies.can_edit_aliases(request.user, unit),
+            "can_set_bloc": policies.can_manage_blocs(request.user) and unit.kind in RANKED_KINDS,
+            "blocs": selectors.bloc_list() if policies.can_manage_blocs(request.user) else [],
+            "deactivate_form": forms.DeactivateForm() if can_manage and unit.is_active and unit.parent_id else None,
         },
     )
+
+
+@login_required
+@require_POST
+def unit_deactivate(request, pk):
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    if not policies.can_manage_unit(request.user, unit):
+        raise Http404
+    form = forms.DeactivateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ngày giải thể/sáp nhập không hợp lệ (dd/mm/yyyy).")
+        return redirect("orgs:unit_detail", pk=unit.pk)
+    merged_into = None
+    code = form.cleaned_data["merged_into"].strip()
+    if code:
+        merged_into = selectors.unit_list(actor=request.user).filter(code=code).first()
+        if merged_into is None:
+            messages.error(request, f"Không tìm thấy đơn vị có mã “{code}” trong phạm vi của bạn.")
+            return redirect("orgs:unit_detail", pk=unit.pk)
+    try:
+        services.unit_deactivate(actor=request.user, unit=unit, on=form.cleaned_data["on"], merged_into=merged_into)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Đã ghi nhận giải thể/sáp nhập “{unit.name}”.")
+    return redirect("orgs:unit_detail", pk=unit.pk)
+
+
+@login_required
+@require_POST
+def unit_bloc_set(request, pk):
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    if not policies.can_manage_blocs(request.user):
+        raise Http404
+    year = request.POST.get("year", "")
+    code = request.POST.get("bloc", "")
+    bloc = Bloc.objects.filter(code=code).first() if code else None
+    if not year.isdigit() or (code and bloc is None):
+        messages.error(request, "Năm hoặc khối thi đua không hợp lệ.")
+        return redirect("orgs:unit_detail", pk=unit.pk)
+    try:
+        services.bloc_membership_set(actor=request.user, unit=unit, bloc=bloc, year=int(year))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        label = bloc.name if bloc else "không thuộc khối nào"
+        messages.success(request, f"Năm {year}: {unit.name} – {label}.")
+    return redirect(reverse("orgs:unit_detail", args=[unit.pk]) + f"?year={year}")
 
 
 @login_required
@@ -135,6 +200,8 @@ def unit_edit(request, pk):
 @require_POST
 def alias_add(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
+    if not policies.can_edit_aliases(request.user, unit):
+        raise Http404
     form = forms.AliasForm(request.POST)
     if form.is_valid():
         try:
@@ -152,7 +219,7 @@ def alias_add(request, pk):
 def alias_remove(request, pk, alias_id):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     alias = UnitAlias.objects.filter(unit=unit, pk=alias_id).first()
-    if alias is None:
+    if alias is None or not policies.can_edit_aliases(request.user, unit):
         raise Http404
     try:
         services.alias_remove(actor=request.user, alias=alias)
@@ -176,6 +243,7 @@ PERSON_SPEC = listing.ListSpec(
     ],
     filters=[
         listing.Filter("employment_kind", "Loại cán bộ", choices=EmploymentKind.choices),
+        listing.Filter("gender", "Giới tính", choices=Gender.choices),
         listing.Filter(
             "active",
             "Trạng thái",
@@ -185,18 +253,28 @@ PERSON_SPEC = listing.ListSpec(
     ],
     default_sort="full_name",
     export_name="ca-nhan",
+    search_placeholder="Họ tên hoặc chức vụ",
 )
 
 
 @login_required
+@require_safe
 def person_list(request):
     qs = selectors.person_list(actor=request.user)
     if listing.wants_export(request):
         return listing.export(PERSON_SPEC, qs, request)
-    return render(request, "orgs/person_list.html", {"listing": listing.paginate(PERSON_SPEC, qs, request)})
+    return render(
+        request,
+        "orgs/person_list.html",
+        {
+            "listing": listing.paginate(PERSON_SPEC, qs, request),
+            "can_import_people": policies.can_import_people(request.user),
+        },
+    )
 
 
 @login_required
+@require_safe
 def person_detail(request, pk):
     person = selectors.person_get(actor=request.user, pk=pk)
     return render(
@@ -286,48 +364,93 @@ def person_move(request, pk):
 
 
 @login_required
+@require_safe
 def bloc_list(request):
     year = _current_year(request)
     blocs = []
     for bloc in selectors.bloc_list():
-        members = list(selectors.bloc_members(actor=request.user, bloc=bloc, year=year))
-        blocs.append({"bloc": bloc, "count": len(members)})
+        blocs.append({"bloc": bloc, "count": selectors.bloc_members(actor=request.user, bloc=bloc, year=year).count()})
     return render(request, "orgs/bloc_list.html", {"blocs": blocs, "year": year, "years": selectors.bloc_years()})
 
 
+BLOC_MEMBER_SPEC = listing.ListSpec(
+    title="Thành viên khối thi đua",
+    columns=[
+        listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__name"),
+        listing.Column("short_name", "Tên ngắn", accessor="unit.short_name", sort="unit__short_name"),
+        listing.Column("kind", "Loại", accessor="unit.get_kind_display", sort="unit__kind"),
+        listing.Column("code", "Mã", accessor="unit.code", sort="unit__code"),
+        listing.Column("year", "Năm", sort="year"),
+    ],
+    filters=[
+        listing.Filter(
+            "kind",
+            "Loại đơn vị",
+            choices=[
+                (k, UnitKind(k).label)
+                for k in (UnitKind.DEPARTMENT, UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)
+            ],
+            lookup="unit__kind",
+        ),
+    ],
+    default_sort="unit",
+    page_size=50,
+    export_name="khoi-thi-dua",
+    search_field="unit__search_text",
+    search_placeholder="Tên đơn vị",
+)
+
+
 @login_required
+@require_safe
 def bloc_detail(request, code):
-    bloc = Bloc.objects.filter(code=code).select_related("organiser").first()
+    bloc = selectors.bloc_list().filter(code=code).first()
     if bloc is None:
         raise Http404
     year = _current_year(request)
     members = selectors.bloc_members(actor=request.user, bloc=bloc, year=year)
-    q = request.GET.get("q", "")
-    if q:
-        members = members.filter(unit__search_text__contains=fold(q))
+    if listing.wants_export(request):
+        return listing.export(BLOC_MEMBER_SPEC, members, request)
     return render(
         request,
         "orgs/bloc_detail.html",
-        {"bloc": bloc, "members": members, "year": year, "years": selectors.bloc_years(), "q": q},
+        {
+            "bloc": bloc,
+            "listing": listing.paginate(BLOC_MEMBER_SPEC, members, request, keep=("year",)),
+            "year": year,
+            "years": selectors.bloc_years(),
+        },
     )
 
 
 IMPORTS = {
-    "don-vi": ("Nhập danh sách đơn vị", services.units_import_preview, services.units_import, services.UNIT_COLUMNS),
+    "don-vi": (
+        "Nhập danh sách đơn vị",
+        services.units_import_preview,
+        services.units_import,
+        services.UNIT_COLUMNS,
+        policies.can_import_units,
+    ),
     "ca-nhan": (
         "Nhập danh sách cá nhân",
         services.people_import_preview,
         services.people_import,
         services.PERSON_COLUMNS,
+        policies.can_import_people,
     ),
 }
 
 
+def _import_kind(request, what):
+    """The import named in the URL, or 404 when it does not exist or the user may not import."""
+    if what not in IMPORTS or not IMPORTS[what][4](request.user):
+        raise Http404
+    return IMPORTS[what][:4]
+
+
 @login_required
 def import_upload(request, what):
-    if what not in IMPORTS:
-        raise Http404
-    title, preview_fn, _, columns = IMPORTS[what]
+    title, preview_fn, _, columns = _import_kind(request, what)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     preview = token = None
     if request.method == "POST" and form.is_valid():
@@ -353,9 +476,7 @@ def import_upload(request, what):
 @login_required
 @require_POST
 def import_confirm(request, what):
-    if what not in IMPORTS:
-        raise Http404
-    title, _, commit_fn, _ = IMPORTS[what]
+    title, _, commit_fn, _ = _import_kind(request, what)
     stashed = uploads.take(request, kind=f"orgs-{what}", token=request.POST.get("token", ""))
     if stashed is None:
         messages.error(request, "Phiên nhập đã hết hạn, vui lòng tải tệp lên lại.")
@@ -371,9 +492,8 @@ def import_confirm(request, what):
 
 
 @login_required
+@require_safe
 def import_template(request, what):
-    if what not in IMPORTS:
-        raise Http404
-    title, _, _, columns = IMPORTS[what]
+    title, _, _, columns = _import_kind(request, what)
     headers = [v[0] for v in columns.values()]
     return listing.xlsx_response(title, headers, [], f"mau-{what}")

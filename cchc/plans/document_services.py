@@ -93,10 +93,7 @@ def document_register(
         ).exists()
     ):
         raise DomainError(f"Văn bản số {number} năm {issued_on.year} đã được đăng ký.", field="number")
-    seq, symbol = None, ""
-    if "/" in number:
-        head, _, symbol = number.partition("/")
-        seq = int(head) if head.isdigit() else None
+    seq, symbol = _split_number(number)
     doc = Document(
         number=number,
         seq=seq,
@@ -127,10 +124,22 @@ def document_register(
             actor=actor,
             action="document.register",
             obj=doc,
-            after=audit.snapshot(doc),
+            after={**audit.snapshot(doc), "bases": _bases_summary(doc)},
             unit_path=org_unit.path if org_unit else "",
         )
     return doc
+
+
+def _split_number(number: str) -> tuple[int | None, str]:
+    """(sequence number, symbol) of "259/KH-UBND"; (None, "") when there is no symbol."""
+    if "/" not in number:
+        return None, ""
+    head, _, symbol = number.partition("/")
+    return (int(head) if head.isdigit() else None), symbol
+
+
+def _bases_summary(document: Document) -> list[str]:
+    return [b.cited_number or b.cited_title[:80] or b.raw[:80] for b in document.bases.order_by("order", "id")]
 
 
 @transaction.atomic
@@ -138,25 +147,39 @@ def document_update(*, actor, document: Document, bases: list[BasisInput] | None
     """Change a document's fields (and replace its bases when given)."""
     if not policies.can_edit_document(actor, document):
         raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
+    new_unit = changes.get("org_unit", document.org_unit)
+    if new_unit != document.org_unit and not policies.can_register_document(actor, new_unit):
+        raise PermissionDenied("Bạn không có quyền chuyển văn bản sang đơn vị này.")
     before = audit.snapshot(document)
+    if bases is not None:
+        before["bases"] = _bases_summary(document)
+    if "doc_type" in changes and changes["doc_type"] not in DocType.values:
+        raise DomainError(f"Loại văn bản “{changes['doc_type']}” không hợp lệ.", field="doc_type")
     for key, value in changes.items():
         setattr(document, key, nfc(value) if isinstance(value, str) and key != "body" else value)
+    document.number = document.number.replace(" ", "")
     if not document.title:
         raise DomainError("Trích yếu không được để trống.", field="title")
-    if "/" in document.number:
-        head, _, document.symbol = document.number.partition("/")
-        document.seq = int(head) if head.isdigit() else None
+    document.seq, document.symbol = _split_number(document.number)
+    if document.issued_on is None:
+        document.date_precision = DatePrecision.NONE
     document.search_text = document_search_text(document)
     document.save()
+    after = audit.snapshot(document)
     if bases is not None:
         document.bases.all().delete()
         _add_bases(document, bases)
+        after["bases"] = _bases_summary(document)
+    if document.number:
+        DocumentBasis.objects.filter(cited__isnull=True, cited_number__iexact=document.number).exclude(
+            document=document
+        ).update(cited=document)
     audit.record(
         actor=actor,
         action="document.update",
         obj=document,
         before=before,
-        after=audit.snapshot(document),
+        after=after,
         unit_path=document.org_unit.path if document.org_unit else "",
     )
     return document

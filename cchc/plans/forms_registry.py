@@ -1,14 +1,25 @@
 from django import forms
 
+from cchc.core import dates
 from cchc.plans.choices import DatePrecision, DocType
 
 
 class DocumentForm(forms.Form):
-    number = forms.CharField(label="Số, ký hiệu", max_length=80, required=False, help_text="Ví dụ: 259/KH-UBND; để trống nếu văn bản chưa có số.")
+    number = forms.CharField(
+        label="Số, ký hiệu",
+        max_length=80,
+        required=False,
+        help_text="Ví dụ: 259/KH-UBND; để trống nếu văn bản chưa có số.",
+    )
     doc_type = forms.ChoiceField(label="Loại văn bản", choices=DocType.choices)
     issuer = forms.CharField(label="Cơ quan ban hành", max_length=255, required=False)
-    issued_on = forms.DateField(label="Ngày ban hành", required=False, input_formats=["%d/%m/%Y"], widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y"))
-    date_precision = forms.ChoiceField(label="Độ chính xác ngày", choices=DatePrecision.choices, initial=DatePrecision.DAY)
+    issued_on = forms.CharField(
+        label="Ngày ban hành",
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        help_text="Nếu văn bản không ghi ngày cụ thể, nhập tháng/năm (06/2026) hoặc chỉ năm (2026).",
+    )
     signer = forms.CharField(label="Người ký", max_length=120, required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=120, required=False)
     title = forms.CharField(label="Trích yếu", widget=forms.Textarea(attrs={"rows": 2}))
@@ -17,8 +28,18 @@ class DocumentForm(forms.Form):
     period_end = forms.IntegerField(label="Đến năm", required=False, min_value=1990, max_value=2100)
     bases = forms.CharField(
         label="Căn cứ (mỗi dòng một văn bản: số ký hiệu | ngày dd/mm/yyyy | cơ quan ban hành | trích yếu)",
-        widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
+
+    def clean_issued_on(self):
+        text = self.cleaned_data.get("issued_on", "").strip()
+        if not text:
+            return None, DatePrecision.NONE
+        parsed = dates.parse_partial(text)
+        if parsed is None:
+            raise forms.ValidationError("Ngày không hợp lệ: nhập dd/mm/yyyy, mm/yyyy hoặc yyyy.")
+        return parsed
 
     def clean(self):
         data = super().clean()

@@ -4,17 +4,32 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from cchc.core import dates, listing
 from cchc.core.errors import DomainError
+from cchc.core.scope import ADMIN, OFFICER, STANDING, scope_for
 from cchc.orgs import selectors as org_selectors
 from cchc.plans import document_selectors as selectors
 from cchc.plans import document_services as services
 from cchc.plans import policies
 from cchc.plans.choices import DocType
 from cchc.plans.forms_registry import AttachForm, DocumentForm
-from cchc.plans.models import DocumentFile
+
+
+def _can_register_some(user) -> bool:
+    """Whether the user may register documents for at least one unit (shows the button)."""
+    scope = scope_for(user)
+    return scope.is_admin or bool(scope.roles() & {ADMIN, STANDING, OFFICER})
+
+
+def _source_filter(qs, value):
+    if value == "own":
+        return qs.filter(org_unit__isnull=False)
+    if value == "outside":
+        return qs.filter(org_unit__isnull=True)
+    return qs
+
 
 SPEC = listing.ListSpec(
     title="Sổ văn bản",
@@ -34,19 +49,29 @@ SPEC = listing.ListSpec(
             choices=lambda r: [(y, y) for y in range(dates.today().year + 1, 2018, -1)],
             apply=lambda qs, v: qs.filter(issued_on__year=int(v)) if v.isdigit() else qs,
         ),
+        listing.Filter(
+            "source",
+            "Nguồn",
+            choices=[("own", "Của đơn vị trong hệ thống"), ("outside", "Của cơ quan bên ngoài")],
+            apply=_source_filter,
+        ),
     ],
     default_sort="-issued_on",
     export_name="so-van-ban",
+    search_placeholder="Số ký hiệu, trích yếu, nơi ban hành",
 )
 
 
 @login_required
+@require_safe
 def document_list(request):
     qs = selectors.document_list(actor=request.user)
     if listing.wants_export(request):
         return listing.export(SPEC, qs, request)
     return render(
-        request, "plans/document_list.html", {"listing": listing.paginate(SPEC, qs, request), "can_register": True}
+        request,
+        "plans/document_list.html",
+        {"listing": listing.paginate(SPEC, qs, request), "can_register": _can_register_some(request.user)},
     )
 
 
@@ -77,12 +102,13 @@ def _save(request, form, units, document=None):
     if d.get("org_unit") and org_unit is None:
         form.add_error("org_unit", "Đơn vị không hợp lệ.")
         return None
+    issued_on, precision = d["issued_on"]
     fields = dict(
         number=d["number"],
         doc_type=d["doc_type"],
         issuer=d["issuer"],
-        issued_on=d["issued_on"],
-        date_precision=d["date_precision"],
+        issued_on=issued_on,
+        date_precision=precision,
         signer=d["signer"],
         signer_title=d["signer_title"],
         title=d["title"],
@@ -132,8 +158,6 @@ def document_edit(request, pk):
             "number",
             "doc_type",
             "issuer",
-            "issued_on",
-            "date_precision",
             "signer",
             "signer_title",
             "title",
@@ -141,7 +165,9 @@ def document_edit(request, pk):
             "period_end",
         ]
     }
-    initial.update(org_unit=doc.org_unit_id, bases=bases_text)
+    initial.update(
+        org_unit=doc.org_unit_id, bases=bases_text, issued_on=dates.fmt(doc.issued_on, precision=doc.date_precision)
+    )
     form = DocumentForm(request.POST or None, initial=initial)
     form.fields["org_unit"].widget.choices = choices
     if request.method == "POST" and form.is_valid():
@@ -152,6 +178,7 @@ def document_edit(request, pk):
 
 
 @login_required
+@require_safe
 def document_detail(request, pk):
     doc = selectors.document_get(actor=request.user, pk=pk)
     return render(
@@ -159,7 +186,7 @@ def document_detail(request, pk):
         "plans/document_detail.html",
         {
             "document": doc,
-            "bases": doc.bases.select_related("cited"),
+            "bases": selectors.document_bases(actor=request.user, document=doc),
             "files": doc.files.all(),
             "cited_by": selectors.cited_by(actor=request.user, document=doc),
             "can_edit": policies.can_edit_document(request.user, doc),
@@ -169,12 +196,18 @@ def document_detail(request, pk):
 
 
 @login_required
+@require_safe
 def document_bases(request, pk):
     doc = selectors.document_get(actor=request.user, pk=pk)
+    chain = selectors.basis_chain(actor=request.user, document=doc, collapse_repeats=True)
     return render(
         request,
         "plans/document_bases.html",
-        {"document": doc, "chain": selectors.basis_chain(actor=request.user, document=doc)},
+        {
+            "document": doc,
+            "chain": chain,
+            "lineage": selectors.basis_lineage(actor=request.user, document=doc),
+        },
     )
 
 
@@ -182,6 +215,8 @@ def document_bases(request, pk):
 @require_POST
 def document_attach(request, pk):
     doc = selectors.document_get(actor=request.user, pk=pk)
+    if not policies.can_edit_document(request.user, doc):
+        raise Http404
     form = AttachForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -195,9 +230,11 @@ def document_attach(request, pk):
 
 
 @login_required
+@require_safe
 def document_file(request, file_id):
-    f = DocumentFile.objects.select_related("document").filter(pk=file_id).first()
-    if f is None:
-        raise Http404
-    selectors.document_get(actor=request.user, pk=f.document_id)
-    return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name)
+    f = selectors.document_file_get(actor=request.user, pk=file_id)
+    try:
+        handle = f.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ.")
+    return FileResponse(handle, as_attachment=True, filename=f.name)

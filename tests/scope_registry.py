@@ -1,0 +1,224 @@
+"""How to reach every page and API route of cchc from the demo city, for the generated scope walk.
+
+tests/test_scope_walk.py walks every URL pattern of config.urls and every route of config.api.api as an
+anonymous user, as `lechan` on Khúc Thừa Dụ's objects and as the read-only viewer `lechan.xem`; it fails when a
+URL name or API route is missing here. A module that adds pages adds one entry per URL name to its own dict
+below (or a new dict listed in PAGE_REGISTRIES / API_REGISTRIES).
+
+An entry says what kind of URL it is and how to build its kwargs for a place in the demo city:
+`where` is OWN (phường Lê Chân, inside lechan's scope) or OTHER (xã Khúc Thừa Dụ, outside it).
+
+Page kinds:
+- "page": a GET page (list, detail, download); POST is refused (405).
+- "form": a GET form whose POST writes; both need the right role on the object.
+- "action": POST only (GET answers 405).
+- "public": login, logout and the API documentation; not checked for scope.
+
+`scoped` (default: True when the URL takes kwargs) marks URLs naming an object owned by a unit, which must be
+404 for a user whose grants do not cover that unit. `viewer` is what the read-only viewer gets on GET inside
+their scope: "ok" (200) or "refused" (403/404); the default follows the kind ("page" → ok, "form" → refused).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+OWN = "own"
+OTHER = "other"
+OWN_LEVEL = "Lê Chân"
+OTHER_LEVEL = "Khúc Thừa Dụ"
+OWN_DOCUMENT = "259/KH-UBND"
+OTHER_DOCUMENT = "133/KH-UBND"
+
+
+class Demo:
+    """Objects of the demo city, looked up by where they are (OWN or OTHER)."""
+
+    def __init__(self):
+        self._files = {}
+
+    def level(self, where: str):
+        from cchc.orgs.choices import LEVEL_KINDS
+        from cchc.orgs.models import Unit
+
+        short = OWN_LEVEL if where == OWN else OTHER_LEVEL
+        return Unit.objects.get(short_name=short, kind__in=LEVEL_KINDS)
+
+    def office(self, where: str):
+        """The ward's (or commune's) Phòng Văn hóa - Xã hội."""
+        from cchc.orgs.models import Unit
+
+        return Unit.objects.get(code=f"{self.level(where).code}-VHXH")
+
+    def person(self, where: str):
+        from cchc.orgs.models import Person
+
+        return Person.objects.filter(unit=self.office(where)).order_by("pk").first()
+
+    def alias(self, where: str):
+        return self.office(where).aliases.order_by("pk").first()
+
+    def document(self, where: str):
+        from cchc.plans.models import Document
+
+        number = OWN_DOCUMENT if where == OWN else OTHER_DOCUMENT
+        return Document.objects.get(number=number, org_unit=self.level(where))
+
+    def file(self, where: str):
+        """A file attached to the place's document (created on first use, inside the test's transaction)."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from cchc.plans.document_services import document_attach
+        from cchc.plans.models import DocumentFile
+
+        doc = self.document(where)
+        existing = DocumentFile.objects.filter(document=doc).first()
+        if existing:
+            return existing
+        upload = SimpleUploadedFile("ke-hoach.txt", "Nội dung kế hoạch".encode(), content_type="text/plain")
+        return document_attach(actor=self.user("admin"), document=doc, uploaded_file=upload)
+
+    def user(self, username: str):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.get(username=username)
+
+    @cached_property
+    def bloc_code(self) -> str:
+        return "phuong"
+
+
+Kwargs = Callable[[Demo, str], dict]
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: str = "page"
+    kwargs: Kwargs | None = None
+    scoped: bool | None = None
+    viewer: str | None = None
+
+    @property
+    def is_scoped(self) -> bool:
+        return self.kwargs is not None if self.scoped is None else self.scoped
+
+    @property
+    def viewer_get(self) -> str:
+        """What the read-only viewer gets on GET inside their scope."""
+        if self.viewer:
+            return self.viewer
+        return {"page": "ok", "form": "refused", "action": "not_allowed"}.get(self.kind, "ok")
+
+    def build(self, demo: Demo, where: str) -> dict:
+        return self.kwargs(demo, where) if self.kwargs else {}
+
+
+@dataclass(frozen=True)
+class Api:
+    kwargs: Kwargs | None = None
+    scoped: bool | None = None
+    public: bool = False
+
+    @property
+    def is_scoped(self) -> bool:
+        return self.kwargs is not None if self.scoped is None else self.scoped
+
+    def build(self, demo: Demo, where: str) -> dict:
+        return self.kwargs(demo, where) if self.kwargs else {}
+
+
+def unit(d: Demo, w: str) -> dict:
+    return {"pk": d.office(w).pk}
+
+
+def level(d: Demo, w: str) -> dict:
+    return {"pk": d.level(w).pk}
+
+
+def person(d: Demo, w: str) -> dict:
+    return {"pk": d.person(w).pk}
+
+
+def document(d: Demo, w: str) -> dict:
+    return {"pk": d.document(w).pk}
+
+
+CORE = {
+    "home": Page(),
+    "login": Page(kind="public"),
+    "logout": Page(kind="public"),
+    "audit_list": Page(viewer="refused"),
+    "api:api-root": Page(kind="public"),
+    "api:openapi-json": Page(kind="public"),
+    "api:openapi-view": Page(kind="public"),
+}
+
+ORGS = {
+    "orgs:unit_list": Page(),
+    "orgs:unit_detail": Page(kwargs=unit),
+    "orgs:unit_edit": Page(kind="form", kwargs=unit),
+    "orgs:unit_create": Page(kind="form", kwargs=level),
+    "orgs:unit_deactivate": Page(kind="action", kwargs=unit),
+    "orgs:unit_bloc_set": Page(kind="action", kwargs=level),
+    "orgs:alias_add": Page(kind="action", kwargs=unit),
+    "orgs:alias_remove": Page(kind="action", kwargs=lambda d, w: {"pk": d.office(w).pk, "alias_id": d.alias(w).pk}),
+    "orgs:person_create": Page(kind="form", kwargs=unit),
+    "orgs:person_list": Page(),
+    "orgs:person_detail": Page(kwargs=person),
+    "orgs:person_edit": Page(kind="form", kwargs=person),
+    "orgs:person_move": Page(kind="form", kwargs=person),
+    "orgs:bloc_list": Page(),
+    "orgs:bloc_detail": Page(kwargs=lambda d, w: {"code": d.bloc_code}, scoped=False),
+    "orgs:import_upload": Page(kind="form", kwargs=lambda d, w: {"what": "don-vi"}, scoped=False),
+    "orgs:import_confirm": Page(kind="action", kwargs=lambda d, w: {"what": "ca-nhan"}, scoped=False),
+    "orgs:import_template": Page(kwargs=lambda d, w: {"what": "don-vi"}, scoped=False, viewer="refused"),
+}
+
+DOCUMENTS = {
+    "registry:document_list": Page(),
+    "registry:document_create": Page(kind="form"),
+    "registry:document_detail": Page(kwargs=document),
+    "registry:document_edit": Page(kind="form", kwargs=document),
+    "registry:document_bases": Page(kwargs=document),
+    "registry:document_attach": Page(kind="action", kwargs=document),
+    "registry:document_file": Page(kwargs=lambda d, w: {"file_id": d.file(w).pk}),
+}
+
+# Pages of the CCHC plans and tasks (namespace "plans"), the PAR Index ("par") and reports ("reports"):
+# their authors add one entry per URL name.
+PLANS: dict[str, Page] = {}
+PAR: dict[str, Page] = {}
+REPORTS: dict[str, Page] = {}
+
+PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS]
+
+# API routes as "METHOD /api/path/{param}", exactly as in the OpenAPI schema.
+API_CORE = {
+    "POST /api/auth/token": Api(public=True),
+}
+API_ORGS = {
+    "GET /api/units": Api(),
+    "GET /api/units/{unit_id}": Api(kwargs=lambda d, w: {"unit_id": d.office(w).pk}),
+}
+API_DOCUMENTS = {
+    "GET /api/documents": Api(),
+    "GET /api/documents/{document_id}/bases": Api(kwargs=lambda d, w: {"document_id": d.document(w).pk}),
+}
+API_PLANS: dict[str, Api] = {}
+API_PAR: dict[str, Api] = {}
+
+API_REGISTRIES = [API_CORE, API_ORGS, API_DOCUMENTS, API_PLANS, API_PAR]
+
+
+def _merge(registries):
+    merged = {}
+    for registry in registries:
+        for key, entry in registry.items():
+            if key in merged:
+                raise ValueError(f"{key} is registered twice in tests/scope_registry.py")
+            merged[key] = entry
+    return merged
+
+
+PAGES: dict[str, Page] = _merge(PAGE_REGISTRIES)
+APIS: dict[str, Api] = _merge(API_REGISTRIES)
