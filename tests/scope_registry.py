@@ -184,11 +184,113 @@ DOCUMENTS = {
     "registry:document_file": Page(kwargs=lambda d, w: {"file_id": d.file(w).pk}),
 }
 
-# Pages of the CCHC plans and tasks (namespace "plans"), the PAR Index ("par") and reports ("reports"):
-# their authors add one entry per URL name.
+# Pages of the CCHC plans and tasks (namespace "plans") and reports ("reports"): their authors add one entry
+# per URL name.
 PLANS: dict[str, Page] = {}
-PAR: dict[str, Page] = {}
 REPORTS: dict[str, Page] = {}
+
+
+# --- PAR Index (namespace "par"): criteria sets and rounds belong to the city (shared, not scoped to a ward);
+# assessments, their answers and evidence belong to the assessed unit.
+
+
+def par_set(d: Demo, w: str) -> dict:
+    from cchc.par.models import CriteriaSet
+
+    return {"pk": CriteriaSet.objects.filter(bloc_code="phuong", is_current=True).order_by("-year").first().pk}
+
+
+def par_node(d: Demo, w: str) -> dict:
+    from cchc.par.models import CriteriaSet, Criterion
+
+    cs = CriteriaSet.objects.filter(bloc_code="phuong", is_current=True).order_by("-year").first()
+    return {"pk": cs.pk, "node_id": Criterion.objects.filter(criteria_set=cs).order_by("sort_key").first().pk}
+
+
+def par_round(d: Demo, w: str) -> dict:
+    from cchc.par.models import Round
+
+    return {"pk": Round.objects.order_by("-year").first().pk}
+
+
+def par_assessment_of(d: Demo, w: str):
+    from cchc.par.models import Assessment
+
+    return Assessment.objects.filter(unit=d.level(w)).order_by("-round__year").first()
+
+
+def par_assessment(d: Demo, w: str) -> dict:
+    return {"pk": par_assessment_of(d, w).pk}
+
+
+def par_answer(d: Demo, w: str) -> dict:
+    assessment = par_assessment_of(d, w)
+    return {"pk": assessment.pk, "answer_id": assessment.answers.order_by("criterion__sort_key").first().pk}
+
+
+def par_evidence(d: Demo, w: str) -> dict:
+    """Evidence of the place's open assessment (added through the service for the commune, which has none)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cchc.demo.par import DEMO_TODAY
+    from cchc.par import services
+    from cchc.par.models import Evidence
+
+    assessment = par_assessment_of(d, w)
+    evidence = Evidence.objects.filter(answer__assessment=assessment, document__isnull=True).first()
+    if evidence is None:
+        answer = assessment.answers.exclude(criterion__method="survey").order_by("criterion__sort_key").first()
+        upload = SimpleUploadedFile("minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain")
+        evidence = services.evidence_add(actor=None, answer=answer, upload=upload, today=DEMO_TODAY)
+    return {"pk": evidence.pk}
+
+
+def par_results(d: Demo, w: str) -> dict:
+    from cchc.par.models import Result
+
+    return {"year": Result.objects.filter(published=True).order_by("-year").first().year, "bloc": "phuong"}
+
+
+PAR = {
+    "par:home": Page(),
+    "par:dashboard": Page(),
+    "par:set_list": Page(),
+    "par:set_detail": Page(kwargs=par_set, scoped=False),
+    "par:set_export": Page(kwargs=par_set, scoped=False),
+    "par:set_create": Page(kind="form"),
+    "par:set_import": Page(kind="form"),
+    "par:set_edit": Page(kind="form", kwargs=par_set, scoped=False),
+    "par:set_reimport": Page(kind="form", kwargs=par_set, scoped=False),
+    "par:set_bands": Page(kind="form", kwargs=par_set, scoped=False),
+    "par:set_clone": Page(kind="action", kwargs=par_set, scoped=False),
+    "par:set_new_version": Page(kind="action", kwargs=par_set, scoped=False),
+    "par:set_issue": Page(kind="action", kwargs=par_set, scoped=False),
+    "par:set_delete": Page(kind="action", kwargs=par_set, scoped=False),
+    "par:node_create": Page(kind="form", kwargs=par_set, scoped=False),
+    "par:node_edit": Page(kind="form", kwargs=par_node, scoped=False),
+    "par:node_delete": Page(kind="action", kwargs=par_node, scoped=False),
+    "par:round_create": Page(kind="form"),
+    "par:round_detail": Page(kwargs=par_round, scoped=False),
+    "par:round_edit": Page(kind="form", kwargs=par_round, scoped=False),
+    "par:round_team": Page(kind="form", kwargs=par_round, scoped=False),
+    "par:round_open": Page(kind="action", kwargs=par_round, scoped=False),
+    "par:round_compute": Page(kind="action", kwargs=par_round, scoped=False),
+    "par:round_publish": Page(kind="action", kwargs=par_round, scoped=False),
+    "par:survey": Page(kind="form", kwargs=par_round, scoped=False),
+    "par:survey_import": Page(kind="form", kwargs=par_round, scoped=False),
+    "par:survey_confirm": Page(kind="action", kwargs=par_round, scoped=False),
+    "par:survey_template": Page(kwargs=par_round, scoped=False, viewer="refused"),
+    "par:assessment_detail": Page(kind="form", kwargs=par_assessment, viewer="ok"),
+    "par:assessment_reopen": Page(kind="action", kwargs=par_assessment),
+    "par:appraisal": Page(kind="form", kwargs=par_assessment, viewer="ok"),
+    "par:evidence_add": Page(kind="action", kwargs=par_answer),
+    "par:evidence_file": Page(kwargs=par_evidence),
+    "par:evidence_remove": Page(kind="action", kwargs=par_evidence),
+    "par:results_bloc": Page(kwargs=par_results, scoped=False),
+    "par:results_xlsx": Page(kwargs=par_results, scoped=False),
+    "par:results_docx": Page(kwargs=par_results, scoped=False),
+    "par:unit_results": Page(kwargs=level),
+}
 
 PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS]
 
@@ -205,7 +307,11 @@ API_DOCUMENTS = {
     "GET /api/documents/{document_id}/bases": Api(kwargs=lambda d, w: {"document_id": d.document(w).pk}),
 }
 API_PLANS: dict[str, Api] = {}
-API_PAR: dict[str, Api] = {}
+API_PAR = {
+    "GET /api/parindex/units/{unit_id}/history": Api(kwargs=lambda d, w: {"unit_id": d.level(w).pk}),
+    "GET /api/parindex/{year}/rankings": Api(kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False),
+    "GET /api/parindex/{year}/top": Api(kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False),
+}
 
 API_REGISTRIES = [API_CORE, API_ORGS, API_DOCUMENTS, API_PLANS, API_PAR]
 
