@@ -100,4 +100,5 @@ def token_user(key: str):
 
 
 def display_name(user) -> str:
+    """The user's full name, or the username."""
     return user.get_full_name() or user.username

@@ -13,6 +13,7 @@ def audit_list(*, actor):
 
 
 def audit_action_choices():
+    """The actions found in the audit log, for its filter."""
     return [(a, a) for a in AuditLog.objects.order_by("action").values_list("action", flat=True).distinct()]
 
 
@@ -43,10 +44,12 @@ def field_label(label: str, key: str) -> str:
 
 
 def audit_model_choices():
+    """The data types found in the audit log with their Vietnamese names, for its filter."""
     return [(m, model_label(m)) for m in AuditLog.objects.order_by("model").values_list("model", flat=True).distinct()]
 
 
 def audit_actor_choices():
+    """The people found in the audit log, for its filter."""
     return [(a, a) for a in AuditLog.objects.order_by("actor_name").values_list("actor_name", flat=True).distinct()]
 
 

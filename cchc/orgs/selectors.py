@@ -57,6 +57,7 @@ def unit_people_count(*, unit: Unit) -> int:
 
 
 def unit_bloc(*, unit: Unit, year: int) -> Bloc | None:
+    """The unit's bloc in a year, or None."""
     m = BlocMembership.objects.select_related("bloc").filter(unit=unit, year=year).first()
     return m.bloc if m else None
 
@@ -69,15 +70,18 @@ def bloc_codes_by_unit(*, unit_ids, year: int) -> dict[int, str]:
 
 
 def unit_ancestors(*, unit: Unit):
+    """The units above a unit, from the top down."""
     ids = unit.ancestor_ids()[:-1]
     return list(Unit.objects.filter(pk__in=ids).order_by("depth"))
 
 
 def unit_aliases(*, unit: Unit):
+    """The unit's other names, alphabetically."""
     return list(unit.aliases.order_by("name"))
 
 
 def standing_agency_of(*, level: Unit, field: str = "cchc") -> Unit | None:
+    """The standing agency of a level (city, ward, commune), or None."""
     sa = StandingAgency.objects.select_related("agency").filter(level=level, field=field).first()
     return sa.agency if sa else None
 
@@ -95,10 +99,12 @@ def level_of(*, unit: Unit) -> Unit:
 
 
 def bloc_list():
+    """Every bloc with its organising level."""
     return Bloc.objects.select_related("organiser").order_by("id")
 
 
 def bloc_members(*, actor, bloc: Bloc, year: int):
+    """Memberships of a bloc in a year among the units the actor may see (and the levels above them)."""
     return (
         BlocMembership.objects.filter(bloc=bloc, year=year)
         .filter(unit__in=Unit.objects.visible_with_ancestors(actor))
@@ -123,6 +129,7 @@ def current_bloc_year() -> int:
 
 
 def person_list(*, actor, unit: Unit | None = None):
+    """People the actor may see, optionally only those of a subtree."""
     qs = Person.objects.visible_to(actor).select_related("unit", "unit__parent")
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
@@ -130,6 +137,7 @@ def person_list(*, actor, unit: Unit | None = None):
 
 
 def person_get(*, actor, pk) -> Person:
+    """One person inside the actor's scope, else 404."""
     try:
         return Person.objects.visible_to(actor).select_related("unit").get(pk=pk)
     except (Person.DoesNotExist, ValueError, TypeError):
@@ -137,6 +145,7 @@ def person_get(*, actor, pk) -> Person:
 
 
 def person_moves(*, person: Person):
+    """The moves of a person, oldest first."""
     return PersonMove.objects.filter(person=person).select_related("from_unit", "to_unit")
 
 

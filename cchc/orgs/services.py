@@ -151,6 +151,7 @@ def alias_add(*, actor, unit: Unit, name: str) -> UnitAlias | None:
 
 @transaction.atomic
 def alias_remove(*, actor, alias: UnitAlias) -> None:
+    """Drop another name of a unit."""
     unit = alias.unit
     if not policies.can_edit_aliases(actor, unit):
         raise PermissionDenied("Bạn không có quyền sửa tên gọi của đơn vị này.")
@@ -190,12 +191,17 @@ def bloc_membership_set(*, actor, unit: Unit, bloc: Bloc | None, year: int) -> B
 
 @transaction.atomic
 def standing_agency_set(*, actor, level: Unit, agency: Unit, field: str = "cchc") -> StandingAgency:
+    """Name the standing agency of a level (Sở Nội vụ for the city, an office of the ward for a ward)."""
     if not policies.can_manage_unit(actor, level):
         raise PermissionDenied()
     if not agency.path.startswith(level.path):
         raise DomainError("Cơ quan thường trực phải thuộc cấp đó.", field="agency")
+    current = StandingAgency.objects.filter(level=level, field=field).first()
+    before = audit.snapshot(current) if current else None
     sa, _ = StandingAgency.objects.update_or_create(level=level, field=field, defaults={"agency": agency})
-    audit.record(actor=actor, action="standing_agency.set", obj=sa, after=audit.snapshot(sa), unit_path=level.path)
+    audit.record(
+        actor=actor, action="standing_agency.set", obj=sa, before=before, after=audit.snapshot(sa), unit_path=level.path
+    )
     return sa
 
 
@@ -232,6 +238,7 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, actor, person: Person, **changes) -> Person:
+    """Change a person's details; a change of unit goes through person_move so that the history is kept."""
     if not policies.can_manage_people(actor, person.unit):
         raise PermissionDenied("Bạn không có quyền sửa cá nhân này.")
     changes.pop("unit", None)  # moving goes through person_move so that history is kept

@@ -92,6 +92,7 @@ def unit_detail(request, pk):
             "year": year,
             "standing_agency": selectors.standing_agency_of(level=unit),
             "can_manage": can_manage,
+            "can_add_child": policies.can_create_unit_under(request.user, unit),
             "can_manage_people": policies.can_manage_people(request.user, unit),
             "can_edit_aliases": policies.can_edit_aliases(request.user, unit),
             "can_set_bloc": policies.can_manage_blocs(request.user) and unit.kind in RANKED_KINDS,

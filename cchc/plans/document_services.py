@@ -24,6 +24,7 @@ class BasisInput:
 
 
 def document_search_text(doc: Document) -> str:
+    """Folded number, type, issuer, summary and signer of a document."""
     return fold_words(doc.number, doc.get_doc_type_display(), doc.issuer, doc.title, doc.signer)
 
 

@@ -159,3 +159,12 @@ def test_the_breadcrumbs_link_only_to_units_the_user_may_open(personas, client_f
     crumbs = page[page.index('class="breadcrumb') : page.index("</ol>")]
     assert f"/to-chuc/don-vi/{personas.ward_a.pk}/" in crumbs
     assert f"/to-chuc/don-vi/{personas.city.pk}/" not in crumbs and "TN" in crumbs
+
+
+def test_the_ward_page_offers_its_standing_office_to_add_units_but_not_to_rename_the_ward(personas, client_for):
+    page = client_for(personas.ward_a_officer).get(f"/to-chuc/don-vi/{personas.ward_a.pk}/").content.decode()
+    assert f"/to-chuc/don-vi/{personas.ward_a.pk}/them-don-vi/" in page
+    assert f"/to-chuc/don-vi/{personas.ward_a.pk}/sua/" not in page
+    assert "Giải thể hoặc sáp nhập" not in page
+    viewer = client_for(personas.ward_a_viewer).get(f"/to-chuc/don-vi/{personas.office_a.pk}/").content.decode()
+    assert "them-don-vi" not in viewer and "/sua/" not in viewer and "ten-goi" not in viewer
