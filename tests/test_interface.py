@@ -29,8 +29,16 @@ def admin(demo_city, client):
     client.force_login(demo.user("admin"))
     from cchc.orgs import services
 
-    # One audit entry so that the audit list has a row to find.
+    # A few audit entries so that the audit list has rows to find and more than one page.
     services.unit_update(actor=demo.user("admin"), unit=demo.office("own"), short_name="Phòng VH-XH")
+    services.alias_add(actor=demo.user("admin"), unit=demo.office("own"), name="Phòng VH và XH")
+    services.person_create(
+        actor=demo.user("admin"),
+        unit=demo.office("own"),
+        full_name="Lê Thị Hoa",
+        gender="female",
+        employment_kind="cong_chuc",
+    )
     return client
 
 
