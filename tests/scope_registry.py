@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 OWN = "own"
 OTHER = "other"
 OWN_LEVEL = "Lê Chân"
@@ -66,8 +68,6 @@ class Demo:
 
     def file(self, where: str):
         """A file attached to the place's document (created on first use, inside the test's transaction)."""
-        from django.core.files.uploadedfile import SimpleUploadedFile
-
         from cchc.plans.document_services import document_attach
         from cchc.plans.models import DocumentFile
 
@@ -230,8 +230,6 @@ def par_answer(d: Demo, w: str) -> dict:
 
 def par_evidence(d: Demo, w: str) -> dict:
     """Evidence of the place's open assessment (added through the service for the commune, which has none)."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     from cchc.demo.par import DEMO_TODAY
     from cchc.par import services
     from cchc.par.models import Evidence
