@@ -230,15 +230,17 @@ def par_answer(d: Demo, w: str) -> dict:
 
 def par_evidence(d: Demo, w: str) -> dict:
     """Evidence of the place's open assessment (added through the service for the commune, which has none)."""
-    from cchc.demo.par import DEMO_TODAY
-    from cchc.par import services
     from cchc.par.models import Evidence
 
     assessment = par_assessment_of(d, w)
     evidence = Evidence.objects.filter(answer__assessment=assessment, document__isnull=True).first()
     if evidence is None:
+        from cchc.par import services
+
         answer = assessment.answers.exclude(criterion__method="survey").order_by("criterion__sort_key").first()
         upload = SimpleUploadedFile("minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain")
+        from cchc.demo.par import DEMO_TODAY
+
         evidence = services.evidence_add(actor=None, answer=answer, upload=upload, today=DEMO_TODAY)
     return {"pk": evidence.pk}
 
