@@ -422,6 +422,17 @@ def _register_document(actor, preview: PlanPreview, reuse: Document | None) -> D
         )
         if existing is not None:
             return existing
+    elif header.title and header.date:
+        # a document without a number yet, registered by hand with the same date and title
+        existing = (
+            Document.objects.filter(
+                number="", org_unit=preview.unit, issued_on=header.date, title__iexact=header.title.strip()
+            )
+            .order_by("id")
+            .first()
+        )
+        if existing is not None:
+            return existing
     if not (header.number or header.title or getattr(header, "symbol", "")):
         return None
     doc_type = header.doc_type if header.doc_type in DocType.values and header.doc_type != DocType.KHAC else DocType.KH
