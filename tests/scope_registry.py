@@ -177,6 +177,7 @@ ORGS = {
 DOCUMENTS = {
     "registry:document_list": Page(),
     "registry:document_create": Page(kind="form"),
+    "registry:document_read": Page(kind="form"),
     "registry:document_detail": Page(kwargs=document),
     "registry:document_edit": Page(kind="form", kwargs=document),
     "registry:document_bases": Page(kwargs=document),

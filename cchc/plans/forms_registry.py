@@ -27,9 +27,11 @@ class DocumentForm(forms.Form):
     period_start = forms.IntegerField(label="Từ năm", required=False, min_value=1990, max_value=2100)
     period_end = forms.IntegerField(label="Đến năm", required=False, min_value=1990, max_value=2100)
     bases = forms.CharField(
-        label="Căn cứ (mỗi dòng một văn bản: số ký hiệu | ngày dd/mm/yyyy | cơ quan ban hành | trích yếu)",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Thêm căn cứ",
+        widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        help_text="Dán lời văn các căn cứ (“Căn cứ Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ …”) "
+        "hoặc mỗi dòng một văn bản: số ký hiệu | ngày dd/mm/yyyy | cơ quan ban hành | trích yếu.",
     )
 
     def clean_issued_on(self):
@@ -51,3 +53,57 @@ class DocumentForm(forms.Form):
 
 class AttachForm(forms.Form):
     file = forms.FileField(label="Tệp đính kèm")
+
+
+class BasisRowForm(forms.Form):
+    """One legal basis of the document, as an editable row."""
+
+    number = forms.CharField(label="Số, ký hiệu", max_length=80, required=False)
+    doc_type = forms.ChoiceField(label="Loại", choices=[("", "—")] + list(DocType.choices), required=False)
+    date = forms.CharField(
+        label="Ngày", max_length=10, required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
+    )
+    issuer = forms.CharField(label="Cơ quan ban hành", max_length=255, required=False)
+    title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 1}))
+    raw = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_date(self):
+        text = self.cleaned_data.get("date", "").strip()
+        if not text:
+            return None
+        parsed = dates.parse(text)
+        if parsed is None:
+            raise forms.ValidationError("Ngày không hợp lệ: nhập dd/mm/yyyy.")
+        return parsed
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not (data.get("number") or data.get("title") or data.get("raw")):
+            raise forms.ValidationError("Căn cứ cần có số, ký hiệu hoặc trích yếu.")
+        return data
+
+
+BasisFormSet = forms.formset_factory(BasisRowForm, extra=1, can_delete=True)
+
+
+class ReadForm(forms.Form):
+    """A document to read the registry form from: pasted text or an uploaded file."""
+
+    text = forms.CharField(
+        label="Dán nội dung văn bản",
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 12, "placeholder": "Dán toàn bộ hoặc phần đầu văn bản (từ tên cơ quan đến các căn cứ)"}
+        ),
+    )
+    file = forms.FileField(
+        label="hoặc tải tệp lên",
+        required=False,
+        help_text="Word (.docx), trang web (.html) hoặc văn bản (.txt); tối đa 20 MB.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("file"):
+            raise forms.ValidationError("Hãy dán nội dung văn bản hoặc chọn tệp.")
+        return data

@@ -433,6 +433,11 @@ def body_case(caps: str) -> str:
             out.append(word)
             i += 1
             continue
+        if out and out[-1] in ("-", "–") and mode != "place":
+            out.append(word.capitalize())
+            mode = "lower"
+            i += 1
+            continue
         phrase = next((k for k in _KINDS if rest == k or rest.startswith(k + " ")), None)
         if phrase and mode != "place":
             n = len(phrase.split())
@@ -539,6 +544,23 @@ def _read_bases(lines: list[str], start: int) -> tuple[list[CitedBasis], int]:
         else:
             break
         i += 1
+    return _bases_of(paragraphs, keep_unknown=False), i
+
+
+def parse_bases(text: str) -> list[CitedBasis]:
+    """Legal bases typed or pasted on their own (the registry form): one per line or sentence, with or without
+    "Căn cứ"; a line that names no document is kept as written, in the title, rather than lost."""
+    paragraphs: list[str] = []
+    for line in prepare_lines(text):
+        open_paragraph = paragraphs and not paragraphs[-1].rstrip().endswith((";", ".", ":"))
+        if open_paragraph and not _is_basis_start(line) and line[:1].islower():
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return _bases_of(paragraphs, keep_unknown=True)
+
+
+def _bases_of(paragraphs: list[str], *, keep_unknown: bool) -> list[CitedBasis]:
     bases: list[CitedBasis] = []
     verb = ""
     seen = set()
@@ -552,7 +574,7 @@ def _read_bases(lines: list[str], start: int) -> tuple[list[CitedBasis], int]:
                     verb = "Theo đề nghị"
                     continue
                 body = sentence[m.end() :]
-            elif verb == "Theo đề nghị":
+            elif verb == "Theo đề nghị" and not keep_unknown:
                 continue
             else:
                 body = sentence
@@ -560,6 +582,8 @@ def _read_bases(lines: list[str], start: int) -> tuple[list[CitedBasis], int]:
                 if bases and not m and body[:1].islower():
                     bases[-1].title = f"{bases[-1].title}; {body}".strip("; ")
                     bases[-1].raw = f"{bases[-1].raw}; {sentence}"
+                elif keep_unknown and body.strip():
+                    bases.append(CitedBasis(doc_type=DocType.KHAC, title=body.strip(), raw=sentence, verb=verb))
                 continue
             basis = parse_citation(body)
             basis.verb = verb or "Căn cứ"
@@ -571,7 +595,7 @@ def _read_bases(lines: list[str], start: int) -> tuple[list[CitedBasis], int]:
             bases.append(basis)
     for b in bases:
         b.title = _TAIL_CLAUSE.sub("", b.title).strip().rstrip(";.,:").strip()
-    return bases, i
+    return bases
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -769,13 +793,18 @@ def _check(header: DocumentHeader) -> None:
 
 
 def link_bases(header: DocumentHeader, *, actor) -> list[tuple[CitedBasis, "Document | None"]]:  # noqa: F821
+    """Each basis of the header with the registered document it cites (see `link_citations`)."""
+    return link_citations(header.bases, actor=actor)
+
+
+def link_citations(bases: list[CitedBasis], *, actor) -> list[tuple[CitedBasis, "Document | None"]]:  # noqa: F821
     """Each basis with the registered document it cites, among those the actor may see: by number (the date
     decides between documents of the same number), or by type, date and name for a law cited without one."""
     from django.db.models import Q
 
     from cchc.plans.models import Document
 
-    numbers = {b.number for b in header.bases if b.number}
+    numbers = {b.number for b in bases if b.number}
     candidates: dict[str, list] = {}
     if numbers:
         q = Q()
@@ -783,20 +812,21 @@ def link_bases(header: DocumentHeader, *, actor) -> list[tuple[CitedBasis, "Docu
             q |= Q(number__iexact=number)
         for doc in Document.objects.visible_to(actor).filter(q).order_by("-issued_on", "id"):
             candidates.setdefault(doc.number.lower(), []).append(doc)
-    named = [b for b in header.bases if not b.number and b.title]
+    named = [b for b in bases if not b.number and b.title]
     unnumbered = []
     if named:
         unnumbered = list(
             Document.objects.visible_to(actor).filter(number="", doc_type__in={b.doc_type for b in named})
         )
     result = []
-    for b in header.bases:
+    for b in bases:
         match = None
         if b.number:
             docs = candidates.get(b.number.lower(), [])
             same_day = [d for d in docs if b.date and d.issued_on == b.date]
             same_year = [d for d in docs if b.date and d.issued_on and d.issued_on.year == b.date.year]
-            match = (same_day or same_year or (docs if not b.date or len(docs) == 1 else []) or [None])[0]
+            undated = [d for d in docs if d.issued_on is None]
+            match = (same_day or same_year or (undated if b.date else docs) or [None])[0]
         elif b.title:
             for d in unnumbered:
                 if (

@@ -5,6 +5,7 @@ from cchc.plans import views_registry as views
 urlpatterns = [
     path("", views.document_list, name="document_list"),
     path("dang-ky/", views.document_create, name="document_create"),
+    path("dang-ky/doc-tu-van-ban/", views.document_read, name="document_read"),
     path("<int:pk>/", views.document_detail, name="document_detail"),
     path("<int:pk>/sua/", views.document_edit, name="document_edit"),
     path("<int:pk>/can-cu/", views.document_bases, name="document_bases"),
