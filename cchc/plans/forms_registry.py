@@ -64,7 +64,7 @@ class BasisRowForm(forms.Form):
         label="Ngày", max_length=10, required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
     )
     issuer = forms.CharField(label="Cơ quan ban hành", max_length=255, required=False)
-    title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 1}))
+    title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     raw = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_date(self):
