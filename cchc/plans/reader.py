@@ -83,7 +83,7 @@ _NUMBER = re.compile(
     rf"(?P<seq>\d+)\s*/\s*(?P<symbol>{_SYMBOL})|(?P<party>\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ]+)?)"
 )
 _SO_LINE = re.compile(rf"^S[ốỐ]\s*[:.]?\s*(?P<seq>\d*)\s*[.…_]*\s*/\s*(?P<symbol>{_SYMBOL})")
-_SO_START = re.compile(r"^S[ốỐ]\s*[:.]", re.I)
+_SO_START = re.compile(r"^S[ốỐ]\s*(?:[:.]|(?=\d+\s*/|/))", re.I)
 _SO_INLINE = re.compile(rf"S[ốỐ]\s*:\s*\d*\s*[.…_]*\s*/\s*{_SYMBOL}")
 _BLANK = r"[\s.…_]*"
 _LONG_DATE = re.compile(rf"ngày\s*(?P<d>\d{{1,2}})?{_BLANK}tháng\s*(?P<m>\d{{1,2}})?{_BLANK}năm\s*(?P<y>\d{{4}})", re.I)
@@ -318,6 +318,12 @@ def _locate_header(lines: list[str]) -> tuple[int, int | None]:
     anchor = _first(lines, 0, lambda s: bool(_QH.search(s) or _TN.search(s) or (_SO_START.match(s) and "/" in s)), None)
     if anchor is not None:
         heading = _first(lines, anchor, lambda s: _heading(s) is not None, None)
+        if heading is not None:
+            # a công văn has no type heading ("V/v ..." instead); one after the bases belongs to the body
+            first_basis = _first(lines, anchor, _is_basis_start, len(lines))
+            subject = _first(lines, anchor, lambda s: bool(re.match(r"^V/v\b", s, re.I)), len(lines))
+            if heading - anchor > 12 or heading > first_basis or subject < heading:
+                heading = None
         start = anchor
         while start > 0 and anchor - start < 4 and _is_caps(lines[start - 1]) and _heading(lines[start - 1]) is None:
             start -= 1

@@ -325,6 +325,41 @@ MESSY_CASES = [
 ]
 
 
+MESSY_CASES += [
+    pytest.param(
+        "one_line_header.txt",
+        dict(
+            number="02/QĐ-UBND",
+            doc_type=DocType.QD,
+            date=date(2025, 1, 8),
+            place="Định Hưng",
+            issuer="Ủy ban nhân dân xã Định Hưng",
+            title="Về việc kiện toàn Tổ công tác cải cách hành chính xã",
+            signer="Lê Văn Hòa",
+            signer_title="CHỦ TỊCH",
+        ),
+        [
+            ("", DocType.LUAT, date(2015, 6, 19), ""),
+            ("01/KH-UBND", DocType.KH, date(2025, 1, 6), "UBND xã Định Hưng"),
+        ],
+        id="the whole header on one line, the type heading and title on one line",
+    ),
+    pytest.param(
+        "cong_van.txt",
+        dict(
+            number="125/UBND-VP",
+            symbol="UBND-VP",
+            doc_type=DocType.CV,
+            date=date(2026, 4, 2),
+            issuer="Ủy ban nhân dân phường Lê Chân",
+            title="báo cáo kết quả cải cách hành chính quý I năm 2026",
+        ),
+        [("259/KH-UBND", DocType.KH, date(2026, 6, 19), "Ủy ban nhân dân phường Lê Chân")],
+        id="a công văn: no type heading, its subject after V/v",
+    ),
+]
+
+
 @pytest.mark.parametrize("name,expected,bases", MESSY_CASES)
 def test_the_reader_copes_with_messy_documents(name, expected, bases):
     header = read_header(fixture(name))
