@@ -32,9 +32,8 @@ class PlanUploadForm(forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [(u.pk, u.name) for u in units]
-        if len(units) == 1:
+        if units:
             self.fields["unit"].initial = units[0].pk
-            self.fields["unit"].widget = forms.HiddenInput()
 
     def clean(self):
         data = super().clean()
