@@ -189,6 +189,10 @@ DOCUMENTS = {
 # per URL name.
 PLANS: dict[str, Page] = {}
 REPORTS: dict[str, Page] = {}
+# Plan import: upload/paste and preview (GET form, POST answers the preview), then confirm (POST); for the standing
+# agencies of a level, the unit chosen in the form (not in the URL).
+PLANS["plans:plan_import"] = Page(kind="form", scoped=False)
+PLANS["plans:plan_import_confirm"] = Page(kind="action", scoped=False)
 
 
 # --- PAR Index (namespace "par"): criteria sets and rounds belong to the city (shared, not scoped to a ward);

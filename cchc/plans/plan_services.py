@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -36,12 +37,15 @@ from cchc.core.scope import ADMIN, STANDING, scope_for
 from cchc.core.text import fold
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Unit
-from cchc.plans import deadlines, plan_table, reader, textract
+from cchc.plans import plan_table, reader, textract
 from cchc.plans.choices import DatePrecision, DeadlineKind, DocType, OfficeRole, TargetComparator, TaskStatus
 from cchc.plans.document_services import BasisInput, document_register
 from cchc.plans.matching import AMBIGUOUS, MATCHED_BY_FIX, OfficeIndex, OfficeMatch
 from cchc.plans.models import Area, Document, Plan, ProgressReport, Target, Task, TaskOffice
 from cchc.plans.targets import ProposedTarget, propose_targets
+
+if TYPE_CHECKING:
+    from cchc.plans.deadlines import Deadline
 
 IMPORTERS = frozenset({ADMIN, STANDING})
 ACCEPTED_EXTENSIONS = (".docx", ".xlsx", ".xlsm", ".txt", ".md", ".markdown", ".tsv")
@@ -81,7 +85,7 @@ class TaskPreview:
     coordinating_text: str
     deadline_text: str
     product: str
-    deadline: deadlines.Deadline
+    deadline: Deadline
     deadline_reference: Document | None
     offices: list[OfficeMatch]
     source_rows: list[int]
@@ -97,7 +101,9 @@ class TaskPreview:
 
     @property
     def deadline_label(self) -> str:
-        return deadlines.describe(self.deadline)
+        from cchc.plans.deadlines import describe
+
+        return describe(self.deadline)
 
     def as_dict(self) -> dict:
         deadline = self.deadline.as_dict()
@@ -288,6 +294,8 @@ def plan_import_preview(*, actor, unit: Unit, filename: str, data: bytes, year: 
     """Read a plan file for `unit` and show what would be saved; raises DomainError when it is not a readable
     plan (wrong type, empty, corrupt, over 20 MB, no task table, a required column missing)."""
     _check_permission(actor, unit)
+    from cchc.plans.deadlines import parse_deadline  # the deadline parser module is loaded on first use
+
     table = plan_table.parse_plan_file(filename, data)
     text = _plan_text(filename, data)
     header = reader.read_header(text)
@@ -304,7 +312,7 @@ def plan_import_preview(*, actor, unit: Unit, filename: str, data: bytes, year: 
         offices = index.match_cell(parsed.lead_text, OfficeRole.LEAD) + index.match_cell(
             parsed.coordinating_text, OfficeRole.COORDINATING
         )
-        deadline = deadlines.parse_deadline(parsed.deadline_text, year=plan_year)
+        deadline = parse_deadline(parsed.deadline_text, year=plan_year)
         task = TaskPreview(
             no=parsed.no,
             content=parsed.content,
