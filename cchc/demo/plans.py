@@ -121,8 +121,6 @@ def load(ctx: dict) -> None:
     """Import the three demo plans (and their progress, when task tracking is installed)."""
     import importlib.util
 
-    if importlib.util.find_spec("cchc.plans.deadlines") is None:
-        return  # plans are imported with their deadlines read: nothing to import before the deadline parser exists
     units = ctx["units"]
     users = get_user_model().objects
     text = SEED.read_text(encoding="utf-8")

@@ -30,7 +30,6 @@ def plan_file(tmp_path) -> Path:
 
 
 def test_import_a_plan_fix_an_office_and_open_the_plan(page, login, shot, tmp_path):
-    pytest.importorskip("cchc.plans.deadlines")
     try:
         reverse("plans:plan_detail", kwargs={"pk": 1})
     except NoReverseMatch:

@@ -20,8 +20,6 @@ from cchc.plans.plan_services import importable_units, plan_import_confirm, plan
 
 pytestmark = pytest.mark.django_db
 
-# Importing reads every deadline with the deadline parser; until that module is in the tree there is nothing to run.
-pytest.importorskip("cchc.plans.deadlines")
 
 SEED = Path(__file__).resolve().parents[3] / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
 TASK_4 = (

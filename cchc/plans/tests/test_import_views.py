@@ -14,8 +14,6 @@ from cchc.plans.models import Plan, TaskOffice
 
 pytestmark = pytest.mark.django_db
 
-# Importing reads every deadline with the deadline parser; until that module is in the tree there is nothing to run.
-pytest.importorskip("cchc.plans.deadlines")
 SEED = Path(__file__).resolve().parents[3] / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
 UNKNOWN = "Phòng Tư pháp - Hộ tịch"
 
