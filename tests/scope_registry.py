@@ -195,6 +195,24 @@ PLANS["plans:plan_import"] = Page(kind="form", scoped=False)
 PLANS["plans:plan_import_confirm"] = Page(kind="action", scoped=False)
 
 
+# Reports on CCHC plans (namespace "reports"): the home page and the overview follow the actor's scope (no object in
+# the URL); a plan's dashboard, its Excel file and its Word report belong to the plan's ward.
+
+
+def report_plan(d: Demo, w: str) -> dict:
+    from cchc.plans.models import Plan
+
+    return {"pk": Plan.objects.filter(unit=d.level(w)).order_by("-year").first().pk}
+
+
+REPORTS["reports:home"] = Page()
+REPORTS["reports:overview"] = Page()
+REPORTS["reports:overview_xlsx"] = Page()
+REPORTS["reports:plan_dashboard"] = Page(kwargs=report_plan)
+REPORTS["reports:plan_xlsx"] = Page(kwargs=report_plan)
+REPORTS["reports:plan_report"] = Page(kwargs=report_plan)
+
+
 # --- PAR Index (namespace "par"): criteria sets and rounds belong to the city (shared, not scoped to a ward);
 # assessments, their answers and evidence belong to the assessed unit.
 
