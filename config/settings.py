@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cchc.core.context.navigation",
+                "cchc.plans.context.reminders",
             ],
             "builtins": ["cchc.core.templatetags.cchc"],
         },

@@ -195,6 +195,77 @@ PLANS["plans:plan_import"] = Page(kind="form", scoped=False)
 PLANS["plans:plan_import_confirm"] = Page(kind="action", scoped=False)
 
 
+# Plans and tasks (namespace "plans"): a plan, its tasks, their evidence files and its targets belong to the plan's
+# ward; reminders belong to the user they were sent to (the ward's standing office).
+
+
+def plan_of(d: Demo, w: str):
+    from cchc.plans.models import Plan
+
+    return Plan.objects.filter(unit=d.level(w)).order_by("-year").first()
+
+
+def plan_task(d: Demo, w: str):
+    return plan_of(d, w).tasks.get(no=8)
+
+
+def task_kw(d: Demo, w: str) -> dict:
+    return {"pk": plan_task(d, w).pk}
+
+
+def progress_file_kw(d: Demo, w: str) -> dict:
+    """An evidence file of the place's task (reported through the service by the ward's standing office)."""
+    from cchc.plans.models import ProgressFile
+
+    task = plan_task(d, w)
+    f = ProgressFile.objects.filter(report__task=task).first()
+    if f is None:
+        from cchc.plans.tracking import progress_report
+
+        upload = SimpleUploadedFile("minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain")
+        report = progress_report(
+            actor=d.user("lechan" if w == OWN else "khucthuadu"),
+            task=task,
+            percent=task.percent,
+            status=task.status,
+            files=[upload],
+        )
+        f = report.files.get()
+    return {"file_id": f.pk}
+
+
+def target_kw(d: Demo, w: str) -> dict:
+    return {"pk": plan_of(d, w).targets.order_by("order", "id").first().pk}
+
+
+def reminder_kw(d: Demo, w: str) -> dict:
+    """A reminder of the ward's standing office (sent for the demo date when there is none yet)."""
+    from cchc.plans.models import Reminder
+
+    user = d.user("lechan" if w == OWN else "khucthuadu")
+    if not Reminder.objects.filter(user=user).exists():
+        from cchc.demo.plans import DEMO_TODAY
+        from cchc.plans.tracking import reminders_send
+
+        reminders_send(today=DEMO_TODAY)
+    return {"pk": Reminder.objects.filter(user=user).order_by("pk").first().pk}
+
+
+PLANS["plans:plan_list"] = Page()
+PLANS["plans:plan_detail"] = Page(kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
+PLANS["plans:task_list"] = Page()
+PLANS["plans:task_detail"] = Page(kwargs=task_kw)
+PLANS["plans:task_progress"] = Page(kind="action", kwargs=task_kw)
+PLANS["plans:task_deadline"] = Page(kind="action", kwargs=task_kw)
+PLANS["plans:progress_file"] = Page(kwargs=progress_file_kw)
+PLANS["plans:target_detail"] = Page(kwargs=target_kw)
+PLANS["plans:target_confirm"] = Page(kind="action", kwargs=target_kw)
+PLANS["plans:target_measure"] = Page(kind="action", kwargs=target_kw)
+PLANS["plans:reminder_list"] = Page()
+PLANS["plans:reminder_read"] = Page(kind="action", kwargs=reminder_kw)
+PLANS["plans:reminder_read_all"] = Page(kind="action", scoped=False)
+
+
 # Reports on CCHC plans (namespace "reports"): the home page and the overview follow the actor's scope (no object in
 # the URL); a plan's dashboard, its Excel file and its Word report belong to the plan's ward.
 
@@ -330,6 +401,9 @@ API_DOCUMENTS = {
     "GET /api/documents/{document_id}/bases": Api(kwargs=lambda d, w: {"document_id": d.document(w).pk}),
 }
 API_PLANS: dict[str, Api] = {}
+API_PLANS["GET /api/plans"] = Api()
+API_PLANS["GET /api/plans/{plan_id}/tasks"] = Api(kwargs=lambda d, w: {"plan_id": plan_of(d, w).pk})
+API_PLANS["POST /api/tasks/{task_id}/progress"] = Api(kwargs=lambda d, w: {"task_id": plan_task(d, w).pk})
 API_PAR = {
     "GET /api/parindex/units/{unit_id}/history": Api(kwargs=lambda d, w: {"unit_id": d.level(w).pk}),
     "GET /api/parindex/{year}/rankings": Api(kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False),

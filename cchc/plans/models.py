@@ -176,6 +176,7 @@ class Plan(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = PlanQuerySet.as_manager()
 
@@ -250,6 +251,7 @@ class Task(models.Model):
     completed_on = models.DateField("Ngày hoàn thành", null=True, blank=True)
     warnings = models.JSONField("Cảnh báo khi nhập", default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = TaskQuerySet.as_manager()
 

@@ -42,6 +42,7 @@ from cchc.plans.choices import DatePrecision, DeadlineKind, DocType, OfficeRole,
 from cchc.plans.document_services import BasisInput, document_register
 from cchc.plans.matching import AMBIGUOUS, MATCHED_BY_FIX, OfficeIndex, OfficeMatch
 from cchc.plans.models import Area, Document, Plan, ProgressReport, Target, Task, TaskOffice
+from cchc.plans.search_text import plan_search_text, task_search_text
 from cchc.plans.targets import ProposedTarget, propose_targets
 
 if TYPE_CHECKING:
@@ -568,7 +569,7 @@ def plan_import_confirm(
         reuse = _replace_existing(actor, preview)
     document = _register_document(actor, preview, reuse)
 
-    plan = Plan.objects.create(
+    plan = Plan(
         unit=unit,
         document=document,
         year=preview.year,
@@ -576,6 +577,8 @@ def plan_import_confirm(
         source_name=preview.filename[:255],
         created_by=actor if getattr(actor, "pk", None) else None,
     )
+    plan.search_text = plan_search_text(plan)
+    plan.save()
     areas = {}
     for parsed in preview.areas:
         areas[parsed.code] = Area.objects.create(plan=plan, code=parsed.code, title=parsed.title[:500], order=parsed.order)
@@ -605,6 +608,7 @@ def plan_import_confirm(
                 warnings=list(t.warnings),
             )
         )
+        task_objs[-1].search_text = task_search_text(task_objs[-1])
     Task.objects.bulk_create(task_objs, batch_size=500)
     if any(obj.pk is None for obj in task_objs):
         ids = dict(Task.objects.filter(plan=plan).values_list("no", "id"))

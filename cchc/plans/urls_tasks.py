@@ -1,3 +1,21 @@
-"""Plans, tasks, progress, targets and the dashboard (part of namespace "plans")."""
+"""Plans, tasks, progress, targets and reminders (part of namespace "plans", under /nhiem-vu/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from cchc.plans import views_tasks as views
+
+urlpatterns: list = [
+    path("", views.plan_list, name="plan_list"),
+    path("ke-hoach/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("danh-sach/", views.task_list, name="task_list"),
+    path("<int:pk>/", views.task_detail, name="task_detail"),
+    path("<int:pk>/bao-cao-tien-do/", views.task_progress, name="task_progress"),
+    path("<int:pk>/nhap-thoi-han/", views.task_deadline, name="task_deadline"),
+    path("tep/<int:file_id>/", views.progress_file, name="progress_file"),
+    path("chi-tieu/<int:pk>/", views.target_detail, name="target_detail"),
+    path("chi-tieu/<int:pk>/xac-nhan/", views.target_confirm, name="target_confirm"),
+    path("chi-tieu/<int:pk>/ket-qua/", views.target_measure, name="target_measure"),
+    path("nhac-viec/", views.reminder_list, name="reminder_list"),
+    path("nhac-viec/<int:pk>/da-doc/", views.reminder_read, name="reminder_read"),
+    path("nhac-viec/da-doc-tat-ca/", views.reminder_read_all, name="reminder_read_all"),
+]

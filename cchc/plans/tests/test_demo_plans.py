@@ -46,7 +46,6 @@ def test_the_rewritten_plans_name_their_own_ward_and_chairman():
 
 
 def test_the_demo_wards_report_progress_with_tasks_done_on_time_late_and_overdue():
-    pytest.importorskip("cchc.plans.tracking")
     for ward in WARDS:
         plan = plan_of(ward)
         reported = set(plan.tasks.filter(reports__isnull=False).values_list("no", flat=True))

@@ -1,0 +1,483 @@
+"""Writes of task tracking: progress reports with evidence files, deadlines entered by hand, targets and their
+measured values, and the reminders sent to the officers of a task's lead office.
+
+Timeliness is never stored: it is computed from the task's fields by `cchc.plans.timeliness`. A report sets the
+task's status and percent; the day it says "Hoàn thành" becomes the task's completion date (cleared when a later
+report reopens it). Reminders are rows unique per task, user, kind and due date, so a reminder is never sent twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from cchc.accounts.models import Grant
+from cchc.core import audit, dates
+from cchc.core.dates import fmt
+from cchc.core.errors import DomainError, PermissionDenied
+from cchc.core.scope import OFFICER, STANDING
+from cchc.core.text import nfc
+from cchc.plans import measures, policies, timeliness
+from cchc.plans.choices import DeadlineKind, OfficeRole, ReminderKind, TargetComparator, TaskStatus
+from cchc.plans.models import (
+    Document,
+    ProgressFile,
+    ProgressReport,
+    Reminder,
+    Target,
+    TargetMeasure,
+    Task,
+    TaskOffice,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_FILES_PER_REPORT = 10
+REMINDER_ROLES = frozenset({OFFICER, STANDING})
+TASK_FIELDS = ["status", "percent", "completed_on"]
+
+
+def _user(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _task_label(task: Task) -> str:
+    return f"nhiệm vụ {task.no}"
+
+
+# --- Progress -----------------------------------------------------------------------------------------------
+
+
+def _check_progress(task: Task, *, percent, status: str, reported_on: date, today: date) -> int:
+    """The validated percent; DomainError naming the field otherwise."""
+    if status not in TaskStatus.values:
+        raise DomainError(f"Trạng thái “{status}” không hợp lệ.", field="status")
+    try:
+        value = int(str(percent).strip().rstrip("%"))
+    except (TypeError, ValueError):
+        raise DomainError(
+            f"Tiến độ (%) phải là số nguyên từ 0 đến 100, không phải “{percent}”.", field="percent"
+        ) from None
+    if not 0 <= value <= 100:
+        raise DomainError(f"Tiến độ (%) phải từ 0 đến 100, không phải {value}.", field="percent")
+    if status == TaskStatus.DONE and value != 100:
+        raise DomainError(
+            f"Nhiệm vụ {task.no} báo “Hoàn thành” thì tiến độ phải là 100% (đang ghi {value}%).", field="percent"
+        )
+    if status == TaskStatus.TODO and value != 0:
+        raise DomainError(
+            f"Nhiệm vụ {task.no} “Chưa thực hiện” thì tiến độ phải là 0% (đang ghi {value}%).", field="percent"
+        )
+    if reported_on > today:
+        raise DomainError(f"Ngày báo cáo {fmt(reported_on)} chưa đến (hôm nay là {fmt(today)}).", field="reported_on")
+    return value
+
+
+def _check_files(files) -> list:
+    files = [f for f in files or () if f]
+    if len(files) > MAX_FILES_PER_REPORT:
+        raise DomainError(f"Mỗi lần báo cáo đính kèm tối đa {MAX_FILES_PER_REPORT} tệp.", field="files")
+    limit = settings.MAX_UPLOAD_BYTES
+    for f in files:
+        if f.size > limit:
+            raise DomainError(f"Tệp “{f.name}” quá lớn (tối đa {limit // (1024 * 1024)} MB).", field="files")
+        if f.size == 0:
+            raise DomainError(f"Tệp “{f.name}” rỗng.", field="files")
+    return files
+
+
+def task_periods(task: Task) -> list[tuple[str, date, date]]:
+    """The reporting periods of a continuous task: its own recurrence, else the plan's reporting period."""
+    if task.deadline_kind != DeadlineKind.CONTINUOUS and not task.recurrence:
+        return []
+    year = task.plan.year
+    return timeliness.report_periods(
+        recurrence=task.recurrence or task.plan.report_every,
+        start=task.start_on or date(year, 1, 1),
+        end=task.due_on or date(year, 12, 31),
+    )
+
+
+def _period_end(task: Task, label: str) -> date | None:
+    for period_label, _, last in task_periods(task):
+        if period_label == label:
+            return last
+    return None
+
+
+@transaction.atomic
+def progress_report(
+    *,
+    actor,
+    task: Task,
+    percent,
+    status: str,
+    text: str = "",
+    reported_on: date | None = None,
+    period_label: str = "",
+    period_end: date | None = None,
+    files=(),
+    product_document: Document | None = None,
+    today: date | None = None,
+) -> ProgressReport:
+    """Record a progress report by the lead office (or the plan's standing agency) and update the task.
+
+    The task takes the report's status and percent; reporting "Hoàn thành" sets its completion date to the day of
+    the report, reporting anything else after that clears it (the task is reopened).
+    """
+    if not policies.can_report_progress(actor, task):
+        raise PermissionDenied(f"Bạn không có quyền báo cáo tiến độ {_task_label(task)}.")
+    today = today or dates.today()
+    reported_on = reported_on or today
+    value = _check_progress(task, percent=percent, status=status, reported_on=reported_on, today=today)
+    uploads = _check_files(files)
+    if product_document is not None and not Document.objects.visible_to(actor).filter(pk=product_document.pk).exists():
+        raise DomainError("Không tìm thấy văn bản sản phẩm trong sổ văn bản của bạn.", field="product_document")
+    period_label = nfc(period_label)[:40]
+    if period_label and period_end is None:
+        period_end = _period_end(task, period_label)
+
+    report = ProgressReport.objects.create(
+        task=task,
+        reported_on=reported_on,
+        period_label=period_label,
+        period_end=period_end,
+        status=status,
+        percent=value,
+        text=unicodedata.normalize("NFC", text or "").strip(),
+        product_document=product_document,
+        created_by=_user(actor),
+    )
+    for upload in uploads:
+        stored = ProgressFile(report=report, name=upload.name[:255], size=upload.size)
+        stored.file.save(upload.name, upload, save=False)
+        stored.save()
+
+    before = audit.snapshot(task, TASK_FIELDS)
+    if status == TaskStatus.DONE and task.status != TaskStatus.DONE:
+        task.completed_on = reported_on
+    elif status != TaskStatus.DONE:
+        task.completed_on = None
+    task.status, task.percent = status, value
+    task.save(update_fields=[*TASK_FIELDS, "updated_at"])
+    audit.record(
+        actor=actor,
+        action="task.progress",
+        obj=task,
+        before=before,
+        after={
+            **audit.snapshot(task, TASK_FIELDS),
+            "reported_on": reported_on,
+            "period": period_label,
+            "files": [u.name for u in uploads],
+            "product_document": product_document.pk if product_document else None,
+        },
+        unit_path=task.plan.unit.path,
+        note=report.text[:500],
+    )
+    return report
+
+
+# --- Deadlines entered by hand ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def task_set_deadline(*, actor, task: Task, due_on: date | None, start_on: date | None = None, note: str = "") -> Task:
+    """Enter the date of a task whose deadline could not be read, or that was "theo yêu cầu" and the request came.
+
+    An unreadable deadline becomes a date ("Đến ngày") or a window when a start is given; an on-request deadline
+    keeps its kind and gets its date.
+    """
+    if not policies.deadline_set_by_hand(task):
+        raise DomainError(
+            f"Thời hạn của {_task_label(task)} đã đọc được từ kế hoạch (“{task.deadline_text}”); không nhập tay.",
+            field="due_on",
+        )
+    if not policies.can_set_deadline(actor, task):
+        raise PermissionDenied(f"Bạn không có quyền nhập thời hạn cho {_task_label(task)}.")
+    if due_on is None:
+        raise DomainError("Nhập hạn hoàn thành (dd/mm/yyyy).", field="due_on")
+    if start_on is not None and start_on > due_on:
+        raise DomainError(f"Ngày bắt đầu {fmt(start_on)} sau hạn hoàn thành {fmt(due_on)}.", field="start_on")
+    fields = ["deadline_kind", "start_on", "due_on", "deadline_before"]
+    before = audit.snapshot(task, fields)
+    if task.deadline_kind != DeadlineKind.ON_REQUEST:
+        task.deadline_kind = DeadlineKind.PERIOD if start_on else DeadlineKind.BY_DATE
+    task.start_on, task.due_on, task.deadline_before = start_on, due_on, False
+    task.save(update_fields=[*fields, "updated_at"])
+    audit.record(
+        actor=actor,
+        action="task.set_deadline",
+        obj=task,
+        before=before,
+        after=audit.snapshot(task, fields),
+        unit_path=task.plan.unit.path,
+        note=nfc(note),
+    )
+    return task
+
+
+# --- Targets ------------------------------------------------------------------------------------------------
+
+
+def _decimal(value, *, field: str, what: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value).replace(",", ".").strip())
+    except InvalidOperation:
+        raise DomainError(f"{what} “{value}” không phải là số.", field=field) from None
+    if not number.is_finite() or abs(number) >= Decimal("1e10"):
+        raise DomainError(f"{what} “{value}” không hợp lệ.", field=field)
+    return number
+
+
+def _target_label(target: Target) -> str:
+    return f"Chỉ tiêu {target.code})" if target.code else "Chỉ tiêu"
+
+
+@transaction.atomic
+def target_confirm(*, actor, target: Target, comparator: str, value, value_unit: str = "", responsible=None) -> Target:
+    """Confirm how a target is compared (at least, at most, exactly a value; rank, excess or words) and which
+    office of the plan's unit follows it."""
+    plan = target.plan
+    if not policies.can_manage_targets(actor, plan):
+        raise PermissionDenied("Bạn không có quyền xác nhận chỉ tiêu của kế hoạch này.")
+    if comparator not in TargetComparator.values:
+        raise DomainError(f"Cách so sánh “{comparator}” không hợp lệ.", field="comparator")
+    number = _decimal(value, field="value", what="Giá trị chỉ tiêu")
+    if comparator in measures.NUMERIC and number is None:
+        label = TargetComparator(comparator).label
+        raise DomainError(f"{_target_label(target)}: “{label}” cần giá trị chỉ tiêu.", field="value")
+    if responsible is not None and not responsible.path.startswith(plan.unit.path):
+        raise DomainError(f"Cơ quan theo dõi “{responsible.name}” không thuộc {plan.unit.name}.", field="responsible")
+    fields = ["comparator", "value", "value_unit", "responsible", "confirmed"]
+    before = audit.snapshot(target, fields)
+    target.comparator, target.value = comparator, number
+    target.value_unit = nfc(value_unit)[:20]
+    target.responsible, target.confirmed = responsible, True
+    target.save(update_fields=fields)
+    audit.record(
+        actor=actor,
+        action="target.confirm",
+        obj=target,
+        before=before,
+        after=audit.snapshot(target, fields),
+        unit_path=plan.unit.path,
+    )
+    return target
+
+
+@transaction.atomic
+def target_measure_record(
+    *,
+    actor,
+    target: Target,
+    period_label: str,
+    period_end: date | None,
+    value=None,
+    achieved: bool | None = None,
+    note: str = "",
+) -> TargetMeasure:
+    """Record the value reached in a period; one measure per period (recording again replaces it).
+
+    Whether the target is met is computed for numeric targets and taken from `achieved` for the others.
+    """
+    if not policies.can_record_measure(actor, target):
+        raise PermissionDenied("Bạn không có quyền nhập kết quả chỉ tiêu này.")
+    if not target.confirmed:
+        raise DomainError(f"{_target_label(target)} chưa được xác nhận cách so sánh; xác nhận trước khi nhập kết quả.")
+    label = nfc(period_label)[:40]
+    if not label:
+        raise DomainError("Nhập tên kỳ (ví dụ: Quý III/2026, Năm 2026).", field="period_label")
+    if period_end is None:
+        raise DomainError("Nhập ngày hết kỳ (dd/mm/yyyy).", field="period_end")
+    measured = _decimal(value, field="value", what="Giá trị đạt được")
+    outcome = measures.achievement(
+        comparator=target.comparator, target_value=target.value, measured=measured, stated=achieved
+    )
+    if outcome.achieved is None:
+        raise DomainError(
+            f"{_target_label(target)}: {outcome.reason}.", field="value" if measured is None else "achieved"
+        )
+    existing = TargetMeasure.objects.filter(target=target, period_end=period_end).first()
+    fields = ["period_label", "value", "achieved", "note"]
+    before = audit.snapshot(existing, fields) if existing else None
+    measure = existing or TargetMeasure(target=target, period_end=period_end, created_by=_user(actor))
+    measure.period_label, measure.value, measure.achieved, measure.note = label, measured, outcome.achieved, nfc(note)
+    measure.save()
+    audit.record(
+        actor=actor,
+        action="target.measure",
+        obj=target,
+        before=before,
+        after={**audit.snapshot(measure, fields), "period_end": period_end},
+        unit_path=target.plan.unit.path,
+    )
+    return measure
+
+
+# --- Reminders ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Due:
+    task: Task
+    kind: str
+    due_on: date
+    message: str
+
+
+def _due_reminders(task: Task, *, today: date, days_ahead: int, covered: set) -> list[_Due]:
+    """What a not-done task is due for today: its last day is near or past; its last ended period is unreported."""
+    found = []
+    head = f"Nhiệm vụ {task.no} ({task.plan.unit.name}): {task.content[:140]}"
+    last = timeliness.last_day(task.due_on, task.deadline_before)
+    if last is not None and today > last:
+        found.append(
+            _Due(task, ReminderKind.OVERDUE, task.due_on, f"{head} – đã quá hạn {fmt(last)}, tiến độ {task.percent}%.")
+        )
+    elif timeliness.due_within(task.due_on, task.deadline_before, today, days_ahead):
+        left = (last - today).days
+        when = "hôm nay" if left == 0 else f"còn {left} ngày"
+        found.append(_Due(task, ReminderKind.DUE_SOON, task.due_on, f"{head} – hạn {fmt(last)} ({when})."))
+    ended = [p for p in task_periods(task) if p[2] < today]
+    if ended:
+        label, first, end = ended[-1]
+        if not ({(task.pk, label), (task.pk, end)} & covered or (task.pk, first, end) in covered):
+            found.append(
+                _Due(
+                    task,
+                    ReminderKind.REPORT_DUE,
+                    end,
+                    f"{head} – chưa báo cáo kết quả {label} (hết kỳ {fmt(end)}).",
+                )
+            )
+    return found
+
+
+def _covered_periods(tasks: list[Task]) -> set:
+    """(task id, label) and (task id, period end) of every report of continuous tasks, and the periods whose
+    window holds a report's date."""
+    ids = [t.pk for t in tasks if task_periods(t)]
+    covered: set = set()
+    if not ids:
+        return covered
+    periods = {t.pk: task_periods(t) for t in tasks if t.pk in set(ids)}
+    for task_id, label, end, reported_on in ProgressReport.objects.filter(task_id__in=ids).values_list(
+        "task_id", "period_label", "period_end", "reported_on"
+    ):
+        covered.update({(task_id, label), (task_id, end)})
+        for _, first, last in periods[task_id]:
+            if first <= reported_on <= last:
+                covered.add((task_id, first, last))
+    return covered
+
+
+def _recipients(grants: list[Grant], task: Task) -> set[int]:
+    """Users with an officer or standing grant on a lead office of the task or on a unit between it and the plan's
+    unit (the ward's standing office follows every task of the ward's plan; the city's does not get the ward's)."""
+    plan_path = task.plan.unit.path
+    leads = [o.unit.path for o in task.offices.all() if o.unit_id] or [plan_path]
+    return {
+        g.user_id
+        for g in grants
+        if g.unit.path.startswith(plan_path) and any(path.startswith(g.unit.path) for path in leads)
+    }
+
+
+def reminders_send(*, today: date, days_ahead: int = 7) -> dict[str, int]:
+    """Create the reminders due today for every task not done, and e-mail each recipient their new ones.
+
+    Returns counts: new reminders per kind, `emailed` (messages sent) and `already` (reminders that existed).
+    """
+    lead_offices = TaskOffice.objects.filter(role=OfficeRole.LEAD).select_related("unit")
+    tasks = list(
+        Task.objects.exclude(status=TaskStatus.DONE)
+        .filter(Q(due_on__isnull=False) | Q(deadline_kind=DeadlineKind.CONTINUOUS) | ~Q(recurrence=""))
+        .select_related("plan__unit")
+        .prefetch_related(Prefetch("offices", queryset=lead_offices))
+        .order_by("plan_id", "no")
+    )
+    covered = _covered_periods(tasks)
+    grants = list(
+        Grant.objects.filter(role__in=REMINDER_ROLES, user__is_active=True).select_related("unit").order_by("pk")
+    )
+    wanted: dict[tuple, _Due] = {}
+    for task in tasks:
+        for due in _due_reminders(task, today=today, days_ahead=days_ahead, covered=covered):
+            for user_id in _recipients(grants, task):
+                wanted[(task.pk, user_id, due.kind, due.due_on)] = due
+    existing = set(
+        Reminder.objects.filter(task_id__in={k[0] for k in wanted}).values_list("task_id", "user_id", "kind", "due_on")
+    )
+    new_keys = [k for k in wanted if k not in existing]
+    counts = {kind: 0 for kind in ReminderKind.values}
+    with transaction.atomic():
+        Reminder.objects.bulk_create(
+            [Reminder(task_id=k[0], user_id=k[1], kind=k[2], due_on=k[3], message=wanted[k].message) for k in new_keys],
+            ignore_conflicts=True,
+        )
+        for k in new_keys:
+            counts[k[2]] += 1
+        if new_keys:
+            audit.record(
+                actor=None,
+                action="reminder.send",
+                model="plans.reminder",
+                object_repr=f"Nhắc việc ngày {fmt(today)}",
+                after=dict(counts),
+            )
+    counts["emailed"] = _email(new_keys, wanted)
+    counts["already"] = len(wanted) - len(new_keys)
+    return counts
+
+
+def _email(keys: list[tuple], wanted: dict) -> int:
+    """One message per user listing their new reminders; `emailed` is set on the reminders of messages sent."""
+    by_user: dict[int, list[tuple]] = defaultdict(list)
+    for k in keys:
+        by_user[k[1]].append(k)
+    users = get_user_model().objects.filter(pk__in=by_user).exclude(email="")
+    sent = 0
+    for user in users:
+        user_keys = by_user[user.pk]
+        lines = [f"- {wanted[k].message}" for k in user_keys]
+        try:
+            send_mail(
+                subject=f"[CCHC] Nhắc việc: {len(user_keys)} nhiệm vụ cần theo dõi",
+                message="Kính gửi đồng chí,\n\n" + "\n".join(lines) + "\n\nXem chi tiết tại mục “Nhắc việc”.",
+                from_email=None,
+                recipient_list=[user.email],
+            )
+        except Exception:  # a mail server that is down must not lose the reminders already recorded
+            log.exception("reminder e-mail to %s failed", user.email)
+            continue
+        cond = Q()
+        for task_id, _, kind, due_on in user_keys:
+            cond |= Q(task_id=task_id, kind=kind, due_on=due_on)
+        Reminder.objects.filter(cond, user=user).update(emailed=True)
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def reminder_mark_read(*, actor, reminder: Reminder | None = None) -> int:
+    """Mark one of the actor's reminders (or all of them, without `reminder`) as read; returns how many changed."""
+    rows = Reminder.objects.filter(user=actor, read_at__isnull=True)
+    if reminder is not None:
+        if reminder.user_id != actor.pk:
+            raise PermissionDenied("Đây không phải nhắc việc của bạn.")
+        rows = rows.filter(pk=reminder.pk)
+    return rows.update(read_at=timezone.now())

@@ -1,0 +1,440 @@
+"""Pages of CCHC plans and tasks: plan list and plan page, task list and task page with progress reports,
+targets and their measures, and the reminder inbox ("Nhắc việc")."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from cchc.core import dates, listing
+from cchc.core.errors import DomainError
+from cchc.core.htmx import is_htmx
+from cchc.plans import plan_services, policies, tracking
+from cchc.plans import task_selectors as selectors
+from cchc.plans.choices import ReminderKind, TaskStatus, Timeliness
+from cchc.plans.forms_tasks import DeadlineForm, MeasureForm, ProgressForm, TargetConfirmForm
+from cchc.plans.models import Area, Document
+
+DUE_WITHIN_CHOICES = [("7", "7 ngày tới"), ("15", "15 ngày tới"), ("30", "30 ngày tới")]
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+def _office_names(task) -> str:
+    return "; ".join(str(o) for o in task.offices.all() if o.role == "lead")
+
+
+# --- Plans --------------------------------------------------------------------------------------------------
+
+PLAN_SPEC = listing.ListSpec(
+    title="Kế hoạch CCHC",
+    columns=[
+        listing.Column("title", "Kế hoạch", sort="title"),
+        listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__name"),
+        listing.Column("year", "Năm", sort="year"),
+        listing.Column("document", "Văn bản", accessor=lambda p: p.document.label if p.document_id else ""),
+        listing.Column("task_count", "Số nhiệm vụ", sort="task_count"),
+        listing.Column("done_count", "Đã hoàn thành", sort="done_count"),
+    ],
+    filters=[
+        listing.Filter(
+            "year",
+            "Năm",
+            choices=lambda r: [(y, y) for y in range(dates.today().year + 1, 2019, -1)],
+            apply=lambda qs, v: qs.filter(year=int(v)) if v.isdigit() else qs,
+        ),
+    ],
+    default_sort="-year",
+    export_name="ke-hoach-cchc",
+    search_placeholder="Tên kế hoạch, đơn vị, số văn bản",
+)
+
+
+@login_required
+@require_safe
+def plan_list(request):
+    qs = selectors.plan_list(actor=request.user)
+    if listing.wants_export(request):
+        return listing.export(PLAN_SPEC, qs, request)
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "listing": listing.paginate(PLAN_SPEC, qs, request),
+            "can_import": bool(plan_services.importable_units(request.user)),
+        },
+    )
+
+
+@login_required
+@require_safe
+def plan_detail(request, pk):
+    plan = selectors.plan_get(actor=request.user, pk=pk)
+    sections = selectors.plan_areas(plan=plan)
+    tasks = [t for s in sections for t in s["tasks"]]
+    counts = selectors.timeliness_counts(tasks)
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "sections": sections,
+            "targets": selectors.plan_targets(plan=plan),
+            "task_total": len(tasks),
+            "done_total": sum(1 for t in tasks if t.status == TaskStatus.DONE),
+            "counts": counts,
+            "timeliness_labels": [(value, label, counts[value]) for value, label in Timeliness.choices],
+            "can_manage": policies.can_manage_plan(request.user, plan),
+        },
+    )
+
+
+# --- Tasks --------------------------------------------------------------------------------------------------
+
+
+def _plan_choices(request):
+    plans = selectors.plan_list(actor=request.user).order_by("-year", "unit__name")
+    return [(p.pk, f"{p.unit.short_name or p.unit.name} – {p.year}") for p in plans]
+
+
+def _area_choices(request):
+    plan_id = _int(request.GET.get("plan"))
+    if plan_id is None:
+        return []
+    areas = Area.objects.filter(plan__in=selectors.plan_list(actor=request.user), plan_id=plan_id)
+    return [(a.pk, f"{a.code}. {a.title[:60]}") for a in areas.order_by("order", "id")]
+
+
+def _lead_choices(request):
+    plan_id = _int(request.GET.get("plan"))
+    plan = selectors.plan_list(actor=request.user).filter(pk=plan_id).first() if plan_id else None
+    return selectors.lead_unit_choices(actor=request.user, plan=plan)
+
+
+def _id_filter(lookup):
+    return lambda qs, v: qs.filter(**{lookup: int(v)}) if v.isdigit() else qs
+
+
+TASK_SPEC = listing.ListSpec(
+    title="Nhiệm vụ CCHC",
+    columns=[
+        listing.Column("no", "TT", sort="plan__year,plan_id,no"),
+        listing.Column("content", "Nhiệm vụ", sort="content"),
+        listing.Column("plan", "Đơn vị", accessor="plan.unit.name", sort="plan__unit__name"),
+        listing.Column("lead", "Chủ trì", accessor=_office_names, export=True),
+        listing.Column("deadline", "Thời hạn", accessor=lambda t: selectors.deadline_label(t), sort="due_on"),
+        listing.Column("status", "Trạng thái", accessor="get_status_display", sort="status"),
+        listing.Column("percent", "Tiến độ (%)", sort="percent"),
+        listing.Column("timeliness", "Đánh giá thời hạn", accessor=lambda t: selectors.task_timeliness(t).label),
+    ],
+    filters=[
+        listing.Filter("plan", "Kế hoạch", choices=_plan_choices, apply=_id_filter("plan_id")),
+        listing.Filter("area", "Lĩnh vực", choices=_area_choices, apply=_id_filter("area_id")),
+        listing.Filter(
+            "lead",
+            "Cơ quan chủ trì",
+            choices=_lead_choices,
+            apply=lambda qs, v: (
+                qs.filter(offices__role="lead", offices__unit_id=int(v)).distinct() if v.isdigit() else qs
+            ),
+        ),
+        listing.Filter("status", "Trạng thái", choices=TaskStatus.choices),
+        listing.Filter(
+            "timeliness", "Đánh giá thời hạn", choices=Timeliness.choices, apply=selectors.filter_timeliness
+        ),
+        listing.Filter(
+            "overdue",
+            "Quá hạn",
+            choices=[("1", "Đang quá hạn")],
+            apply=lambda qs, v: selectors.filter_timeliness(qs, Timeliness.OVERDUE) if v == "1" else qs,
+        ),
+        listing.Filter(
+            "due_within",
+            "Đến hạn trong",
+            choices=DUE_WITHIN_CHOICES,
+            apply=lambda qs, v: selectors.filter_due_within(qs, int(v)) if v.isdigit() else qs,
+        ),
+    ],
+    export_name="nhiem-vu-cchc",
+    search_placeholder="Nội dung, cơ quan, thời hạn",
+)
+
+
+@login_required
+@require_safe
+def task_list(request):
+    qs = selectors.task_list(actor=request.user)
+    if listing.wants_export(request):
+        return listing.export(TASK_SPEC, qs, request)
+    page = listing.paginate(TASK_SPEC, qs, request)
+    page.rows = selectors.decorate(page.rows)
+    plan_id = _int(page.active.get("plan"))
+    plan = selectors.plan_list(actor=request.user).filter(pk=plan_id).first() if plan_id else None
+    return render(request, "plans/task_list.html", {"listing": page, "plan": plan})
+
+
+def _progress_form(request, task, data=None, files=None):
+    return ProgressForm(
+        data,
+        files,
+        periods=tracking.task_periods(task),
+        documents=selectors.product_documents(actor=request.user, task=task),
+        initial={
+            "status": task.status if task.status != TaskStatus.TODO else TaskStatus.DOING,
+            "percent": task.percent,
+        },
+    )
+
+
+def _task_page(request, task, *, progress_form=None, deadline_form=None, status=200):
+    can_report = policies.can_report_progress(request.user, task)
+    can_set_deadline = policies.can_set_deadline(request.user, task)
+    return render(
+        request,
+        "plans/task_detail.html",
+        {
+            "task": task,
+            "plan": task.plan,
+            "reports": selectors.task_reports(task=task),
+            "can_report": can_report,
+            "progress_form": progress_form or (_progress_form(request, task) if can_report else None),
+            "can_set_deadline": can_set_deadline,
+            "needs_date": selectors.unknown_deadline(task),
+            "deadline_form": deadline_form or (DeadlineForm() if can_set_deadline else None),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def task_detail(request, pk):
+    return _task_page(request, selectors.task_get(actor=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def task_progress(request, pk):
+    task = selectors.task_get(actor=request.user, pk=pk)
+    if not policies.can_report_progress(request.user, task):
+        raise PermissionDenied
+    form = _progress_form(request, task, request.POST, request.FILES)
+    if form.is_valid():
+        d = form.cleaned_data
+        document = None
+        if d.get("product_document"):
+            document = Document.objects.visible_to(request.user).filter(pk=d["product_document"]).first()
+        try:
+            tracking.progress_report(
+                actor=request.user,
+                task=task,
+                percent=d["percent"],
+                status=d["status"],
+                text=d["text"],
+                reported_on=d["reported_on"],
+                period_label=d.get("period_label") or "",
+                files=d["files"],
+                product_document=document,
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"Đã ghi báo cáo tiến độ nhiệm vụ {task.no}: {d['percent']}%.")
+            return redirect("plans:task_detail", pk=task.pk)
+    messages.error(request, "Chưa ghi được báo cáo tiến độ: xem lỗi ở biểu mẫu bên dưới.")
+    return _task_page(request, task, progress_form=form, status=400)
+
+
+@login_required
+@require_POST
+def task_deadline(request, pk):
+    task = selectors.task_get(actor=request.user, pk=pk)
+    if not policies.can_set_deadline(request.user, task):
+        raise PermissionDenied
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            tracking.task_set_deadline(
+                actor=request.user, task=task, due_on=d["due_on"], start_on=d["start_on"], note=d["note"]
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"Đã nhập hạn {dates.fmt(d['due_on'])} cho nhiệm vụ {task.no}.")
+            return redirect("plans:task_detail", pk=task.pk)
+    messages.error(request, "Chưa nhập được thời hạn: xem lỗi ở biểu mẫu bên dưới.")
+    return _task_page(request, task, deadline_form=form, status=400)
+
+
+@login_required
+@require_safe
+def progress_file(request, file_id):
+    f = selectors.progress_file_get(actor=request.user, pk=file_id)
+    try:
+        handle = f.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404("Tệp không còn trên máy chủ.")
+    return FileResponse(handle, as_attachment=True, filename=f.name)
+
+
+# --- Targets ------------------------------------------------------------------------------------------------
+
+
+def _target_page(request, target, *, confirm_form=None, measure_form=None, status=200):
+    plan = target.plan
+    can_manage = policies.can_manage_targets(request.user, plan)
+    can_measure = policies.can_record_measure(request.user, target)
+    initial = {
+        "comparator": target.comparator,
+        "value": "" if target.value is None else f"{target.value.normalize():f}",
+        "value_unit": target.value_unit,
+        "responsible": target.responsible_id,
+    }
+    units = selectors.responsible_choices(plan=plan) if can_manage else []
+    return render(
+        request,
+        "plans/target_detail.html",
+        {
+            "target": target,
+            "plan": plan,
+            "measures": list(target.measures.order_by("period_end", "id")),
+            "can_manage": can_manage,
+            "can_measure": can_measure,
+            "confirm_form": confirm_form or (TargetConfirmForm(initial=initial, units=units) if can_manage else None),
+            "measure_form": measure_form
+            or (MeasureForm(initial={"period_label": f"Năm {plan.year}", "period_end": f"31/12/{plan.year}"})),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def target_detail(request, pk):
+    return _target_page(request, selectors.target_get(actor=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def target_confirm(request, pk):
+    target = selectors.target_get(actor=request.user, pk=pk)
+    if not policies.can_manage_targets(request.user, target.plan):
+        raise PermissionDenied
+    units = {u.pk: u for u in selectors.responsible_choices(plan=target.plan)}
+    form = TargetConfirmForm(request.POST, units=units.values())
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            tracking.target_confirm(
+                actor=request.user,
+                target=target,
+                comparator=d["comparator"],
+                value=d["value"],
+                value_unit=d["value_unit"],
+                responsible=units.get(d["responsible"]),
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Đã xác nhận chỉ tiêu.")
+            return redirect("plans:target_detail", pk=target.pk)
+    messages.error(request, "Chưa xác nhận được chỉ tiêu: xem lỗi ở biểu mẫu bên dưới.")
+    return _target_page(request, target, confirm_form=form, status=400)
+
+
+@login_required
+@require_POST
+def target_measure(request, pk):
+    target = selectors.target_get(actor=request.user, pk=pk)
+    if not policies.can_record_measure(request.user, target):
+        raise PermissionDenied
+    form = MeasureForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            measure = tracking.target_measure_record(
+                actor=request.user,
+                target=target,
+                period_label=d["period_label"],
+                period_end=d["period_end"],
+                value=d["value"],
+                achieved=d["achieved"],
+                note=d["note"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            verdict = "đạt" if measure.achieved else "không đạt"
+            messages.success(request, f"Đã ghi kết quả {measure.period_label}: {verdict}.")
+            return redirect("plans:target_detail", pk=target.pk)
+    messages.error(request, "Chưa ghi được kết quả: xem lỗi ở biểu mẫu bên dưới.")
+    return _target_page(request, target, measure_form=form, status=400)
+
+
+# --- Reminders ----------------------------------------------------------------------------------------------
+
+REMINDER_SPEC = listing.ListSpec(
+    title="Nhắc việc",
+    columns=[
+        listing.Column("kind", "Loại", accessor="get_kind_display", sort="kind"),
+        listing.Column("due_on", "Hạn", sort="due_on"),
+        listing.Column("message", "Nội dung"),
+        listing.Column("created_at", "Ngày nhắc", sort="created_at"),
+        listing.Column("read_at", "Đã đọc lúc", sort="read_at"),
+    ],
+    filters=[
+        listing.Filter(
+            "unread",
+            "Tình trạng",
+            choices=[("1", "Chưa đọc"), ("0", "Đã đọc")],
+            apply=lambda qs, v: qs.filter(read_at__isnull=v == "1") if v in {"0", "1"} else qs,
+        ),
+        listing.Filter("kind", "Loại nhắc", choices=ReminderKind.choices),
+    ],
+    export_name="nhac-viec",
+    search_field="task__search_text",
+    search_placeholder="Nội dung nhiệm vụ",
+)
+
+
+@login_required
+@require_safe
+def reminder_list(request):
+    qs = selectors.reminder_list(actor=request.user)
+    if listing.wants_export(request):
+        return listing.export(REMINDER_SPEC, qs, request)
+    return render(
+        request,
+        "plans/reminder_list.html",
+        {
+            "listing": listing.paginate(REMINDER_SPEC, qs, request),
+            "can_receive": policies.can_receive_reminders(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def reminder_read(request, pk):
+    reminder = selectors.reminder_get(actor=request.user, pk=pk)
+    tracking.reminder_mark_read(actor=request.user, reminder=reminder)
+    if is_htmx(request):
+        reminder.refresh_from_db()
+        return render(request, "plans/_reminder_row.html", {"r": reminder})
+    return redirect(reverse("plans:reminder_list"))
+
+
+@login_required
+@require_POST
+def reminder_read_all(request):
+    if not policies.can_receive_reminders(request.user):
+        raise Http404
+    n = tracking.reminder_mark_read(actor=request.user)
+    messages.success(request, f"Đã đánh dấu {n} nhắc việc là đã đọc.")
+    return redirect("plans:reminder_list")
