@@ -12,11 +12,11 @@ day. Tasks without a due date (continuous, on request) and tasks still inside th
 
 from __future__ import annotations
 
-from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Case, CharField, Count, DateField, F, Func, Prefetch, Q, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from cchc.core.scope import scope_for
@@ -217,30 +217,52 @@ def _today(today: date | None) -> date:
     return today or timezone.localdate()
 
 
-def _month_ends(year: int) -> list[date]:
-    return [date(year, m, monthrange(year, m)[1]) for m in range(1, 13)]
+def _last_day_part(extract):
+    """The year or month of a task's last day, as SQL."""
+    return Case(
+        When(deadline_before=True, then=extract(DayBefore(F("due_on")))),
+        default=extract("due_on"),
+    )
 
 
 def _series(tasks, *, year: int, today: date) -> Series:
-    """Per month: tasks whose last day has come, and of them those done on time and late, cumulatively."""
-    conditions = timeliness_conditions(today=today)
-    on_time = conditions[Timeliness.EARLY] | conditions[Timeliness.ON_TIME]
-    aggregates = {}
-    ends = _month_ends(year)
-    for i, end in enumerate(ends):
-        due = (Q(deadline_before=False) & Q(due_on__lte=end)) | (
-            Q(deadline_before=True) & Q(due_on__lte=end + timedelta(days=1))
+    """Per month: tasks whose last day has come, and of them those done on time and late, cumulatively.
+
+    One grouped query (timeliness × month of the last day × month of completion), summed up here."""
+    groups = (
+        tasks.filter(due_on__isnull=False)
+        .annotate(
+            t=timeliness_expression(today=today),
+            due_y=_last_day_part(ExtractYear),
+            due_m=_last_day_part(ExtractMonth),
+            done_y=ExtractYear("completed_on"),
+            done_m=ExtractMonth("completed_on"),
         )
-        aggregates[f"due_{i}"] = Count("id", filter=due)
-        aggregates[f"on_time_{i}"] = Count("id", filter=on_time & Q(completed_on__lte=end))
-        aggregates[f"late_{i}"] = Count("id", filter=conditions[Timeliness.LATE] & Q(completed_on__lte=end))
-    values = tasks.aggregate(**aggregates)
-    shown = [end.replace(day=1) <= today for end in ends]  # no figures for months still to come
+        .values("t", "due_y", "due_m", "done_y", "done_m")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    due, on_time, late = [0] * 12, [0] * 12, [0] * 12
+
+    def add(counts, y, m, n):
+        start = 0 if y < year else m - 1 if y == year else 12
+        for i in range(start, 12):
+            counts[i] += n
+
+    for g in groups:
+        add(due, g["due_y"], g["due_m"], g["n"])
+        if g["done_y"] is None:
+            continue
+        if g["t"] in (Timeliness.EARLY, Timeliness.ON_TIME):
+            add(on_time, g["done_y"], g["done_m"], g["n"])
+        elif g["t"] == Timeliness.LATE:
+            add(late, g["done_y"], g["done_m"], g["n"])
+    shown = [date(year, m, 1) <= today for m in range(1, 13)]  # no figures for months still to come
     return Series(
-        labels=[f"T{i + 1}/{year}" for i in range(12)],
-        due=[values[f"due_{i}"] for i in range(12)],
-        on_time=[values[f"on_time_{i}"] if shown[i] else None for i in range(12)],
-        late=[values[f"late_{i}"] if shown[i] else None for i in range(12)],
+        labels=[f"T{m}/{year}" for m in range(1, 13)],
+        due=due,
+        on_time=[v if shown[i] else None for i, v in enumerate(on_time)],
+        late=[v if shown[i] else None for i, v in enumerate(late)],
     )
 
 
