@@ -218,12 +218,19 @@ def _issuer(unit) -> tuple[str, str]:
 
 
 def _plan_reference(plan) -> str:
+    """ "Kế hoạch số 15/KH-UBND ngày 10/01/2026 về ...", "Quyết định số …/QĐ-UBND tháng 01/2026 ban hành ..."."""
     doc = plan.document
     if doc is None:
         return f"Kế hoạch cải cách hành chính năm {plan.year}"
-    number = f" số {doc.number}" if doc.number else ""
-    day = f" ngày {fmt(doc.issued_on, precision=doc.date_precision)}" if doc.issued_on else ""
-    return f"{doc.get_doc_type_display()}{number}{day} ({doc.title[:1].lower()}{doc.title[1:]})"
+    number = f" số {doc.display_number}" if doc.number or doc.symbol else ""
+    when = ""
+    if doc.issued_on:
+        when = {"day": f" ngày {fmt(doc.issued_on)}", "month": f" tháng {fmt(doc.issued_on, precision='month')}"}.get(
+            doc.date_precision, f" năm {doc.issued_on.year}"
+        )
+    title = f"{doc.title[:1].lower()}{doc.title[1:]}"
+    joined = f" {title}" if title.startswith("ban hành") else f" về {title}"
+    return f"{doc.get_doc_type_display()}{number}{when}{joined}"
 
 
 def report_docx(*, dash: PlanDashboard, tasks, period: Period) -> bytes:

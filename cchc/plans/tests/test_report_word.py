@@ -37,7 +37,7 @@ def test_the_report_has_the_wards_heading_the_title_of_the_period_and_cites_the_
     body = text(doc)
     assert "BÁO CÁO" in body
     assert "Kết quả thực hiện Kế hoạch cải cách hành chính năm 2026 (Quý III)" in body
-    assert "Kế hoạch số 15/KH-UBND ngày 10/01/2026" in body
+    assert "Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2026 về kế hoạch CCHC, Ủy ban nhân dân phường An Bình" in body
     assert "số liệu tính đến ngày 15/06/2026" in body
     assert "Tỷ lệ nhiệm vụ hoàn thành đúng hạn đạt 40,0% so với chỉ tiêu 100%" in body
     for placeholder in ("II. KHÓ KHĂN, VƯỚNG MẮC", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ TỚI", "[Đơn vị tự viết"):
@@ -83,3 +83,14 @@ def test_the_table_of_targets_shows_the_measured_value_and_whether_it_is_achieve
     rows = table_starting(report(client_for(personas.ward_a_officer), dash_plan), "Chỉ tiêu")
     assert rows[1] == ["1", "100% hồ sơ giải quyết đúng hạn", "97,5 % (Quý II/2026)", "Không đạt"]
     assert rows[2] == ["2", "Xếp hạng Chỉ số CCHC thuộc nhóm dẫn đầu", "Chưa có số liệu", "Chưa đánh giá"]
+
+
+def test_a_plan_adopted_by_a_decision_without_a_number_yet_is_cited_by_its_symbol_and_month(
+    personas, dash_plan, client_for
+):
+    doc = dash_plan.document
+    doc.doc_type, doc.number, doc.symbol, doc.date_precision = "QĐ", "", "QĐ-UBND", "month"
+    doc.title = "Ban hành Kế hoạch cải cách hành chính nhà nước phường An Bình năm 2026"
+    doc.save()
+    body = text(report(client_for(personas.ward_a_officer), dash_plan))
+    assert "Thực hiện Quyết định số …/QĐ-UBND tháng 01/2026 ban hành Kế hoạch cải cách hành chính nhà nước" in body
