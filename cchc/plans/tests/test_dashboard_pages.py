@@ -74,3 +74,22 @@ def test_the_overview_excel_file_has_one_row_per_plan_and_the_total(personas, da
 def test_a_ward_user_sees_only_its_ward_in_the_overview_page(personas, dash_plan, dash_plan_b, client_for):
     html = client_for(personas.ward_b_officer).get(reverse("reports:overview"), {"year": 2026}).content.decode()
     assert "Phường Bình Minh" in html and "Phường An Bình" not in html
+
+
+def test_lechan_gets_404_on_le_thanh_nghis_plan_dashboard_and_the_viewer_of_le_chan_reads_its_own(
+    db, demo_city, client
+):
+    from django.contrib.auth import get_user_model
+
+    from cchc.plans.models import Plan
+
+    users = get_user_model().objects
+    ltn = Plan.objects.get(unit__short_name="Lê Thanh Nghị", year=2026)
+    own = Plan.objects.get(unit__short_name="Lê Chân", year=2026)
+    client.force_login(users.get(username="lechan"))
+    for name in ("reports:plan_dashboard", "reports:plan_xlsx", "reports:plan_report"):
+        assert client.get(reverse(name, args=[ltn.pk])).status_code == 404, name
+    assert "Phường Lê Thanh Nghị" not in client.get(reverse("reports:overview")).content.decode()
+    client.force_login(users.get(username="lechan.xem"))
+    assert client.get(reverse("reports:plan_dashboard", args=[own.pk])).status_code == 200
+    assert client.get(reverse("reports:home")).templates[0].name == "reports/plan_dashboard.html"
