@@ -21,6 +21,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from cchc.accounts.models import Grant
 from cchc.core import audit, dates
@@ -342,7 +343,7 @@ class _Due:
 def _due_reminders(task: Task, *, today: date, days_ahead: int, covered: set) -> list[_Due]:
     """What a not-done task is due for today: its last day is near or past; its last ended period is unreported."""
     found = []
-    head = f"Nhiệm vụ {task.no} ({task.plan.unit.name}): {task.content[:140]}"
+    head = f"Nhiệm vụ {task.no} ({task.plan.unit.name}): {Truncator(task.content.rstrip('.')).words(24)}"
     last = timeliness.last_day(task.due_on, task.deadline_before)
     if last is not None and today > last:
         found.append(

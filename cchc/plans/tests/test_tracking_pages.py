@@ -100,3 +100,10 @@ def test_the_target_page_records_a_measure_and_shows_whether_it_is_achieved(t, c
     assert "Không đạt" in plan_html
     refused = client_for(t.vhxh_officer).post(reverse("plans:target_measure", args=[target.pk]), {"period_label": "x"})
     assert refused.status_code == 403
+
+
+def test_reopening_a_done_task_asks_for_confirmation(t, client_for):
+    client = client_for(t.vp_officer)
+    assert "Mở lại nhiệm vụ" not in page(client, t.vp_task)
+    client.post(reverse("plans:task_progress", args=[t.vp_task.pk]), {"status": "done", "percent": "100"})
+    assert "Nhiệm vụ đã hoàn thành ngày 20/05/2026. Mở lại nhiệm vụ (bỏ ngày hoàn thành)?" in page(client, t.vp_task)
