@@ -1,5 +1,3 @@
-from importlib import util
-
 from django.urls import include, path
 
 from cchc.accounts import views as account_views
@@ -13,16 +11,10 @@ urlpatterns = [
     path("nhat-ky/", core_views.audit_list, name="audit_list"),
     path("to-chuc/", include(("cchc.orgs.urls", "orgs"))),
     path("van-ban/", include(("cchc.plans.urls_registry", "registry"))),
+    path("nhiem-vu/", include(("cchc.plans.urls", "plans"))),
+    path("chi-so/", include(("cchc.par.urls", "par"))),
+    path("bao-cao/", include(("cchc.plans.urls_reports", "reports"))),
     path("api/", api.urls),
 ]
-
-# Modules that register their pages when present.
-for prefix, module, namespace in [
-    ("nhiem-vu/", "cchc.plans.urls", "plans"),
-    ("chi-so/", "cchc.par.urls", "par"),
-    ("bao-cao/", "cchc.plans.urls_reports", "reports"),
-]:
-    if util.find_spec(module) is not None:
-        urlpatterns.append(path(prefix, include((module, namespace))))
 
 handler404 = "cchc.core.views.not_found"

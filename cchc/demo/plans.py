@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 
 from cchc.demo.orgs import LEADERS
 from cchc.plans.plan_services import plan_import_confirm
+from cchc.plans.tracking import progress_report
 
 SEED = Path(__file__).resolve().parent.parent.parent / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
 DEMO_TODAY = date(2026, 11, 22)
@@ -94,8 +95,6 @@ def _variant(text: str, ward: str, noun: str, number: str, offices: dict) -> str
 
 
 def _progress(plan, ward: str) -> None:
-    from cchc.plans.tracking import progress_report
-
     tasks = {t.no: t for t in plan.tasks.select_related("plan")}
     actor = plan.created_by
     for no, status, percent, days, words in PROGRESS[ward]:
@@ -118,9 +117,7 @@ def _progress(plan, ward: str) -> None:
 
 
 def load(ctx: dict) -> None:
-    """Import the three demo plans (and their progress, when task tracking is installed)."""
-    import importlib.util
-
+    """Import the three demo plans and report progress on some of their tasks."""
     units = ctx["units"]
     users = get_user_model().objects
     text = SEED.read_text(encoding="utf-8")
@@ -134,7 +131,6 @@ def load(ctx: dict) -> None:
             data=body.encode("utf-8"),
             targets=["a", "b", "c", "d", "đ", "e", "f"],
         )
-    if importlib.util.find_spec("cchc.plans.tracking") is not None:
-        for ward, plan in plans.items():
-            _progress(plan, ward)
+    for ward, plan in plans.items():
+        _progress(plan, ward)
     ctx["plans"] = plans

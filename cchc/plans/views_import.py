@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from cchc.core import uploads
@@ -162,7 +161,4 @@ def plan_import_confirm(request):
         return _render_preview(request, preview, token, posted=request.POST, status=400)
     uploads.take(request, kind=UPLOAD_KIND, token=token)
     messages.success(request, f"Đã nhập “{plan.title}”: {plan.tasks.count()} nhiệm vụ.")
-    try:
-        return redirect(reverse("plans:plan_detail", kwargs={"pk": plan.pk}))
-    except NoReverseMatch:  # the plan pages are served by the tracking module
-        return redirect("home")
+    return redirect("plans:plan_detail", pk=plan.pk)

@@ -4,7 +4,6 @@ Word draft of the quarterly report. snv opens the city overview and finds the th
 
 import io
 
-import pytest
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -22,7 +21,6 @@ def kpi(page, name) -> int:
 
 
 def test_a_ward_follows_its_plan_on_the_dashboard_and_downloads_the_report(page, login, shot):
-    pytest.importorskip("cchc.plans.tracking")
     ltn = Unit.objects.get(short_name="Lê Thanh Nghị", kind__in=LEVEL_KINDS)
     plan = Plan.objects.get(unit=ltn, year=2026)
     login("lethanhnghi")
@@ -73,7 +71,6 @@ def test_a_ward_follows_its_plan_on_the_dashboard_and_downloads_the_report(page,
 
 
 def test_the_city_sees_the_three_demo_wards_in_the_overview(page, login, shot):
-    pytest.importorskip("cchc.plans.deadlines")
     login("snv")
     page.goto(page.base_url + reverse("reports:home"))
     expect(page.locator("h1")).to_contain_text("Tổng hợp thực hiện Kế hoạch CCHC năm 2026")

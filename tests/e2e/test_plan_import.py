@@ -1,11 +1,12 @@
 """lethanhnghi imports a plan file naming an office the organisation does not know: the preview flags it, the
-office is mapped with "lưu thành tên gọi khác", and the confirmed plan opens with its 32 tasks."""
+office is mapped with "lưu thành tên gọi khác", and the confirmed plan opens with its 32 tasks. She then reports a
+task done with an evidence file and sees the plan's dashboard change; lechan, of another ward, finds neither the
+plan nor the task."""
 
 import re
 from pathlib import Path
 
-import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from cchc.orgs.choices import LEVEL_KINDS
@@ -29,11 +30,7 @@ def plan_file(tmp_path) -> Path:
     return path
 
 
-def test_import_a_plan_fix_an_office_and_open_the_plan(page, login, shot, tmp_path):
-    try:
-        reverse("plans:plan_detail", kwargs={"pk": 1})
-    except NoReverseMatch:
-        pytest.skip("the plan page (plans:plan_detail) is not installed yet")
+def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(page, login, shot, tmp_path):
     ltn = Unit.objects.get(short_name="Lê Thanh Nghị", kind__in=LEVEL_KINDS)
     center = Unit.objects.get(code=f"{ltn.code}-TTPVHCC")
     login("lethanhnghi")
@@ -67,3 +64,39 @@ def test_import_a_plan_fix_an_office_and_open_the_plan(page, login, shot, tmp_pa
     assert TaskOffice.objects.get(task__plan=plan, task__no=18, role="lead").unit == center
     assert center.aliases.filter(name=UNKNOWN).exists()
     shot("plan-import-done")
+
+    # The dashboard of the new plan: nothing done yet, no outcome to rate.
+    page.click("#plan-dashboard-link")
+    expect(page.locator("h1")).to_contain_text("Lê Thanh Nghị")
+    expect(page.locator("#kpi-done")).to_have_text("0")
+    expect(page.locator("#on-time-rate")).to_contain_text("—")
+    tasks_before = int(page.locator("#kpi-tasks").inner_text())
+    assert tasks_before == 32
+
+    # Task 1 ("Trước ngày 15/01/2027") is reported done today, with an evidence file: done ahead of its deadline.
+    evidence = tmp_path / "ke-hoach-cchc-2027-da-ban-hanh.txt"
+    evidence.write_text("Kế hoạch CCHC năm 2027 đã ban hành.", encoding="utf-8")
+    task = plan.tasks.get(no=1)
+    page.goto(page.base_url + reverse("plans:task_detail", args=[task.pk]))
+    page.select_option("#id_status", "done")
+    page.fill("#id_percent", "100")
+    page.fill("#id_text", "Đã ban hành Kế hoạch CCHC năm 2027.")
+    page.set_input_files("#id_files", str(evidence))
+    page.click("#progress-submit")
+    expect(page.locator(".alert-success")).to_contain_text("nhiệm vụ 1: 100%")
+    expect(page.locator("#task-state .timeliness")).to_have_text("Trước hạn")
+    expect(page.locator("#progress-history a.progress-file").first).to_have_text(evidence.name)
+
+    page.goto(page.base_url + reverse("reports:plan_dashboard", args=[plan.pk]))
+    expect(page.locator("#kpi-done")).to_have_text("1")
+    expect(page.locator("#on-time-rate")).to_contain_text("100")
+    shot("plan-import-dashboard-after-progress")
+
+    page.context.clear_cookies()
+    login("lechan")
+    for url in (
+        reverse("plans:plan_detail", args=[plan.pk]),
+        reverse("plans:task_detail", args=[task.pk]),
+        reverse("reports:plan_dashboard", args=[plan.pk]),
+    ):
+        assert page.goto(page.base_url + url).status == 404, url
