@@ -3,7 +3,7 @@ xã Khúc Thừa Dụ (their names, their chairmen, offices written the way thos
 through the plan import services as the ward's standing office, so the demo shows what an import gives.
 
 Progress is added on some tasks relative to the fixed demo date (22/11/2026, as in the PAR layer): a few done on
-time, a few done late, a few overdue and still open, some in progress.
+time, a few done late, a few overdue and still open, some in progress; then the reminders of that day are created.
 """
 
 from datetime import date, timedelta
@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 
 from cchc.demo.orgs import LEADERS
 from cchc.plans.plan_services import plan_import_confirm
-from cchc.plans.tracking import progress_report
+from cchc.plans.tracking import progress_report, reminders_send
 
 SEED = Path(__file__).resolve().parent.parent.parent / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
 DEMO_TODAY = date(2026, 11, 22)
@@ -83,7 +83,9 @@ def _variant(text: str, ward: str, noun: str, number: str, offices: dict) -> str
     seq, day = number.split(":")
     d, m, y = day.split("/")
     text = text.replace("Số: /QĐ-UBND", f"Số: {seq}", 1)
-    text = text.replace("P. Lê Thanh Nghị, ngày tháng 01 năm 2026", f"{noun.title()[0]}. {ward}, ngày {d} tháng {m} năm {y}")
+    text = text.replace(
+        "P. Lê Thanh Nghị, ngày tháng 01 năm 2026", f"{noun.title()[0]}. {ward}, ngày {d} tháng {m} năm {y}"
+    )
     text = text.replace("Quyết định số /QĐ-UBND ngày tháng 01 năm 2026", f"Quyết định số {seq} ngày {d}/{m}/{y}")
     text = text.replace(LEADERS[SEED_WARD], LEADERS[ward])
     text = text.replace("698/QĐ-UBND ngày 30/9/2025", f"{700 + len(ward)}/QĐ-UBND ngày 29/9/2025")  # the ward's own
@@ -133,4 +135,6 @@ def load(ctx: dict) -> None:
         )
     for ward, plan in plans.items():
         _progress(plan, ward)
+    # The reminders the daily command would have left on the demo day: the wards' officers find them in "Nhắc việc".
+    reminders_send(today=DEMO_TODAY)
     ctx["plans"] = plans

@@ -32,7 +32,9 @@ def test_every_office_of_the_rewritten_plans_is_matched_to_the_wards_own_units(w
     plan = plan_of(ward)
     offices = TaskOffice.objects.filter(task__plan=plan)
     assert not offices.filter(unit__isnull=True, is_group=False).exists()
-    assert all(o.unit.path.startswith(plan.unit.path) for o in offices.filter(unit__isnull=False).select_related("unit"))
+    assert all(
+        o.unit.path.startswith(plan.unit.path) for o in offices.filter(unit__isnull=False).select_related("unit")
+    )
     police = offices.filter(task__no__in=[27, 28, 29], role="lead").values_list("unit__code", flat=True)
     assert set(police) == {f"{plan.unit.code}-CA"}
 
@@ -60,3 +62,14 @@ def models_F(name):
     from django.db.models import F
 
     return F(name)
+
+
+def test_the_demo_wards_officers_find_reminders_of_their_overdue_tasks():
+    from cchc.plans.models import Reminder
+
+    reminders = Reminder.objects.filter(user__username="lethanhnghi")
+    assert reminders.filter(kind="overdue", task__no=8, task__plan=plan_of("Lê Thanh Nghị")).exists()
+    assert (
+        not Reminder.objects.filter(user__username="lethanhnghi").exclude(task__plan=plan_of("Lê Thanh Nghị")).exists()
+    )
+    assert not reminders.filter(emailed=True).exists()  # the demo accounts have no e-mail address
