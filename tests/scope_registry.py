@@ -253,12 +253,16 @@ def reminder_kw(d: Demo, w: str) -> dict:
 
 PLANS["plans:plan_list"] = Page()
 PLANS["plans:plan_detail"] = Page(kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
+PLANS["plans:plan_update"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
+PLANS["plans:target_add"] = Page(kind="form", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:task_list"] = Page()
 PLANS["plans:task_detail"] = Page(kwargs=task_kw)
 PLANS["plans:task_progress"] = Page(kind="action", kwargs=task_kw)
 PLANS["plans:task_deadline"] = Page(kind="action", kwargs=task_kw)
 PLANS["plans:progress_file"] = Page(kwargs=progress_file_kw)
 PLANS["plans:target_detail"] = Page(kwargs=target_kw)
+PLANS["plans:target_edit"] = Page(kind="form", kwargs=target_kw)
+PLANS["plans:target_delete"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:target_confirm"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:target_measure"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:reminder_list"] = Page()
@@ -403,6 +407,8 @@ API_DOCUMENTS = {
 API_PLANS: dict[str, Api] = {}
 API_PLANS["GET /api/plans"] = Api()
 API_PLANS["GET /api/plans/{plan_id}/tasks"] = Api(kwargs=lambda d, w: {"plan_id": plan_of(d, w).pk})
+API_PLANS["GET /api/plans/{plan_id}/dashboard"] = Api(kwargs=lambda d, w: {"plan_id": plan_of(d, w).pk})
+API_PLANS["GET /api/plans/overview"] = Api()
 API_PLANS["POST /api/tasks/{task_id}/progress"] = Api(kwargs=lambda d, w: {"task_id": plan_task(d, w).pk})
 API_PAR = {
     "GET /api/parindex/units/{unit_id}/history": Api(kwargs=lambda d, w: {"unit_id": d.level(w).pk}),

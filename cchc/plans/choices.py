@@ -61,6 +61,10 @@ class Recurrence(models.TextChoices):
     YEARLY = "yearly", "Hằng năm"
 
 
+# What a plan's continuous tasks may be reported on: a plan always has a period.
+PLAN_REPORT_PERIODS = [r for r in Recurrence if r != Recurrence.NONE]
+
+
 class TaskStatus(models.TextChoices):
     TODO = "todo", "Chưa thực hiện"
     DOING = "doing", "Đang thực hiện"

@@ -429,17 +429,30 @@ def _distribution(rows: list[Row]) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
+def default_year(*, actor) -> int:
+    """The year a report opens on: the latest year of a plan the actor may read, else this year."""
+    years = plan_years(actor=actor)
+    return years[0] if years else _today(None).year
+
+
+def overview_rows(*, actor, year: int, today: date | None = None, sort: str = "name") -> list[Row]:
+    """One row per plan of the year in the actor's scope (see `overview_plans`) with its figures; one query."""
+    today = _today(today)
+    plans = (
+        overview_plans(actor=actor, year=year).select_related("unit").annotate(**_counts(today=today, prefix="tasks__"))
+    )
+    rows = [Row(key=p.pk, label=p.unit.name, unit=p.unit, plan=p, figures=Figures.of(vars(p))) for p in plans]
+    rows.sort(key=SORTS[sort if sort in SORTS else "name"])
+    return rows
+
+
 def overview(*, actor, year: int, today: date | None = None, sort: str = "name") -> Overview:
     """One row per plan of the year in the actor's scope, the totals, the months, the rate distribution and the
     wards, communes and special zones without a plan."""
     today = _today(today)
     sort = sort if sort in SORTS else "name"
     plans = overview_plans(actor=actor, year=year)
-    rows = [
-        Row(key=p.pk, label=p.unit.name, unit=p.unit, plan=p, figures=Figures.of(vars(p)))
-        for p in plans.select_related("unit").annotate(**_counts(today=today, prefix="tasks__"))
-    ]
-    rows.sort(key=SORTS[sort])
+    rows = overview_rows(actor=actor, year=year, today=today, sort=sort)
     totals = Figures()
     for r in rows:
         totals.add(r.figures)

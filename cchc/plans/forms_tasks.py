@@ -3,7 +3,7 @@
 from django import forms
 
 from cchc.core import dates
-from cchc.plans.choices import TargetComparator, TaskStatus
+from cchc.plans.choices import PLAN_REPORT_PERIODS, TargetComparator, TaskStatus
 
 
 class DayField(forms.CharField):
@@ -81,6 +81,26 @@ class TargetConfirmForm(forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].choices = [("", "— chưa giao —")] + [(u.pk, u.name) for u in units]
+
+
+class TargetWordingForm(forms.Form):
+    code = forms.CharField(
+        label="Mã", required=False, max_length=8, help_text="Ví dụ: a, b, đ (để trống nếu không có)."
+    )
+    text = forms.CharField(label="Nội dung chỉ tiêu", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TargetAddForm(TargetWordingForm, TargetConfirmForm):
+    field_order = ["code", "text", "comparator", "value", "value_unit", "responsible"]
+
+
+class PlanSettingsForm(forms.Form):
+    title = forms.CharField(label="Tên kế hoạch", widget=forms.Textarea(attrs={"rows": 2}))
+    report_every = forms.ChoiceField(
+        label="Kỳ báo cáo nhiệm vụ thường xuyên",
+        choices=[(r.value, r.label) for r in PLAN_REPORT_PERIODS],
+        help_text="Nhiệm vụ “Thường xuyên” không ghi kỳ riêng được báo cáo và nhắc việc theo kỳ này.",
+    )
 
 
 class MeasureForm(forms.Form):

@@ -17,6 +17,8 @@ creates the plan, its areas, tasks, office roles and targets, and writes the aud
 A unit has one CCHC plan per year. Importing again for the same unit and year is refused, unless the caller
 asks to replace it and the plan already imported has no progress yet (no progress report, every task still
 "chưa thực hiện"): then the old plan is deleted inside the same transaction and its document reused.
+
+`plan_update` is the plan's settings afterwards: its title and how often its continuous tasks are reported.
 """
 
 from __future__ import annotations
@@ -34,11 +36,19 @@ from cchc.core import audit
 from cchc.core.dates import fmt
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import ADMIN, STANDING, scope_for
-from cchc.core.text import fold
+from cchc.core.text import fold, nfc
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Unit
-from cchc.plans import plan_table, reader, textract
-from cchc.plans.choices import DatePrecision, DeadlineKind, DocType, OfficeRole, TargetComparator, TaskStatus
+from cchc.plans import plan_table, policies, reader, textract
+from cchc.plans.choices import (
+    PLAN_REPORT_PERIODS,
+    DatePrecision,
+    DeadlineKind,
+    DocType,
+    OfficeRole,
+    TargetComparator,
+    TaskStatus,
+)
 from cchc.plans.document_services import BasisInput, document_register
 from cchc.plans.matching import AMBIGUOUS, MATCHED_BY_FIX, OfficeIndex, OfficeMatch
 from cchc.plans.models import Area, Document, Plan, ProgressReport, Target, Task, TaskOffice
@@ -425,7 +435,9 @@ def _register_document(actor, preview: PlanPreview, reuse: Document | None) -> D
         return reuse
     if header.number and header.date:
         existing = (
-            Document.objects.filter(number__iexact=header.number, issued_on__year=header.date.year, org_unit=preview.unit)
+            Document.objects.filter(
+                number__iexact=header.number, issued_on__year=header.date.year, org_unit=preview.unit
+            )
             .order_by("id")
             .first()
         )
@@ -581,7 +593,9 @@ def plan_import_confirm(
     plan.save()
     areas = {}
     for parsed in preview.areas:
-        areas[parsed.code] = Area.objects.create(plan=plan, code=parsed.code, title=parsed.title[:500], order=parsed.order)
+        areas[parsed.code] = Area.objects.create(
+            plan=plan, code=parsed.code, title=parsed.title[:500], order=parsed.order
+        )
     task_objs = []
     for t in preview.tasks:
         d = t.deadline
@@ -658,5 +672,37 @@ def plan_import_confirm(
         },
         unit_path=unit.path,
         note=preview.filename,
+    )
+    return plan
+
+
+# --- Plan settings ------------------------------------------------------------------------------------------
+
+PLAN_SETTINGS_FIELDS = ["title", "report_every"]
+
+
+@transaction.atomic
+def plan_update(*, actor, plan: Plan, title: str, report_every: str) -> Plan:
+    """Correct the plan's title and set the reporting period of its continuous tasks (the plan's standing agency);
+    reminders and report periods read `report_every` through `tracking.task_periods`."""
+    if not policies.can_manage_plan(actor, plan):
+        raise PermissionDenied("Bạn không có quyền sửa kế hoạch này.")
+    title = nfc(title)
+    if not title:
+        raise DomainError("Nhập tên kế hoạch.", field="title")
+    if report_every not in {r.value for r in PLAN_REPORT_PERIODS}:
+        names = ", ".join(r.label.lower() for r in PLAN_REPORT_PERIODS)
+        raise DomainError(f"Kỳ báo cáo “{report_every}” không hợp lệ: chọn {names}.", field="report_every")
+    before = audit.snapshot(plan, PLAN_SETTINGS_FIELDS)
+    plan.title, plan.report_every = title, report_every
+    plan.search_text = plan_search_text(plan)
+    plan.save(update_fields=[*PLAN_SETTINGS_FIELDS, "search_text"])
+    audit.record(
+        actor=actor,
+        action="plan.update",
+        obj=plan,
+        before=before,
+        after=audit.snapshot(plan, PLAN_SETTINGS_FIELDS),
+        unit_path=plan.unit.path,
     )
     return plan

@@ -1,5 +1,6 @@
-"""Writes of task tracking: progress reports with evidence files, deadlines entered by hand, targets and their
-measured values, and the reminders sent to the officers of a task's lead office.
+"""Writes of task tracking: progress reports with evidence files, deadlines entered by hand, and the reminders
+sent to the officers of a task's lead office (a plan's targets and their measured values are written by
+`cchc.plans.target_services`).
 
 Timeliness is never stored: it is computed from the task's fields by `cchc.plans.timeliness`. A report sets the
 task's status and percent; the day it says "Hoàn thành" becomes the task's completion date (cleared when a later
@@ -13,7 +14,6 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -29,15 +29,13 @@ from cchc.core.dates import fmt
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import OFFICER, STANDING
 from cchc.core.text import nfc
-from cchc.plans import measures, policies, timeliness
-from cchc.plans.choices import DeadlineKind, OfficeRole, ReminderKind, TargetComparator, TaskStatus
+from cchc.plans import policies, timeliness
+from cchc.plans.choices import DeadlineKind, OfficeRole, ReminderKind, TaskStatus
 from cchc.plans.models import (
     Document,
     ProgressFile,
     ProgressReport,
     Reminder,
-    Target,
-    TargetMeasure,
     Task,
     TaskOffice,
 )
@@ -227,106 +225,6 @@ def task_set_deadline(*, actor, task: Task, due_on: date | None, start_on: date 
         note=nfc(note),
     )
     return task
-
-
-# --- Targets ------------------------------------------------------------------------------------------------
-
-
-def _decimal(value, *, field: str, what: str) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        number = Decimal(str(value).replace(",", ".").strip())
-    except InvalidOperation:
-        raise DomainError(f"{what} “{value}” không phải là số.", field=field) from None
-    if not number.is_finite() or abs(number) >= Decimal("1e10"):
-        raise DomainError(f"{what} “{value}” không hợp lệ.", field=field)
-    return number
-
-
-def _target_label(target: Target) -> str:
-    return f"Chỉ tiêu {target.code})" if target.code else "Chỉ tiêu"
-
-
-@transaction.atomic
-def target_confirm(*, actor, target: Target, comparator: str, value, value_unit: str = "", responsible=None) -> Target:
-    """Confirm how a target is compared (at least, at most, exactly a value; rank, excess or words) and which
-    office of the plan's unit follows it."""
-    plan = target.plan
-    if not policies.can_manage_targets(actor, plan):
-        raise PermissionDenied("Bạn không có quyền xác nhận chỉ tiêu của kế hoạch này.")
-    if comparator not in TargetComparator.values:
-        raise DomainError(f"Cách so sánh “{comparator}” không hợp lệ.", field="comparator")
-    number = _decimal(value, field="value", what="Giá trị chỉ tiêu")
-    if comparator in measures.NUMERIC and number is None:
-        label = TargetComparator(comparator).label
-        raise DomainError(f"{_target_label(target)}: “{label}” cần giá trị chỉ tiêu.", field="value")
-    if responsible is not None and not responsible.path.startswith(plan.unit.path):
-        raise DomainError(f"Cơ quan theo dõi “{responsible.name}” không thuộc {plan.unit.name}.", field="responsible")
-    fields = ["comparator", "value", "value_unit", "responsible", "confirmed"]
-    before = audit.snapshot(target, fields)
-    target.comparator, target.value = comparator, number
-    target.value_unit = nfc(value_unit)[:20]
-    target.responsible, target.confirmed = responsible, True
-    target.save(update_fields=fields)
-    audit.record(
-        actor=actor,
-        action="target.confirm",
-        obj=target,
-        before=before,
-        after=audit.snapshot(target, fields),
-        unit_path=plan.unit.path,
-    )
-    return target
-
-
-@transaction.atomic
-def target_measure_record(
-    *,
-    actor,
-    target: Target,
-    period_label: str,
-    period_end: date | None,
-    value=None,
-    achieved: bool | None = None,
-    note: str = "",
-) -> TargetMeasure:
-    """Record the value reached in a period; one measure per period (recording again replaces it).
-
-    Whether the target is met is computed for numeric targets and taken from `achieved` for the others.
-    """
-    if not policies.can_record_measure(actor, target):
-        raise PermissionDenied("Bạn không có quyền nhập kết quả chỉ tiêu này.")
-    if not target.confirmed:
-        raise DomainError(f"{_target_label(target)} chưa được xác nhận cách so sánh; xác nhận trước khi nhập kết quả.")
-    label = nfc(period_label)[:40]
-    if not label:
-        raise DomainError("Nhập tên kỳ (ví dụ: Quý III/2026, Năm 2026).", field="period_label")
-    if period_end is None:
-        raise DomainError("Nhập ngày hết kỳ (dd/mm/yyyy).", field="period_end")
-    measured = _decimal(value, field="value", what="Giá trị đạt được")
-    outcome = measures.achievement(
-        comparator=target.comparator, target_value=target.value, measured=measured, stated=achieved
-    )
-    if outcome.achieved is None:
-        raise DomainError(
-            f"{_target_label(target)}: {outcome.reason}.", field="value" if measured is None else "achieved"
-        )
-    existing = TargetMeasure.objects.filter(target=target, period_end=period_end).first()
-    fields = ["period_label", "value", "achieved", "note"]
-    before = audit.snapshot(existing, fields) if existing else None
-    measure = existing or TargetMeasure(target=target, period_end=period_end, created_by=_user(actor))
-    measure.period_label, measure.value, measure.achieved, measure.note = label, measured, outcome.achieved, nfc(note)
-    measure.save()
-    audit.record(
-        actor=actor,
-        action="target.measure",
-        obj=target,
-        before=before,
-        after={**audit.snapshot(measure, fields), "period_end": period_end},
-        unit_path=target.plan.unit.path,
-    )
-    return measure
 
 
 # --- Reminders ----------------------------------------------------------------------------------------------

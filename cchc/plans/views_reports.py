@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from cchc.core import dates, listing
+from cchc.core import listing
 from cchc.documents.word import docx_response
 from cchc.plans import dashboard, report_files
 from cchc.plans.choices import Timeliness
@@ -26,11 +26,8 @@ COLORS = {
 
 
 def _year(request, actor) -> int:
-    years = dashboard.plan_years(actor=actor)
-    try:
-        return int(request.GET.get("year") or (years[0] if years else dates.today().year))
-    except ValueError:
-        return years[0] if years else dates.today().year
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() else dashboard.default_year(actor=actor)
 
 
 def _plan_or_404(request, pk: int) -> Plan:

@@ -1,5 +1,5 @@
-"""Pages of CCHC plans and tasks: plan list and plan page, task list and task page with progress reports,
-targets and their measures, and the reminder inbox ("Nhắc việc")."""
+"""Pages of CCHC plans and tasks: plan list and plan page with its settings, task list and task page with progress
+reports, targets (added, corrected, deleted, confirmed) and their measures, and the reminder inbox ("Nhắc việc")."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,15 +7,23 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cchc.core import dates, listing
 from cchc.core.errors import DomainError
 from cchc.core.htmx import is_htmx
-from cchc.plans import plan_services, policies, tracking
+from cchc.plans import plan_services, policies, target_services, tracking
 from cchc.plans import task_selectors as selectors
 from cchc.plans.choices import ReminderKind, TaskStatus, Timeliness
-from cchc.plans.forms_tasks import DeadlineForm, MeasureForm, ProgressForm, TargetConfirmForm
+from cchc.plans.forms_tasks import (
+    DeadlineForm,
+    MeasureForm,
+    PlanSettingsForm,
+    ProgressForm,
+    TargetAddForm,
+    TargetConfirmForm,
+    TargetWordingForm,
+)
 from cchc.plans.models import Area, Document
 
 DUE_WITHIN_CHOICES = [("7", "7 ngày tới"), ("15", "15 ngày tới"), ("30", "30 ngày tới")]
@@ -71,13 +79,17 @@ def plan_list(request):
     )
 
 
-@login_required
-@require_safe
-def plan_detail(request, pk):
-    plan = selectors.plan_get(actor=request.user, pk=pk)
+def _form_error(form, exc: DomainError) -> None:
+    """Put a service's refusal on the field it names, or above the form."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _plan_page(request, plan, *, settings_form=None, status=200):
     sections = selectors.plan_areas(plan=plan)
     tasks = [t for s in sections for t in s["tasks"]]
     counts = selectors.timeliness_counts(tasks)
+    can_manage = policies.can_manage_plan(request.user, plan)
+    initial = {"title": plan.title, "report_every": plan.report_every}
     return render(
         request,
         "plans/plan_detail.html",
@@ -89,9 +101,42 @@ def plan_detail(request, pk):
             "done_total": sum(1 for t in tasks if t.status == TaskStatus.DONE),
             "counts": counts,
             "timeliness_labels": [(value, label, counts[value]) for value, label in Timeliness.choices],
-            "can_manage": policies.can_manage_plan(request.user, plan),
+            "can_manage": can_manage,
+            "can_manage_targets": policies.can_manage_targets(request.user, plan),
+            "settings_form": settings_form or (PlanSettingsForm(initial=initial) if can_manage else None),
         },
+        status=status,
     )
+
+
+@login_required
+@require_safe
+def plan_detail(request, pk):
+    return _plan_page(request, selectors.plan_get(actor=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def plan_update(request, pk):
+    plan = selectors.plan_get(actor=request.user, pk=pk)
+    if not policies.can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    form = PlanSettingsForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            plan_services.plan_update(actor=request.user, plan=plan, title=d["title"], report_every=d["report_every"])
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Đã lưu kế hoạch; kỳ báo cáo nhiệm vụ thường xuyên: {plan.get_report_every_display().lower()}.",
+            )
+            return redirect("plans:plan_detail", pk=plan.pk)
+    messages.error(request, "Chưa lưu được kế hoạch: xem lỗi ở biểu mẫu bên dưới.")
+    plan.refresh_from_db()
+    return _plan_page(request, plan, settings_form=form, status=400)
 
 
 # --- Tasks --------------------------------------------------------------------------------------------------
@@ -242,7 +287,7 @@ def task_progress(request, pk):
                 product_document=document,
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            _form_error(form, exc)
         else:
             messages.success(request, f"Đã ghi báo cáo tiến độ nhiệm vụ {task.no}: {d['percent']}%.")
             return redirect("plans:task_detail", pk=task.pk)
@@ -264,7 +309,7 @@ def task_deadline(request, pk):
                 actor=request.user, task=task, due_on=d["due_on"], start_on=d["start_on"], note=d["note"]
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            _form_error(form, exc)
         else:
             messages.success(request, f"Đã nhập hạn {dates.fmt(d['due_on'])} cho nhiệm vụ {task.no}.")
             return redirect("plans:task_detail", pk=task.pk)
@@ -297,14 +342,16 @@ def _target_page(request, target, *, confirm_form=None, measure_form=None, statu
         "responsible": target.responsible_id,
     }
     units = selectors.responsible_choices(plan=plan) if can_manage else []
+    measures = list(target.measures.order_by("period_end", "id"))
     return render(
         request,
         "plans/target_detail.html",
         {
             "target": target,
             "plan": plan,
-            "measures": list(target.measures.order_by("period_end", "id")),
+            "measures": measures,
             "can_manage": can_manage,
+            "can_delete": can_manage and not measures,
             "can_measure": can_measure,
             "confirm_form": confirm_form or (TargetConfirmForm(initial=initial, units=units) if can_manage else None),
             "measure_form": measure_form
@@ -312,6 +359,86 @@ def _target_page(request, target, *, confirm_form=None, measure_form=None, statu
         },
         status=status,
     )
+
+
+def _target_form_page(request, form, *, plan, target=None, status=200):
+    if target is None:
+        title = "Thêm chỉ tiêu"
+    else:
+        title = f"Sửa chỉ tiêu {target.code})" if target.code else "Sửa chỉ tiêu"
+    context = {"form": form, "plan": plan, "target": target, "title": title}
+    return render(request, "plans/target_form.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_add(request, pk):
+    plan = selectors.plan_get(actor=request.user, pk=pk)
+    if not policies.can_manage_targets(request.user, plan):
+        raise PermissionDenied
+    units = {u.pk: u for u in selectors.responsible_choices(plan=plan)}
+    if request.method == "GET":
+        return _target_form_page(request, TargetAddForm(units=units.values()), plan=plan)
+    form = TargetAddForm(request.POST, units=units.values())
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            target = target_services.target_add(
+                actor=request.user,
+                plan=plan,
+                code=d["code"],
+                text=d["text"],
+                comparator=d["comparator"],
+                value=d["value"],
+                value_unit=d["value_unit"],
+                responsible=units.get(d["responsible"]),
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, f"Đã thêm chỉ tiêu “{target.text[:80]}”.")
+            return redirect("plans:target_detail", pk=target.pk)
+    return _target_form_page(request, form, plan=plan, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_edit(request, pk):
+    target = selectors.target_get(actor=request.user, pk=pk)
+    if not policies.can_manage_targets(request.user, target.plan):
+        raise PermissionDenied
+    if request.method == "GET":
+        form = TargetWordingForm(initial={"code": target.code, "text": target.text})
+        return _target_form_page(request, form, plan=target.plan, target=target)
+    form = TargetWordingForm(request.POST)
+    if form.is_valid():
+        try:
+            target_services.target_update(
+                actor=request.user, target=target, code=form.cleaned_data["code"], text=form.cleaned_data["text"]
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Đã lưu nội dung chỉ tiêu.")
+            return redirect("plans:target_detail", pk=target.pk)
+    target.refresh_from_db()
+    return _target_form_page(request, form, plan=target.plan, target=target, status=400)
+
+
+@login_required
+@require_POST
+def target_delete(request, pk):
+    target = selectors.target_get(actor=request.user, pk=pk)
+    plan = target.plan
+    if not policies.can_manage_targets(request.user, plan):
+        raise PermissionDenied
+    try:
+        target_services.target_delete(actor=request.user, target=target)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:target_detail", pk=target.pk)
+    messages.success(request, f"Đã xóa chỉ tiêu “{target.text[:80]}”.")
+    return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#plan-targets")
 
 
 @login_required
@@ -331,7 +458,7 @@ def target_confirm(request, pk):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            tracking.target_confirm(
+            target_services.target_confirm(
                 actor=request.user,
                 target=target,
                 comparator=d["comparator"],
@@ -340,7 +467,7 @@ def target_confirm(request, pk):
                 responsible=units.get(d["responsible"]),
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            _form_error(form, exc)
         else:
             messages.success(request, "Đã xác nhận chỉ tiêu.")
             return redirect("plans:target_detail", pk=target.pk)
@@ -358,7 +485,7 @@ def target_measure(request, pk):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            measure = tracking.target_measure_record(
+            measure = target_services.target_measure_record(
                 actor=request.user,
                 target=target,
                 period_label=d["period_label"],
@@ -368,7 +495,7 @@ def target_measure(request, pk):
                 note=d["note"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            _form_error(form, exc)
         else:
             verdict = "đạt" if measure.achieved else "không đạt"
             messages.success(request, f"Đã ghi kết quả {measure.period_label}: {verdict}.")

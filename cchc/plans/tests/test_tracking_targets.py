@@ -7,7 +7,7 @@ import pytest
 
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
-from cchc.plans import tracking
+from cchc.plans import target_services
 from cchc.plans.choices import TargetComparator as C
 from cchc.plans.measures import achievement
 from cchc.plans.models import Target
@@ -59,7 +59,7 @@ def test_the_reason_says_what_is_missing_when_it_cannot_be_decided():
 
 
 def test_the_standing_office_confirms_a_target_with_its_value_and_the_office_following_it(t):
-    tracking.target_confirm(
+    target_services.target_confirm(
         actor=t.p.ward_a_officer,
         target=t.target,
         comparator=C.AT_LEAST,
@@ -79,34 +79,34 @@ def test_the_standing_office_confirms_a_target_with_its_value_and_the_office_fol
 
 def test_a_numeric_target_needs_a_value_and_the_office_must_belong_to_the_ward(t):
     with pytest.raises(DomainError, match="“Đạt tối thiểu” cần giá trị chỉ tiêu") as exc:
-        tracking.target_confirm(
+        target_services.target_confirm(
             actor=t.p.ward_a_officer, target=t.target, comparator=C.AT_LEAST, value="", responsible=None
         )
     assert exc.value.field == "value"
     with pytest.raises(DomainError, match="không thuộc Phường An Bình") as exc:
-        tracking.target_confirm(
+        target_services.target_confirm(
             actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None, responsible=t.p.office_b
         )
     assert exc.value.field == "responsible"
     with pytest.raises(DomainError, match="“chín mươi” không phải là số"):
-        tracking.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.AT_LEAST, value="chín mươi")
+        target_services.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.AT_LEAST, value="chín mươi")
 
 
 def test_only_the_standing_office_confirms_targets(t):
     for user in (t.vp_officer, t.p.ward_a_viewer, t.p.ward_b_officer):
         with pytest.raises(PermissionDenied):
-            tracking.target_confirm(actor=user, target=t.target, comparator=C.TOP_GROUP, value=None)
+            target_services.target_confirm(actor=user, target=t.target, comparator=C.TOP_GROUP, value=None)
 
 
 def test_a_target_not_confirmed_yet_takes_no_measure(t):
     with pytest.raises(DomainError, match="chưa được xác nhận"):
-        tracking.target_measure_record(
+        target_services.target_measure_record(
             actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END, achieved=True
         )
 
 
 def test_the_office_following_a_target_records_a_value_and_achieved_is_computed(t):
-    tracking.target_confirm(
+    target_services.target_confirm(
         actor=t.p.ward_a_officer,
         target=t.target,
         comparator=C.AT_LEAST,
@@ -114,22 +114,22 @@ def test_the_office_following_a_target_records_a_value_and_achieved_is_computed(
         value_unit="%",
         responsible=t.p.office_a2,
     )
-    m = tracking.target_measure_record(
+    m = target_services.target_measure_record(
         actor=t.vp_officer, target=t.target, period_label="Quý II/2026", period_end=date(2026, 6, 30), value="97"
     )
     assert (m.value, m.achieved) == (Decimal("97"), True)
     with pytest.raises(PermissionDenied):
-        tracking.target_measure_record(
+        target_services.target_measure_record(
             actor=t.vhxh_officer, target=t.target, period_label="Quý II/2026", period_end=date(2026, 6, 30), value="97"
         )
 
 
 def test_recording_the_same_period_again_replaces_the_measure(t):
-    tracking.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.AT_LEAST, value=95, value_unit="%")
-    tracking.target_measure_record(
+    target_services.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.AT_LEAST, value=95, value_unit="%")
+    target_services.target_measure_record(
         actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END, value="97"
     )
-    m = tracking.target_measure_record(
+    m = target_services.target_measure_record(
         actor=t.p.ward_a_officer,
         target=t.target,
         period_label="Cả năm 2026",
@@ -144,27 +144,27 @@ def test_recording_the_same_period_again_replaces_the_measure(t):
 
 
 def test_a_rank_target_needs_the_users_verdict_and_a_missing_one_is_refused(t):
-    tracking.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None)
+    target_services.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None)
     with pytest.raises(DomainError, match="Chỉ tiêu a\\): chọn “Đạt” hoặc “Không đạt”") as exc:
-        tracking.target_measure_record(
+        target_services.target_measure_record(
             actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END
         )
     assert exc.value.field == "value"
-    m = tracking.target_measure_record(
+    m = target_services.target_measure_record(
         actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END, achieved=True
     )
     assert m.achieved is True
 
 
 def test_a_measure_needs_its_period(t):
-    tracking.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None)
+    target_services.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None)
     with pytest.raises(DomainError, match="Nhập tên kỳ") as exc:
-        tracking.target_measure_record(
+        target_services.target_measure_record(
             actor=t.p.ward_a_officer, target=t.target, period_label=" ", period_end=YEAR_END, achieved=True
         )
     assert exc.value.field == "period_label"
     with pytest.raises(DomainError, match="Nhập ngày hết kỳ") as exc:
-        tracking.target_measure_record(
+        target_services.target_measure_record(
             actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=None, achieved=True
         )
     assert exc.value.field == "period_end"
