@@ -438,7 +438,7 @@ def target_delete(request, pk):
         messages.error(request, exc.message)
         return redirect("plans:target_detail", pk=target.pk)
     messages.success(request, f"Đã xóa chỉ tiêu “{target.text[:80]}”.")
-    return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#plan-targets")
+    return redirect("plans:plan_detail", pk=plan.pk)
 
 
 @login_required
