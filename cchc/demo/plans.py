@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 
 from cchc.demo.orgs import LEADERS
 from cchc.plans.plan_services import plan_import_confirm
+from cchc.plans.target_services import target_measure_record
 from cchc.plans.tracking import progress_report, reminders_send
 
 SEED = Path(__file__).resolve().parent.parent.parent / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
@@ -118,6 +119,26 @@ def _progress(plan, ward: str) -> None:
         )
 
 
+# (target code, value per ward for Quý III/2026): records processed on the city's system, citizens' satisfaction.
+MEASURES = {
+    "e": {SEED_WARD: "100", "Lê Chân": "100", "Khúc Thừa Dụ": "98.6"},
+    "f": {SEED_WARD: "93.2", "Lê Chân": "91.5", "Khúc Thừa Dụ": "87.4"},
+}
+
+
+def _measures(plan, ward: str) -> None:
+    """The values of two numeric targets for the third quarter, as the standing office enters them."""
+    for target in plan.targets.filter(code__in=MEASURES):
+        target_measure_record(
+            actor=plan.created_by,
+            target=target,
+            period_label="Quý III/2026",
+            period_end=date(2026, 9, 30),
+            value=MEASURES[target.code][ward],
+            note="Số liệu trên Hệ thống thông tin giải quyết TTHC của thành phố.",
+        )
+
+
 def load(ctx: dict) -> None:
     """Import the three demo plans and report progress on some of their tasks."""
     units = ctx["units"]
@@ -135,6 +156,7 @@ def load(ctx: dict) -> None:
         )
     for ward, plan in plans.items():
         _progress(plan, ward)
+        _measures(plan, ward)
     # The reminders the daily command would have left on the demo day: the wards' officers find them in "Nhắc việc".
     reminders_send(today=DEMO_TODAY)
     ctx["plans"] = plans

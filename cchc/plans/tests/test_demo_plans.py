@@ -73,3 +73,10 @@ def test_the_demo_wards_officers_find_reminders_of_their_overdue_tasks():
         not Reminder.objects.filter(user__username="lethanhnghi").exclude(task__plan=plan_of("Lê Thanh Nghị")).exists()
     )
     assert not reminders.filter(emailed=True).exists()  # the demo accounts have no e-mail address
+
+
+def test_the_demo_wards_measured_two_targets_for_the_third_quarter():
+    ltn, kt = plan_of("Lê Thanh Nghị"), plan_of("Khúc Thừa Dụ")
+    assert ltn.targets.get(code="f").measures.get(period_label="Quý III/2026").achieved is True
+    assert kt.targets.get(code="f").measures.get(period_label="Quý III/2026").achieved is False  # 87,4% < 90%
+    assert kt.targets.get(code="e").measures.get().achieved is False  # 98,6% < 100%
