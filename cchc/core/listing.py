@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from cchc.core.text import fold
@@ -243,3 +244,10 @@ def export(spec: ListSpec, qs: QuerySet, request) -> HttpResponse:
 
 def wants_export(request) -> bool:
     return request.GET.get("export") == "xlsx"
+
+
+def respond(request, spec: ListSpec, qs: QuerySet, template: str, context: dict | None = None, *, keep=()):
+    """A list page: the Excel file when asked for (`?export=xlsx`), else the page with `listing` in its context."""
+    if wants_export(request):
+        return export(spec, qs, request)
+    return render(request, template, {"listing": paginate(spec, qs, request, keep=keep), **(context or {})})

@@ -262,16 +262,8 @@ PERSON_SPEC = listing.ListSpec(
 @require_safe
 def person_list(request):
     qs = selectors.person_list(actor=request.user)
-    if listing.wants_export(request):
-        return listing.export(PERSON_SPEC, qs, request)
-    return render(
-        request,
-        "orgs/person_list.html",
-        {
-            "listing": listing.paginate(PERSON_SPEC, qs, request),
-            "can_import_people": policies.can_import_people(request.user),
-        },
-    )
+    can_import = policies.can_import_people(request.user)
+    return listing.respond(request, PERSON_SPEC, qs, "orgs/person_list.html", {"can_import_people": can_import})
 
 
 @login_required
@@ -410,18 +402,8 @@ def bloc_detail(request, code):
         raise Http404
     year = _current_year(request)
     members = selectors.bloc_members(actor=request.user, bloc=bloc, year=year)
-    if listing.wants_export(request):
-        return listing.export(BLOC_MEMBER_SPEC, members, request)
-    return render(
-        request,
-        "orgs/bloc_detail.html",
-        {
-            "bloc": bloc,
-            "listing": listing.paginate(BLOC_MEMBER_SPEC, members, request, keep=("year",)),
-            "year": year,
-            "years": selectors.bloc_years(),
-        },
-    )
+    context = {"bloc": bloc, "year": year, "years": selectors.bloc_years()}
+    return listing.respond(request, BLOC_MEMBER_SPEC, members, "orgs/bloc_detail.html", context, keep=("year",))
 
 
 IMPORTS = {

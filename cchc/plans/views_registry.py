@@ -69,12 +69,8 @@ SPEC = listing.ListSpec(
 @require_safe
 def document_list(request):
     qs = selectors.document_list(actor=request.user)
-    if listing.wants_export(request):
-        return listing.export(SPEC, qs, request)
-    return render(
-        request,
-        "plans/document_list.html",
-        {"listing": listing.paginate(SPEC, qs, request), "can_register": _can_register_some(request.user)},
+    return listing.respond(
+        request, SPEC, qs, "plans/document_list.html", {"can_register": _can_register_some(request.user)}
     )
 
 

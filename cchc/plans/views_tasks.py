@@ -67,16 +67,8 @@ PLAN_SPEC = listing.ListSpec(
 @require_safe
 def plan_list(request):
     qs = selectors.plan_list(actor=request.user)
-    if listing.wants_export(request):
-        return listing.export(PLAN_SPEC, qs, request)
-    return render(
-        request,
-        "plans/plan_list.html",
-        {
-            "listing": listing.paginate(PLAN_SPEC, qs, request),
-            "can_import": bool(plan_services.importable_units(request.user)),
-        },
-    )
+    can_import = bool(plan_services.importable_units(request.user))
+    return listing.respond(request, PLAN_SPEC, qs, "plans/plan_list.html", {"can_import": can_import})
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -534,16 +526,8 @@ REMINDER_SPEC = listing.ListSpec(
 @require_safe
 def reminder_list(request):
     qs = selectors.reminder_list(actor=request.user)
-    if listing.wants_export(request):
-        return listing.export(REMINDER_SPEC, qs, request)
-    return render(
-        request,
-        "plans/reminder_list.html",
-        {
-            "listing": listing.paginate(REMINDER_SPEC, qs, request),
-            "can_receive": policies.can_receive_reminders(request.user),
-        },
-    )
+    can_receive = policies.can_receive_reminders(request.user)
+    return listing.respond(request, REMINDER_SPEC, qs, "plans/reminder_list.html", {"can_receive": can_receive})
 
 
 @login_required
