@@ -37,7 +37,9 @@ def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(page,
     page.goto(page.base_url + reverse("plans:plan_import"))
     expect(page.locator("h1")).to_contain_text("Nhập kế hoạch CCHC")
     shot("plan-import-upload")
+    expect(page.locator(".cchc-file button")).to_have_text("Chọn tệp")  # whatever the browser's language
     page.set_input_files("input[type=file]", str(plan_file(tmp_path)))
+    expect(page.locator(".cchc-file input[type=text]")).to_have_value("ke-hoach-cchc-2027.txt")
     page.click("button:has-text('Xem trước')")
 
     expect(page.locator("h1")).to_contain_text("Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2027")
