@@ -24,6 +24,7 @@ from cchc.orgs.choices import RANKED_KINDS, UnitKind
 from cchc.orgs.models import Unit
 from cchc.plans.choices import OfficeRole, TaskStatus, Timeliness
 from cchc.plans.models import Plan, Target, Task, TaskOffice
+from cchc.plans.timeliness import last_day
 
 TARGET_RATE = 100  # Kế hoạch CCHC: "Hoàn thành, bảo đảm tiến độ, chất lượng 100% nhiệm vụ"
 TARGET_LABEL = "100% nhiệm vụ hoàn thành đúng hạn"
@@ -84,6 +85,14 @@ def timeliness_conditions(*, today: date, prefix: str = "") -> dict[str, Q]:
         Timeliness.OVERDUE: has_due & ~done & past_last_day,
         Timeliness.IN_PROGRESS: has_due & ~done & ~past_last_day,
     }
+
+
+def due_by_condition(*, today: date, days: int) -> Q:
+    """Tasks whose last day is no later than `days` days from today (with `IN_PROGRESS`: `timeliness.due_within`)."""
+    until = today + timedelta(days=days)
+    return (Q(deadline_before=False) & Q(due_on__lte=until)) | (
+        Q(deadline_before=True) & Q(due_on__lte=until + timedelta(days=1))
+    )
 
 
 def timeliness_expression(*, today: date, prefix: str = "") -> Case:
@@ -207,6 +216,7 @@ class Overview:
     series: Series
     without_plan: list[Unit]
     distribution: list[tuple[str, int]]
+    meeting: int = 0  # plans whose on-time rate meets the target
     sort: str = "name"
     target_rate: int = TARGET_RATE
     target_label: str = TARGET_LABEL
@@ -269,11 +279,6 @@ def _series(tasks, *, year: int, today: date) -> Series:
 # --- One plan -------------------------------------------------------------------------------------------------
 
 
-def plan_get(*, actor, pk: int) -> Plan:
-    """A plan the actor may read, with its unit and document (Plan.DoesNotExist outside scope)."""
-    return Plan.objects.visible_to(actor).select_related("unit", "document").get(pk=pk)
-
-
 def plan_tasks(*, actor, plan: Plan):
     return Task.objects.visible_to(actor).filter(plan=plan)
 
@@ -319,10 +324,8 @@ _OFFICES = Prefetch("offices", queryset=TaskOffice.objects.select_related("unit"
 def attention_tasks(tasks, *, today: date, limit: int = ATTENTION_LIMIT) -> tuple[list[Task], int]:
     """Open tasks overdue (oldest last day first), then those due within SOON_DAYS, with their lead offices."""
     conditions = timeliness_conditions(today=today)
-    soon = (Q(deadline_before=False) & Q(due_on__lte=today + timedelta(days=SOON_DAYS))) | (
-        Q(deadline_before=True) & Q(due_on__lte=today + timedelta(days=SOON_DAYS + 1))
-    )
-    wanted = conditions[Timeliness.OVERDUE] | (conditions[Timeliness.IN_PROGRESS] & soon)  # as timeliness.due_within
+    soon = due_by_condition(today=today, days=SOON_DAYS)
+    wanted = conditions[Timeliness.OVERDUE] | (conditions[Timeliness.IN_PROGRESS] & soon)
     qs = (
         tasks.filter(wanted)
         .annotate(
@@ -334,6 +337,10 @@ def attention_tasks(tasks, *, today: date, limit: int = ATTENTION_LIMIT) -> tupl
         .order_by("overdue_first", "due_on", "no")
     )
     found = list(qs[: limit + 1])
+    for task in found:  # days past the last day (overdue) or left before it (due soon)
+        task.last = last_day(task.due_on, task.deadline_before)
+        task.days = (today - task.last).days
+        task.days_left = -task.days
     more = 0
     if len(found) > limit:
         found = found[:limit]
@@ -410,6 +417,11 @@ def overview_plans(*, actor, year: int):
     return Plan.objects.visible_to(actor).filter(scope.q("unit__path"), year=year, unit__kind__in=RANKED_KINDS)
 
 
+def unit_plans(*, actor, unit: Unit):
+    """The plans of one unit the actor may read, latest year first (pk and year), to move between years."""
+    return Plan.objects.visible_to(actor).filter(unit=unit).order_by("-year").values("pk", "year")
+
+
 def plan_years(*, actor) -> list[int]:
     return list(Plan.objects.visible_to(actor).order_by("-year").values_list("year", flat=True).distinct())
 
@@ -471,6 +483,7 @@ def overview(*, actor, year: int, today: date | None = None, sort: str = "name")
         series=_series(tasks, year=year, today=today),
         without_plan=without,
         distribution=_distribution(rows),
+        meeting=sum(1 for r in rows if r.figures.meets_target),
         sort=sort,
     )
 

@@ -1,7 +1,8 @@
 """Reads of CCHC plans, tasks, targets and reminders, scoped to the actor (404 outside the scope).
 
-Timeliness is computed, never stored: the lists filter on it by reading the few deadline fields of the matching
-tasks in one query and keeping the ids that qualify, so a list runs a fixed number of queries whatever its length.
+Timeliness is computed, never stored: the lists filter on it in SQL with the conditions of
+`dashboard.timeliness_conditions` (checked against `timeliness.task_timeliness`), so a list runs a fixed number
+of queries whatever its length.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from cchc.core.text import fold
 from cchc.orgs.models import Unit
 from cchc.plans import timeliness
 from cchc.plans.choices import DeadlineKind, OfficeRole, TaskStatus, Timeliness
+from cchc.plans.dashboard import due_by_condition, timeliness_conditions
 from cchc.plans.deadlines import Deadline, describe
 from cchc.plans.models import (
     Area,
@@ -29,8 +31,6 @@ from cchc.plans.models import (
     Task,
     TaskOffice,
 )
-
-_TIMELINESS_FIELDS = ("pk", "status", "start_on", "due_on", "deadline_before", "completed_on")
 
 
 def task_timeliness(task: Task, today: date | None = None) -> Timeliness:
@@ -143,39 +143,18 @@ def timeliness_counts(tasks: list[Task]) -> dict[str, int]:
 # --- Tasks --------------------------------------------------------------------------------------------------
 
 
-def _ids_where(qs: QuerySet[Task], keep) -> list[int]:
-    rows = qs.order_by().prefetch_related(None).values_list(*_TIMELINESS_FIELDS)
-    return [row[0] for row in rows if keep(*row[1:])]
-
-
 def filter_timeliness(qs: QuerySet[Task], value: str, today: date | None = None) -> QuerySet[Task]:
-    """Tasks whose computed timeliness is `value` (one query reads the deadline fields)."""
+    """Tasks whose computed timeliness is `value`."""
     if value not in Timeliness.values:
         return qs
-    today = today or dates.today()
-
-    def keep(status, start_on, due_on, before, completed_on):
-        found = timeliness.task_timeliness(
-            status=status,
-            start_on=start_on,
-            due_on=due_on,
-            deadline_before=before,
-            completed_on=completed_on,
-            today=today,
-        )
-        return found == value
-
-    return qs.filter(pk__in=_ids_where(qs, keep))
+    return qs.filter(timeliness_conditions(today=today or dates.today())[value])
 
 
 def filter_due_within(qs: QuerySet[Task], days: int, today: date | None = None) -> QuerySet[Task]:
-    """Tasks not done whose last day falls within the next `days` days."""
+    """Tasks not done whose last day falls between today and `days` days from now."""
     today = today or dates.today()
-
-    def keep(status, start_on, due_on, before, completed_on):
-        return status != TaskStatus.DONE and timeliness.due_within(due_on, before, today, days)
-
-    return qs.filter(pk__in=_ids_where(qs.exclude(status=TaskStatus.DONE).filter(due_on__isnull=False), keep))
+    in_progress = timeliness_conditions(today=today)[Timeliness.IN_PROGRESS]
+    return qs.filter(in_progress & due_by_condition(today=today, days=days))
 
 
 def task_list(

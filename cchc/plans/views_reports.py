@@ -2,17 +2,16 @@
 of every plan of a year in the actor's scope, their Excel files and the Word draft of the plan's report."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from cchc.core import listing
 from cchc.documents.word import docx_response
-from cchc.plans import dashboard, report_files
+from cchc.plans import dashboard, report_files, task_selectors
 from cchc.plans.choices import Timeliness
 from cchc.plans.models import Plan
-from cchc.plans.timeliness import last_day
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLORS = {
@@ -28,13 +27,6 @@ COLORS = {
 def _year(request, actor) -> int:
     year = request.GET.get("year", "")
     return int(year) if year.isdigit() else dashboard.default_year(actor=actor)
-
-
-def _plan_or_404(request, pk: int) -> Plan:
-    try:
-        return dashboard.plan_get(actor=request.user, pk=pk)
-    except Plan.DoesNotExist:
-        raise Http404("Không tìm thấy kế hoạch.") from None
 
 
 def _series_chart(series: dashboard.Series, title: str) -> dict:
@@ -102,10 +94,6 @@ def _area_chart(areas: list[dashboard.Row]) -> dict:
 
 def _plan_context(request, plan: Plan) -> dict:
     dash = dashboard.plan_dashboard(actor=request.user, plan=plan)
-    for task in dash.attention:
-        task.last = last_day(task.due_on, task.deadline_before)
-        task.days = (dash.today - task.last).days
-        task.days_left = -task.days
     period = report_files.default_period(year=plan.year, today=dash.today)
     return {
         "dash": dash,
@@ -116,10 +104,7 @@ def _plan_context(request, plan: Plan) -> dict:
         "area_chart_height": max(200, 70 + 34 * len(dash.areas)),
         "periods": list(report_files.PERIODS.values()),
         "period": period,
-        "other_plans": Plan.objects.visible_to(request.user)
-        .filter(unit=plan.unit)
-        .order_by("-year")
-        .values("pk", "year"),
+        "other_plans": dashboard.unit_plans(actor=request.user, unit=plan.unit),
         "OVERDUE": Timeliness.OVERDUE,
     }
 
@@ -138,14 +123,14 @@ def home(request):
 @login_required
 @require_safe
 def plan_dashboard(request, pk):
-    plan = _plan_or_404(request, pk)
+    plan = task_selectors.plan_get(actor=request.user, pk=pk)
     return render(request, "reports/plan_dashboard.html", _plan_context(request, plan))
 
 
 @login_required
 @require_safe
 def plan_xlsx(request, pk):
-    plan = _plan_or_404(request, pk)
+    plan = task_selectors.plan_get(actor=request.user, pk=pk)
     dash = dashboard.plan_dashboard(actor=request.user, plan=plan)
     tasks = dashboard.plan_task_rows(actor=request.user, plan=plan, today=dash.today)
     response = HttpResponse(report_files.plan_xlsx(dash=dash, tasks=tasks), content_type=XLSX)
@@ -159,7 +144,7 @@ def plan_xlsx(request, pk):
 @require_safe
 def plan_report(request, pk):
     """The Word draft of the report on the plan's results for the period asked (?ky=quy-3, 6-thang, nam)."""
-    plan = _plan_or_404(request, pk)
+    plan = task_selectors.plan_get(actor=request.user, pk=pk)
     dash = dashboard.plan_dashboard(actor=request.user, plan=plan)
     period = report_files.PERIODS.get(request.GET.get("ky", "")) or report_files.default_period(
         year=plan.year, today=dash.today
@@ -205,7 +190,7 @@ def _overview_page(request, year: int):
             "t": ov.totals,
             "year": year,
             "years": dashboard.plan_years(actor=request.user) or [year],
-            "meeting": sum(1 for r in ov.rows if r.figures.meets_target),
+            "meeting": ov.meeting,
             "sort_base": f"{base}?year={year}&sort=",
             "series_chart": _series_chart(ov.series, f"Tiến độ hoàn thành theo tháng – năm {year}"),
             "distribution_chart": distribution,
