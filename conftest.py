@@ -41,16 +41,35 @@ def personas(db):
     """A small city with two blocs, two wards with offices, and one user per role."""
     p = Personas()
     p.city = org_services.unit_create(
-        actor=None, name="Thành phố Thử Nghiệm", kind=UnitKind.CITY, parent=None, short_name="TN", code="TN"
+        actor=None,
+        name="Thành phố Thử Nghiệm",
+        kind=UnitKind.CITY,
+        parent=None,
+        short_name="TN",
+        code="TN",
     )
     p.dept = org_services.unit_create(
-        actor=None, name="Sở Nội vụ Thử Nghiệm", kind=UnitKind.DEPARTMENT, parent=p.city, code="TN-SNV"
+        actor=None,
+        name="Sở Nội vụ Thử Nghiệm",
+        kind=UnitKind.DEPARTMENT,
+        parent=p.city,
+        code="TN-SNV",
     )
     p.ward_a = org_services.unit_create(
-        actor=None, name="Phường An Bình", kind=UnitKind.WARD, parent=p.city, short_name="An Bình", code="TN-AB"
+        actor=None,
+        name="Phường An Bình",
+        kind=UnitKind.WARD,
+        parent=p.city,
+        short_name="An Bình",
+        code="TN-AB",
     )
     p.ward_b = org_services.unit_create(
-        actor=None, name="Phường Bình Minh", kind=UnitKind.WARD, parent=p.city, short_name="Bình Minh", code="TN-BM"
+        actor=None,
+        name="Phường Bình Minh",
+        kind=UnitKind.WARD,
+        parent=p.city,
+        short_name="Bình Minh",
+        code="TN-BM",
     )
     p.office_a = org_services.unit_create(
         actor=None,
@@ -69,7 +88,11 @@ def personas(db):
         aliases=["Văn phòng HĐND&UBND phường"],
     )
     p.office_b = org_services.unit_create(
-        actor=None, name="Phòng Văn hóa - Xã hội", kind=UnitKind.OFFICE, parent=p.ward_b, code="TN-BM-VHXH"
+        actor=None,
+        name="Phòng Văn hóa - Xã hội",
+        kind=UnitKind.OFFICE,
+        parent=p.ward_b,
+        code="TN-BM-VHXH",
     )
     p.bloc_wards, _ = Bloc.objects.get_or_create(
         code=BlocCode.WARDS, defaults={"name": "Khối phường", "organiser": p.city}
@@ -78,16 +101,27 @@ def personas(db):
         code=BlocCode.DEPARTMENTS, defaults={"name": "Khối Sở, ban, ngành", "organiser": p.city}
     )
     for year in (2026, 2027):
-        BlocMembership.objects.update_or_create(unit=p.ward_a, year=year, defaults={"bloc": p.bloc_wards})
-        BlocMembership.objects.update_or_create(unit=p.ward_b, year=year, defaults={"bloc": p.bloc_wards})
-        BlocMembership.objects.update_or_create(unit=p.dept, year=year, defaults={"bloc": p.bloc_depts})
+        BlocMembership.objects.update_or_create(
+            unit=p.ward_a, year=year, defaults={"bloc": p.bloc_wards}
+        )
+        BlocMembership.objects.update_or_create(
+            unit=p.ward_b, year=year, defaults={"bloc": p.bloc_wards}
+        )
+        BlocMembership.objects.update_or_create(
+            unit=p.dept, year=year, defaults={"bloc": p.bloc_depts}
+        )
     StandingAgency.objects.create(level=p.city, agency=p.dept)
     StandingAgency.objects.create(level=p.ward_a, agency=p.office_a)
     StandingAgency.objects.create(level=p.ward_b, agency=p.office_b)
 
     def user(username, role, unit, office=None):
         u = account_services.user_create(
-            actor=None, username=username, password=PASSWORD, full_name=username, office=office or unit, audit_it=False
+            actor=None,
+            username=username,
+            password=PASSWORD,
+            full_name=username,
+            office=office or unit,
+            audit_it=False,
         )
         account_services.grant_add(actor=None, user=u, role=role, unit=unit, audit_it=False)
         return u
@@ -99,7 +133,12 @@ def personas(db):
     p.council_member = user("t_council", COUNCIL, p.ward_a, p.office_a)
     p.ward_a_viewer = user("t_viewer", VIEWER, p.ward_a)
     p.admin = account_services.user_create(
-        actor=None, username="t_admin", password=PASSWORD, full_name="Admin", is_superuser=True, audit_it=False
+        actor=None,
+        username="t_admin",
+        password=PASSWORD,
+        full_name="Admin",
+        is_superuser=True,
+        audit_it=False,
     )
     return p
 

@@ -75,7 +75,11 @@ def build(n_units: int):
         for code, (kind, count) in split.items():
             bloc = Bloc.objects.create(code=code, name=code, organiser=city)
             units = Unit.objects.bulk_create(
-                [Unit(parent=city, kind=kind, name=f"{kind} {i:05d}", path="") for i in range(count)], batch_size=1000
+                [
+                    Unit(parent=city, kind=kind, name=f"{kind} {i:05d}", path="")
+                    for i in range(count)
+                ],
+                batch_size=1000,
             )
             for u in units:
                 u.path = f"{city.path}{u.pk}/"
@@ -85,8 +89,14 @@ def build(n_units: int):
         nodes = []
         for a, leaves in enumerate(AREAS, start=1):
             nodes.append(Node(code=str(a), name=f"Lĩnh vực {a}", max_score=Decimal("0.5") * leaves))
-            nodes += [Node(code=f"{a}.{i}", name=f"Tiêu chí {a}.{i}", max_score=Decimal("0.5")) for i in range(1, leaves + 1)]
-        nodes += [Node(code=c, name=c, max_score=Decimal(m), part=Part.SURVEY, method=Method.SURVEY) for c, m in SURVEY]
+            nodes += [
+                Node(code=f"{a}.{i}", name=f"Tiêu chí {a}.{i}", max_score=Decimal("0.5"))
+                for i in range(1, leaves + 1)
+            ]
+        nodes += [
+            Node(code=c, name=c, max_score=Decimal(m), part=Part.SURVEY, method=Method.SURVEY)
+            for c, m in SURVEY
+        ]
         for code in split:
             criteria_services.set_create(
                 actor=None,
@@ -178,10 +188,14 @@ def main():
     print(f"engine: {engine}")
     print(f"units: {args.units}, criteria per unit: 120, answers: {n_answers}")
     print(f"setup (units, sets, round, answers): {setup:.1f} s")
-    print(f"results_compute (sum answers, index, rank, band, write {count} results): {compute:.2f} s, {len(ctx.captured_queries)} queries")
+    print(
+        f"results_compute (sum answers, index, rank, band, write {count} results): {compute:.2f} s, {len(ctx.captured_queries)} queries"
+    )
     print(f"peak Python memory during the computation (tracemalloc): {peak / 1024 / 1024:.1f} MiB")
     print(f"peak process memory (max RSS, whole run): {rss:.0f} MiB")
-    print(f"bloc_ranking of the largest bloc ({len(ranking)} units, {ties} tied pairs): {read * 1000:.0f} ms")
+    print(
+        f"bloc_ranking of the largest bloc ({len(ranking)} units, {ties} tied pairs): {read * 1000:.0f} ms"
+    )
     print(f"top_n(n=5) of the ward bloc: {top_time * 1000:.1f} ms -> {[r.unit_name for r in top]}")
 
 

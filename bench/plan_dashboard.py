@@ -47,7 +47,10 @@ def build(n_units: int, n_tasks: int):
         kinds = [UnitKind.DEPARTMENT] * (n_units // 8) + [UnitKind.WARD] * (n_units * 3 // 8)
         kinds += [UnitKind.COMMUNE] * (n_units - len(kinds))
         units = Unit.objects.bulk_create(
-            [Unit(parent=city, kind=k, name=f"{k.label} Thử Tải {i:03d}", path="") for i, k in enumerate(kinds)]
+            [
+                Unit(parent=city, kind=k, name=f"{k.label} Thử Tải {i:03d}", path="")
+                for i, k in enumerate(kinds)
+            ]
         )
         for u in units:
             u.path = f"{city.path}{u.pk}/"
@@ -66,16 +69,30 @@ def build(n_units: int, n_tasks: int):
             [Plan(unit=u, year=2026, title=f"Kế hoạch CCHC năm 2026 – {u.name}") for u in units]
         )
         areas = Area.objects.bulk_create(
-            [Area(plan=p, code=c, title=f"Lĩnh vực {c}", order=i) for p in plans for i, c in enumerate(AREAS)]
+            [
+                Area(plan=p, code=c, title=f"Lĩnh vực {c}", order=i)
+                for p in plans
+                for i, c in enumerate(AREAS)
+            ]
         )
         tasks = []
         per_plan = n_tasks // len(plans)
         for p_index, plan in enumerate(plans):
             count = per_plan + (1 if p_index < n_tasks % len(plans) else 0)
             for no in range(1, count + 1):
-                due = None if rng.random() < 0.2 else date(2026, 1, 15) + timedelta(days=rng.randrange(0, 350))
+                due = (
+                    None
+                    if rng.random() < 0.2
+                    else date(2026, 1, 15) + timedelta(days=rng.randrange(0, 350))
+                )
                 status = rng.choice(
-                    [TaskStatus.TODO, TaskStatus.DOING, TaskStatus.DONE, TaskStatus.DONE, TaskStatus.PAUSED]
+                    [
+                        TaskStatus.TODO,
+                        TaskStatus.DOING,
+                        TaskStatus.DONE,
+                        TaskStatus.DONE,
+                        TaskStatus.PAUSED,
+                    ]
                 )
                 completed = None
                 if status == TaskStatus.DONE:
@@ -101,15 +118,26 @@ def build(n_units: int, n_tasks: int):
         unit_of = {p.pk: p.unit_id for p in plans}
         TaskOffice.objects.bulk_create(
             [
-                TaskOffice(task=t, role=OfficeRole.LEAD, unit=by_unit[unit_of[t.plan_id]][t.no % 3], text="Phòng")
+                TaskOffice(
+                    task=t,
+                    role=OfficeRole.LEAD,
+                    unit=by_unit[unit_of[t.plan_id]][t.no % 3],
+                    text="Phòng",
+                )
                 for t in tasks
             ],
             batch_size=2000,
         )
         standing = account_services.user_create(
-            actor=None, username="bench-snv", password="bench-only", full_name="Sở Nội vụ", audit_it=False
+            actor=None,
+            username="bench-snv",
+            password="bench-only",
+            full_name="Sở Nội vụ",
+            audit_it=False,
         )
-        account_services.grant_add(actor=None, user=standing, role=STANDING, unit=city, audit_it=False)
+        account_services.grant_add(
+            actor=None, user=standing, role=STANDING, unit=city, audit_it=False
+        )
     return standing, plans, len(tasks)
 
 
@@ -159,12 +187,16 @@ def main():
         f"data: {len(plans)} plans of 2026 ({args.units} units, 3 offices each), {n_tasks} tasks, built in {build_time:.1f} s"
     )
     with mock.patch("cchc.plans.dashboard.timezone.localdate", lambda: TODAY):
-        seconds, queries, ov = timed(lambda: dashboard.overview(actor=standing, year=2026, today=TODAY))
+        seconds, queries, ov = timed(
+            lambda: dashboard.overview(actor=standing, year=2026, today=TODAY)
+        )
         print(
             f"overview selector ({len(ov.rows)} rows, {ov.totals.tasks} tasks, rate {ov.totals.rate}%): {seconds * 1000:.0f} ms, {queries} queries"
         )
         overview_url = reverse("reports:overview")
-        seconds, queries, response = timed(lambda: get(overview_url, {"year": 2026, "sort": "-overdue"}))
+        seconds, queries, response = timed(
+            lambda: get(overview_url, {"year": 2026, "sort": "-overdue"})
+        )
         print(
             f"overview page (selector + template, {len(response.content) / 1024:.0f} KiB of HTML): {seconds * 1000:.0f} ms, {queries} queries"
         )
@@ -172,14 +204,24 @@ def main():
         get(overview_url, {"year": 2026})
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"peak Python memory of one overview page (tracemalloc): {peak / 1024 / 1024:.1f} MiB")
+        print(
+            f"peak Python memory of one overview page (tracemalloc): {peak / 1024 / 1024:.1f} MiB"
+        )
         seconds, queries, _ = timed(lambda: get(reverse("reports:overview_xlsx"), {"year": 2026}))
         print(f"overview Excel file: {seconds * 1000:.0f} ms, {queries} queries")
-        seconds, queries, dash = timed(lambda: dashboard.plan_dashboard(actor=standing, plan=ward_plan, today=TODAY))
-        print(f"ward dashboard selector ({dash.totals.tasks} tasks): {seconds * 1000:.0f} ms, {queries} queries")
-        seconds, queries, _ = timed(lambda: get(reverse("reports:plan_dashboard", args=[ward_plan.pk])))
+        seconds, queries, dash = timed(
+            lambda: dashboard.plan_dashboard(actor=standing, plan=ward_plan, today=TODAY)
+        )
+        print(
+            f"ward dashboard selector ({dash.totals.tasks} tasks): {seconds * 1000:.0f} ms, {queries} queries"
+        )
+        seconds, queries, _ = timed(
+            lambda: get(reverse("reports:plan_dashboard", args=[ward_plan.pk]))
+        )
         print(f"ward dashboard page: {seconds * 1000:.0f} ms, {queries} queries")
-        seconds, queries, _ = timed(lambda: get(reverse("reports:plan_report", args=[ward_plan.pk]), {"ky": "quy-4"}))
+        seconds, queries, _ = timed(
+            lambda: get(reverse("reports:plan_report", args=[ward_plan.pk]), {"ky": "quy-4"})
+        )
         print(f"ward report (Word): {seconds * 1000:.0f} ms, {queries} queries")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak process memory (max RSS, whole run): {rss:.0f} MiB")

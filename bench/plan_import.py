@@ -66,7 +66,11 @@ def plan_text(n_tasks: int) -> str:
     """Seed 004's text with its appendix replaced by `n_tasks` generated rows."""
     text = SEED.read_text(encoding="utf-8")
     head, _, _ = text.partition(HEADER_ROW)
-    seed_rows = [line.split("\t") for line in text.split("\n") if "\t" in line and line.split("\t")[0].isdigit()]
+    seed_rows = [
+        line.split("\t")
+        for line in text.split("\n")
+        if "\t" in line and line.split("\t")[0].isdigit()
+    ]
     rows, per_area = [HEADER_ROW], -(-n_tasks // len(AREAS))
     for no in range(1, n_tasks + 1):
         if (no - 1) % per_area == 0:
@@ -87,15 +91,27 @@ def build():
     from cchc.orgs.choices import UnitKind
 
     b = Builder()
-    city = b.unit(parent=None, kind=UnitKind.CITY, name="Thành phố Thử Tải", short_name="Thử Tải", code="TT")
+    city = b.unit(
+        parent=None, kind=UnitKind.CITY, name="Thành phố Thử Tải", short_name="Thử Tải", code="TT"
+    )
     wards = [
         b.level_with_offices(
-            parent=city, kind=UnitKind.WARD, name=f"Phường {name}", short_name=name, code=f"TT-{i}", detailed=True
+            parent=city,
+            kind=UnitKind.WARD,
+            name=f"Phường {name}",
+            short_name=name,
+            code=f"TT-{i}",
+            detailed=True,
         )[0]
         for i, name in enumerate(["Lê Thanh Nghị", "Thử Tải Hai"], start=1)
     ]
     admin = account_services.user_create(
-        actor=None, username="bench", password="bench-only", full_name="Bench", is_superuser=True, audit_it=False
+        actor=None,
+        username="bench",
+        password="bench-only",
+        full_name="Bench",
+        is_superuser=True,
+        audit_it=False,
     )
     return admin, wards
 
@@ -136,7 +152,9 @@ def main():
 
     counts = preview.counts()
     print(f"engine: {engine}")
-    print(f"plan: {args.tasks} tasks in {counts['areas']} areas, {len(data) / 1024:.0f} KiB of text")
+    print(
+        f"plan: {args.tasks} tasks in {counts['areas']} areas, {len(data) / 1024:.0f} KiB of text"
+    )
     print(
         f"plan_import_preview (table, header, {counts['offices_matched']} offices matched, "
         f"{counts['offices_groups']} groups, deadlines, targets): {preview_time:.2f} s"

@@ -55,7 +55,9 @@ def on_permission_denied(request, exc):
 
 @api.exception_handler(DomainError)
 def on_domain_error(request, exc):
-    return api.create_response(request, {"detail": exc.message, "field": exc.field, "rows": exc.rows}, status=400)
+    return api.create_response(
+        request, {"detail": exc.message, "field": exc.field, "rows": exc.rows}, status=400
+    )
 
 
 def register_routers() -> None:

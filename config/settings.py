@@ -24,14 +24,20 @@ if not SECRET_KEY:
     if DEBUG:
         SECRET_KEY = "insecure-development-key"
     else:
-        raise ImproperlyConfigured("CCHC_SECRET_KEY is not set and no secret_key file exists in the data directory.")
+        raise ImproperlyConfigured(
+            "CCHC_SECRET_KEY is not set and no secret_key file exists in the data directory."
+        )
 
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("CCHC_ALLOWED_HOSTS", "").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("CCHC_ALLOWED_HOSTS", "").split(",") if h.strip()
+]
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("CCHC_ALLOWED_HOSTS must be set when CCHC_DEBUG is off.")
-CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CCHC_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("CCHC_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -127,7 +133,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
-EMAIL_BACKEND = os.environ.get("CCHC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = os.environ.get(
+    "CCHC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("CCHC_FROM_EMAIL", "cchc@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -75,7 +75,9 @@ class Demo:
         existing = DocumentFile.objects.filter(document=doc).first()
         if existing:
             return existing
-        upload = SimpleUploadedFile("ke-hoach.txt", "Nội dung kế hoạch".encode(), content_type="text/plain")
+        upload = SimpleUploadedFile(
+            "ke-hoach.txt", "Nội dung kế hoạch".encode(), content_type="text/plain"
+        )
         return document_attach(actor=self.user("admin"), document=doc, uploaded_file=upload)
 
     def user(self, username: str):
@@ -161,7 +163,9 @@ ORGS = {
     "orgs:unit_deactivate": Page(kind="action", kwargs=unit),
     "orgs:unit_bloc_set": Page(kind="action", kwargs=level),
     "orgs:alias_add": Page(kind="action", kwargs=unit),
-    "orgs:alias_remove": Page(kind="action", kwargs=lambda d, w: {"pk": d.office(w).pk, "alias_id": d.alias(w).pk}),
+    "orgs:alias_remove": Page(
+        kind="action", kwargs=lambda d, w: {"pk": d.office(w).pk, "alias_id": d.alias(w).pk}
+    ),
     "orgs:person_create": Page(kind="form", kwargs=unit),
     "orgs:person_list": Page(),
     "orgs:person_detail": Page(kwargs=person),
@@ -170,8 +174,12 @@ ORGS = {
     "orgs:bloc_list": Page(),
     "orgs:bloc_detail": Page(kwargs=lambda d, w: {"code": d.bloc_code}, scoped=False),
     "orgs:import_upload": Page(kind="form", kwargs=lambda d, w: {"what": "don-vi"}, scoped=False),
-    "orgs:import_confirm": Page(kind="action", kwargs=lambda d, w: {"what": "ca-nhan"}, scoped=False),
-    "orgs:import_template": Page(kwargs=lambda d, w: {"what": "don-vi"}, scoped=False, viewer="refused"),
+    "orgs:import_confirm": Page(
+        kind="action", kwargs=lambda d, w: {"what": "ca-nhan"}, scoped=False
+    ),
+    "orgs:import_template": Page(
+        kwargs=lambda d, w: {"what": "don-vi"}, scoped=False, viewer="refused"
+    ),
 }
 
 DOCUMENTS = {
@@ -222,7 +230,9 @@ def progress_file_kw(d: Demo, w: str) -> dict:
     if f is None:
         from cchc.plans.tracking import progress_report
 
-        upload = SimpleUploadedFile("minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain")
+        upload = SimpleUploadedFile(
+            "minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain"
+        )
         report = progress_report(
             actor=d.user("lechan" if w == OWN else "khucthuadu"),
             task=task,
@@ -295,14 +305,22 @@ REPORTS["reports:plan_report"] = Page(kwargs=report_plan)
 def par_set(d: Demo, w: str) -> dict:
     from cchc.par.models import CriteriaSet
 
-    return {"pk": CriteriaSet.objects.filter(bloc_code="phuong", is_current=True).order_by("-year").first().pk}
+    return {
+        "pk": CriteriaSet.objects.filter(bloc_code="phuong", is_current=True)
+        .order_by("-year")
+        .first()
+        .pk
+    }
 
 
 def par_node(d: Demo, w: str) -> dict:
     from cchc.par.models import CriteriaSet, Criterion
 
     cs = CriteriaSet.objects.filter(bloc_code="phuong", is_current=True).order_by("-year").first()
-    return {"pk": cs.pk, "node_id": Criterion.objects.filter(criteria_set=cs).order_by("sort_key").first().pk}
+    return {
+        "pk": cs.pk,
+        "node_id": Criterion.objects.filter(criteria_set=cs).order_by("sort_key").first().pk,
+    }
 
 
 def par_round(d: Demo, w: str) -> dict:
@@ -323,7 +341,10 @@ def par_assessment(d: Demo, w: str) -> dict:
 
 def par_answer(d: Demo, w: str) -> dict:
     assessment = par_assessment_of(d, w)
-    return {"pk": assessment.pk, "answer_id": assessment.answers.order_by("criterion__sort_key").first().pk}
+    return {
+        "pk": assessment.pk,
+        "answer_id": assessment.answers.order_by("criterion__sort_key").first().pk,
+    }
 
 
 def par_evidence(d: Demo, w: str) -> dict:
@@ -335,8 +356,14 @@ def par_evidence(d: Demo, w: str) -> dict:
     if evidence is None:
         from cchc.par import services
 
-        answer = assessment.answers.exclude(criterion__method="survey").order_by("criterion__sort_key").first()
-        upload = SimpleUploadedFile("minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain")
+        answer = (
+            assessment.answers.exclude(criterion__method="survey")
+            .order_by("criterion__sort_key")
+            .first()
+        )
+        upload = SimpleUploadedFile(
+            "minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain"
+        )
         from cchc.demo.par import DEMO_TODAY
 
         evidence = services.evidence_add(actor=None, answer=answer, upload=upload, today=DEMO_TODAY)
@@ -346,7 +373,10 @@ def par_evidence(d: Demo, w: str) -> dict:
 def par_results(d: Demo, w: str) -> dict:
     from cchc.par.models import Result
 
-    return {"year": Result.objects.filter(published=True).order_by("-year").first().year, "bloc": "phuong"}
+    return {
+        "year": Result.objects.filter(published=True).order_by("-year").first().year,
+        "bloc": "phuong",
+    }
 
 
 PAR = {
@@ -402,18 +432,30 @@ API_ORGS = {
 }
 API_DOCUMENTS = {
     "GET /api/documents": Api(),
-    "GET /api/documents/{document_id}/bases": Api(kwargs=lambda d, w: {"document_id": d.document(w).pk}),
+    "GET /api/documents/{document_id}/bases": Api(
+        kwargs=lambda d, w: {"document_id": d.document(w).pk}
+    ),
 }
 API_PLANS: dict[str, Api] = {}
 API_PLANS["GET /api/plans"] = Api()
 API_PLANS["GET /api/plans/{plan_id}/tasks"] = Api(kwargs=lambda d, w: {"plan_id": plan_of(d, w).pk})
-API_PLANS["GET /api/plans/{plan_id}/dashboard"] = Api(kwargs=lambda d, w: {"plan_id": plan_of(d, w).pk})
+API_PLANS["GET /api/plans/{plan_id}/dashboard"] = Api(
+    kwargs=lambda d, w: {"plan_id": plan_of(d, w).pk}
+)
 API_PLANS["GET /api/plans/overview"] = Api()
-API_PLANS["POST /api/tasks/{task_id}/progress"] = Api(kwargs=lambda d, w: {"task_id": plan_task(d, w).pk})
+API_PLANS["POST /api/tasks/{task_id}/progress"] = Api(
+    kwargs=lambda d, w: {"task_id": plan_task(d, w).pk}
+)
 API_PAR = {
-    "GET /api/parindex/units/{unit_id}/history": Api(kwargs=lambda d, w: {"unit_id": d.level(w).pk}),
-    "GET /api/parindex/{year}/rankings": Api(kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False),
-    "GET /api/parindex/{year}/top": Api(kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False),
+    "GET /api/parindex/units/{unit_id}/history": Api(
+        kwargs=lambda d, w: {"unit_id": d.level(w).pk}
+    ),
+    "GET /api/parindex/{year}/rankings": Api(
+        kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False
+    ),
+    "GET /api/parindex/{year}/top": Api(
+        kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False
+    ),
 }
 
 API_REGISTRIES = [API_CORE, API_ORGS, API_DOCUMENTS, API_PLANS, API_PAR]

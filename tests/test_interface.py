@@ -11,7 +11,15 @@ from tests.scope_registry import Demo
 
 pytestmark = pytest.mark.django_db
 
-MODULES = ["Tổ chức", "Văn bản", "Nhiệm vụ CCHC", "Chỉ số CCHC", "Phong trào", "Khen thưởng", "Báo cáo"]
+MODULES = [
+    "Tổ chức",
+    "Văn bản",
+    "Nhiệm vụ CCHC",
+    "Chỉ số CCHC",
+    "Phong trào",
+    "Khen thưởng",
+    "Báo cáo",
+]
 
 # (URL, a search typed without diacritics, text a matching row shows)
 LISTS = [
@@ -30,7 +38,9 @@ def admin(demo_city, client):
     from cchc.orgs import services
 
     # A few audit entries so that the audit list has rows to find and more than one page.
-    services.unit_update(actor=demo.user("admin"), unit=demo.office("own"), short_name="Phòng VH-XH")
+    services.unit_update(
+        actor=demo.user("admin"), unit=demo.office("own"), short_name="Phòng VH-XH"
+    )
     services.alias_add(actor=demo.user("admin"), unit=demo.office("own"), name="Phòng VH và XH")
     services.person_create(
         actor=demo.user("admin"),

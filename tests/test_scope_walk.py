@@ -142,7 +142,9 @@ def test_the_scope_registry_names_only_urls_and_routes_that_exist():
 # --- Pages -------------------------------------------------------------------------------------
 
 PRIVATE_PAGES = sorted(name for name, entry in PAGES.items() if entry.kind != "public")
-SCOPED_PAGES = sorted(name for name, entry in PAGES.items() if entry.kind != "public" and entry.is_scoped)
+SCOPED_PAGES = sorted(
+    name for name, entry in PAGES.items() if entry.kind != "public" and entry.is_scoped
+)
 
 
 @pytest.mark.parametrize("name", PRIVATE_PAGES)
@@ -151,7 +153,9 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(name, demo, client):
     for method in ("get", "post"):
         response = getattr(client, method)(url)
         assert response.status_code == 302, f"{method.upper()} {url}"
-        assert response["Location"].startswith(LOGIN), f"{method.upper()} {url} → {response['Location']}"
+        assert response["Location"].startswith(LOGIN), (
+            f"{method.upper()} {url} → {response['Location']}"
+        )
 
 
 @pytest.mark.parametrize("name", SCOPED_PAGES)
@@ -223,7 +227,9 @@ def test_lechan_gets_404_on_every_api_route_of_khuc_thua_du(key, demo):
 @pytest.mark.parametrize("key", SCOPED_APIS)
 def test_lechan_with_a_bearer_token_gets_404_on_khuc_thua_du_too(key, demo, client):
     token = client.post(
-        "/api/auth/token", {"username": "lechan", "password": "cchc-demo-2026"}, content_type="application/json"
+        "/api/auth/token",
+        {"username": "lechan", "password": "cchc-demo-2026"},
+        content_type="application/json",
     ).json()["token"]
     method, url = api_url(key, demo, OTHER)
     assert _call(Client(), method, url, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 404

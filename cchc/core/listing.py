@@ -42,7 +42,9 @@ class Column:
 class Filter:
     key: str
     label: str
-    choices: list[tuple[str, str]] | Callable[[Any], list[tuple[str, str]]] = field(default_factory=list)
+    choices: list[tuple[str, str]] | Callable[[Any], list[tuple[str, str]]] = field(
+        default_factory=list
+    )
     lookup: str | None = None
     apply: Callable[[QuerySet, str], QuerySet] | None = None
     placeholder: str = ""
@@ -53,7 +55,10 @@ class Filter:
         return not self.choices
 
     def options(self, request) -> list[tuple[str, str]]:
-        return [(str(v), str(lbl)) for v, lbl in (self.choices(request) if callable(self.choices) else self.choices)]
+        return [
+            (str(v), str(lbl))
+            for v, lbl in (self.choices(request) if callable(self.choices) else self.choices)
+        ]
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if self.apply:
@@ -110,7 +115,10 @@ class ListPage:
 
     @property
     def headers(self):
-        return [(c, self.sort_state(c.key), self.sort_url(c.key) if c.sort else "") for c in self.spec.columns]
+        return [
+            (c, self.sort_state(c.key), self.sort_url(c.key) if c.sort else "")
+            for c in self.spec.columns
+        ]
 
 
 def search(qs: QuerySet, q: str, field_name: str = "search_text") -> QuerySet:
@@ -214,7 +222,9 @@ def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpRe
         values = [_cell(v) for v in row]
         ws.append(values)
         for i, v in enumerate(values):
-            widths[i] = min(60, max(widths[i], len(str(v)) if not isinstance(v, (date, datetime)) else 10))
+            widths[i] = min(
+                60, max(widths[i], len(str(v)) if not isinstance(v, (date, datetime)) else 10)
+            )
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = w + 2
     for row in ws.iter_rows(min_row=2):
@@ -246,8 +256,12 @@ def wants_export(request) -> bool:
     return request.GET.get("export") == "xlsx"
 
 
-def respond(request, spec: ListSpec, qs: QuerySet, template: str, context: dict | None = None, *, keep=()):
+def respond(
+    request, spec: ListSpec, qs: QuerySet, template: str, context: dict | None = None, *, keep=()
+):
     """A list page: the Excel file when asked for (`?export=xlsx`), else the page with `listing` in its context."""
     if wants_export(request):
         return export(spec, qs, request)
-    return render(request, template, {"listing": paginate(spec, qs, request, keep=keep), **(context or {})})
+    return render(
+        request, template, {"listing": paginate(spec, qs, request, keep=keep), **(context or {})}
+    )

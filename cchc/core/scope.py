@@ -81,7 +81,9 @@ class Scope:
             return True
         if not path:
             return False
-        return any(path.startswith(r.path) and path != r.path for r in self.roots if r.role in set(roles))
+        return any(
+            path.startswith(r.path) and path != r.path for r in self.roots if r.role in set(roles)
+        )
 
     def q(self, field_path: str = "path", roles=None) -> Q:
         """Q filter on a unit path field ("path", "org_unit__path", ...) restricting to the subtrees."""

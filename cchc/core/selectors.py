@@ -14,7 +14,10 @@ def audit_list(*, actor):
 
 def audit_action_choices():
     """The actions found in the audit log, for its filter."""
-    return [(a, a) for a in AuditLog.objects.order_by("action").values_list("action", flat=True).distinct()]
+    return [
+        (a, a)
+        for a in AuditLog.objects.order_by("action").values_list("action", flat=True).distinct()
+    ]
 
 
 def _model(label: str):
@@ -45,12 +48,20 @@ def field_label(label: str, key: str) -> str:
 
 def audit_model_choices():
     """The data types found in the audit log with their Vietnamese names, for its filter."""
-    return [(m, model_label(m)) for m in AuditLog.objects.order_by("model").values_list("model", flat=True).distinct()]
+    return [
+        (m, model_label(m))
+        for m in AuditLog.objects.order_by("model").values_list("model", flat=True).distinct()
+    ]
 
 
 def audit_actor_choices():
     """The people found in the audit log, for its filter."""
-    return [(a, a) for a in AuditLog.objects.order_by("actor_name").values_list("actor_name", flat=True).distinct()]
+    return [
+        (a, a)
+        for a in AuditLog.objects.order_by("actor_name")
+        .values_list("actor_name", flat=True)
+        .distinct()
+    ]
 
 
 def audit_changes(entry: AuditLog) -> list[tuple[str, object, object]]:
@@ -60,12 +71,19 @@ def audit_changes(entry: AuditLog) -> list[tuple[str, object, object]]:
     if not isinstance(before, dict) or not isinstance(after, dict):
         return [("", before, after)]
     keys = sorted(set(before) | set(after))
-    return [(field_label(entry.model, k), before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+    return [
+        (field_label(entry.model, k), before.get(k), after.get(k))
+        for k in keys
+        if before.get(k) != after.get(k)
+    ]
 
 
 def audit_changes_text(entry: AuditLog) -> str:
     """'field: old → new' lines for an entry."""
-    return "; ".join(f"{k}: {'' if b is None else b} → {'' if a is None else a}" for k, b, a in audit_changes(entry))
+    return "; ".join(
+        f"{k}: {'' if b is None else b} → {'' if a is None else a}"
+        for k, b, a in audit_changes(entry)
+    )
 
 
 def grant_summary(*, user) -> list[dict]:

@@ -45,7 +45,9 @@ def raw_rows(filename: str, data: bytes) -> list[list[str]]:
                 continue
         sample = text[:2000]
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        return [
+            [c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        ]
     if name.endswith(".xlsx") or name.endswith(".xlsm"):
         from openpyxl import load_workbook
 
@@ -60,7 +62,9 @@ def raw_rows(filename: str, data: bytes) -> list[list[str]]:
     raise DomainError("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).")
 
 
-def read_table(filename: str, data: bytes, columns: dict[str, list[str]], required: list[str]) -> Table:
+def read_table(
+    filename: str, data: bytes, columns: dict[str, list[str]], required: list[str]
+) -> Table:
     """Find the header row, map synonyms to column keys and return the data rows.
 
     `columns` maps a key to its accepted header names; a missing required column is an error naming it.
@@ -83,7 +87,10 @@ def read_table(filename: str, data: bytes, columns: dict[str, list[str]], requir
             for number, data_row in enumerate(rows[idx + 1 :], start=idx + 2):
                 if not any(c.strip() for c in data_row):
                     continue
-                values = {k: (data_row[c].strip() if c < len(data_row) else "") for k, c in mapping.items()}
+                values = {
+                    k: (data_row[c].strip() if c < len(data_row) else "")
+                    for k, c in mapping.items()
+                }
                 table.rows.append((number, values))
             return table
     expected = ", ".join(f"“{columns[k][0]}”" for k in required)

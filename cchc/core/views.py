@@ -13,7 +13,11 @@ from cchc.core.scope import scope_for
 @require_safe
 def home(request):
     scope = scope_for(request.user)
-    return render(request, "core/home.html", {"scope": scope, "roots": selectors.grant_summary(user=request.user)})
+    return render(
+        request,
+        "core/home.html",
+        {"scope": scope, "roots": selectors.grant_summary(user=request.user)},
+    )
 
 
 def _on_or_after(qs, value):
@@ -32,15 +36,22 @@ AUDIT_SPEC = listing.ListSpec(
         listing.Column("at", "Thời điểm", sort="at"),
         listing.Column("actor_name", "Người thực hiện", sort="actor_name"),
         listing.Column("action", "Thao tác", sort="action"),
-        listing.Column("model", "Loại dữ liệu", accessor=lambda e: selectors.model_label(e.model), sort="model"),
+        listing.Column(
+            "model", "Loại dữ liệu", accessor=lambda e: selectors.model_label(e.model), sort="model"
+        ),
         listing.Column("object_repr", "Bản ghi", sort="object_repr"),
-        listing.Column("changes", "Thay đổi (trước → sau)", accessor=lambda e: selectors.audit_changes_text(e)),
+        listing.Column(
+            "changes", "Thay đổi (trước → sau)", accessor=lambda e: selectors.audit_changes_text(e)
+        ),
     ],
     filters=[
         listing.Filter("action", "Thao tác", choices=lambda r: selectors.audit_action_choices()),
         listing.Filter("model", "Loại dữ liệu", choices=lambda r: selectors.audit_model_choices()),
         listing.Filter(
-            "actor", "Người thực hiện", choices=lambda r: selectors.audit_actor_choices(), lookup="actor_name"
+            "actor",
+            "Người thực hiện",
+            choices=lambda r: selectors.audit_actor_choices(),
+            lookup="actor_name",
         ),
         listing.Filter("from", "Từ ngày", apply=_on_or_after, placeholder="dd/mm/yyyy"),
         listing.Filter("to", "Đến ngày", apply=_on_or_before, placeholder="dd/mm/yyyy"),
@@ -60,7 +71,10 @@ def audit_list(request):
     if listing.wants_export(request):
         return listing.export(AUDIT_SPEC, qs, request)
     page = listing.paginate(AUDIT_SPEC, qs, request)
-    rows = [(entry, selectors.model_label(entry.model), selectors.audit_changes(entry)) for entry in page.rows]
+    rows = [
+        (entry, selectors.model_label(entry.model), selectors.audit_changes(entry))
+        for entry in page.rows
+    ]
     return render(request, "core/audit_list.html", {"listing": page, "entries": rows})
 
 

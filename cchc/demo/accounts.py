@@ -6,7 +6,14 @@ from cchc.demo import DEMO_PASSWORD
 
 # (username, full name, office key, role, scope key, description shown in the README and at start-up)
 ACCOUNTS = [
-    ("snv", "Trần Thu Hà", "snv_par", STANDING, "city", "Sở Nội vụ – cơ quan thường trực CCHC toàn thành phố"),
+    (
+        "snv",
+        "Trần Thu Hà",
+        "snv_par",
+        STANDING,
+        "city",
+        "Sở Nội vụ – cơ quan thường trực CCHC toàn thành phố",
+    ),
     (
         "lechan",
         "Nguyễn Thị Lan",
@@ -63,7 +70,14 @@ ACCOUNTS = [
         "level:Lê Chân",
         "Thành viên Hội đồng Thi đua - Khen thưởng phường Lê Chân",
     ),
-    ("lechan.xem", "Hoàng Minh Nam", "office:Lê Chân:VP", VIEWER, "level:Lê Chân", "Chỉ xem dữ liệu phường Lê Chân"),
+    (
+        "lechan.xem",
+        "Hoàng Minh Nam",
+        "office:Lê Chân:VP",
+        VIEWER,
+        "level:Lê Chân",
+        "Chỉ xem dữ liệu phường Lê Chân",
+    ),
 ]
 
 

@@ -164,7 +164,11 @@ def load(units: dict) -> dict:
                 issuer="Thủ tướng Chính phủ",
                 title="ban hành Kế hoạch cải cách hành chính nhà nước trọng tâm giai đoạn 2026 - 2030 của thành phố Hải Phòng (số hiệu ghi như trong văn bản)",
             ),
-            B(number="478/QĐ-UBND", date=date(2026, 4, 14), issuer="Ủy ban nhân dân thành phố Hải Phòng"),
+            B(
+                number="478/QĐ-UBND",
+                date=date(2026, 4, 14),
+                issuer="Ủy ban nhân dân thành phố Hải Phòng",
+            ),
         ],
     )
     reg(
@@ -196,9 +200,21 @@ def load(units: dict) -> dict:
         body=_seed("000"),
         bases=[
             B(number="282/QĐ-TTg", date=date(2026, 2, 12), issuer="Thủ tướng Chính phủ"),
-            B(number="478/QĐ-UBND", date=date(2026, 4, 14), issuer="Ủy ban nhân dân thành phố Hải Phòng"),
-            B(number="2162/QĐ-UBND", date=date(2026, 6, 9), issuer="Chủ tịch UBND thành phố Hải Phòng"),
-            B(number="194/KH-UBND", date=date(2026, 5, 12), issuer="Ủy ban nhân dân phường Lê Chân"),
+            B(
+                number="478/QĐ-UBND",
+                date=date(2026, 4, 14),
+                issuer="Ủy ban nhân dân thành phố Hải Phòng",
+            ),
+            B(
+                number="2162/QĐ-UBND",
+                date=date(2026, 6, 9),
+                issuer="Chủ tịch UBND thành phố Hải Phòng",
+            ),
+            B(
+                number="194/KH-UBND",
+                date=date(2026, 5, 12),
+                issuer="Ủy ban nhân dân phường Lê Chân",
+            ),
         ],
     )
     reg(
@@ -228,7 +244,12 @@ def load(units: dict) -> dict:
         period_end=2030,
         title="Phát động phong trào thi đua “Đẩy mạnh cải cách hành chính trên địa bàn xã Khúc Thừa Dụ giai đoạn 2026 - 2030”",
         body=_seed("001"),
-        bases=[B(number="282/QĐ-TTg"), B(number="478/QĐ-UBND"), B(number="2162/QĐ-UBND"), B(number="133/KH-UBND")],
+        bases=[
+            B(number="282/QĐ-TTg"),
+            B(number="478/QĐ-UBND"),
+            B(number="2162/QĐ-UBND"),
+            B(number="133/KH-UBND"),
+        ],
     )
     reg(
         "698/QĐ-UBND",

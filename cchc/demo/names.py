@@ -37,7 +37,22 @@ GIVEN_M = [
     "Thắng",
     "Bình",
 ]
-GIVEN_F = ["Lan", "Hương", "Mai", "Hà", "Linh", "Trang", "Thảo", "Yến", "Ngân", "Hạnh", "Dung", "Vân", "Hằng", "Nhung"]
+GIVEN_F = [
+    "Lan",
+    "Hương",
+    "Mai",
+    "Hà",
+    "Linh",
+    "Trang",
+    "Thảo",
+    "Yến",
+    "Ngân",
+    "Hạnh",
+    "Dung",
+    "Vân",
+    "Hằng",
+    "Nhung",
+]
 
 
 def person_name(rng: random.Random) -> tuple[str, str]:

@@ -42,7 +42,13 @@ LEVEL_OFFICES = [
         "Phòng Văn hóa - Xã hội",
         UnitKind.OFFICE,
         "VHXH",
-        ["Phòng VHXH", "Phòng VH-XH", "Phòng Văn hoá – Xã hội", "Phòng Văn hóa – Xã hội", "phòng Văn hoá - Xã hội"],
+        [
+            "Phòng VHXH",
+            "Phòng VH-XH",
+            "Phòng Văn hoá – Xã hội",
+            "Phòng Văn hóa – Xã hội",
+            "phòng Văn hoá - Xã hội",
+        ],
     ),
     (
         "Phòng Kinh tế, Hạ tầng và Đô thị",
@@ -72,14 +78,23 @@ LEVEL_OFFICES = [
 ]
 POSITIONS = {
     "VP": ["Chánh Văn phòng", "Phó Chánh Văn phòng", "Chuyên viên"],
-    "VHXH": ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên CCHC", "Chuyên viên thi đua - khen thưởng"],
+    "VHXH": [
+        "Trưởng phòng",
+        "Phó Trưởng phòng",
+        "Chuyên viên CCHC",
+        "Chuyên viên thi đua - khen thưởng",
+    ],
     "KTHTĐT": ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên"],
     "TTPVHCC": ["Giám đốc", "Phó Giám đốc", "Công chức một cửa"],
     "TTDVSNC": ["Giám đốc", "Viên chức"],
     "CA": ["Trưởng Công an", "Cán bộ"],
     "MTTQ": ["Chủ tịch", "Phó Chủ tịch"],
 }
-LEADERS = {"Lê Chân": "Phạm Văn Tân", "Khúc Thừa Dụ": "Nguyễn Tuấn Hải", "Lê Thanh Nghị": "Nguyễn Hữu Phúc"}
+LEADERS = {
+    "Lê Chân": "Phạm Văn Tân",
+    "Khúc Thừa Dụ": "Nguyễn Tuấn Hải",
+    "Lê Thanh Nghị": "Nguyễn Hữu Phúc",
+}
 
 
 class Builder:
@@ -90,7 +105,9 @@ class Builder:
         self.people: list[Person] = []
 
     def unit(self, *, parent, kind, name, short_name="", code="", aliases=(), order=0) -> Unit:
-        unit = Unit.objects.create(parent=parent, kind=kind, name=name, short_name=short_name, code=code, order=order)
+        unit = Unit.objects.create(
+            parent=parent, kind=kind, name=name, short_name=short_name, code=code, order=order
+        )
         unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
         unit.depth = unit.path.count("/") - 2
         names = list(aliases)
@@ -98,12 +115,18 @@ class Builder:
         for a in names:
             if fold(a) and fold(a) not in {fold(name), fold(short_name)}:
                 by_key.setdefault(fold(a), a)
-        UnitAlias.objects.bulk_create([UnitAlias(unit=unit, name=a, folded=k) for k, a in by_key.items()])
+        UnitAlias.objects.bulk_create(
+            [UnitAlias(unit=unit, name=a, folded=k) for k, a in by_key.items()]
+        )
         unit.search_text = unit_search_text(unit, names)
-        Unit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth, search_text=unit.search_text)
+        Unit.objects.filter(pk=unit.pk).update(
+            path=unit.path, depth=unit.depth, search_text=unit.search_text
+        )
         return unit
 
-    def person(self, unit, position, kind=EmploymentKind.CIVIL_SERVANT, full_name=None, gender=None):
+    def person(
+        self, unit, position, kind=EmploymentKind.CIVIL_SERVANT, full_name=None, gender=None
+    ):
         name, g = person_name(self.rng)
         p = Person(
             unit=unit,
@@ -116,11 +139,21 @@ class Builder:
         p.search_text = person_search_text(p)
         self.people.append(p)
 
-    def level_with_offices(self, *, parent, kind, name, short_name, code, aliases=(), detailed=False):
-        level = self.unit(parent=parent, kind=kind, name=name, short_name=short_name, code=code, aliases=aliases)
-        noun = {UnitKind.WARD: "phường", UnitKind.COMMUNE: "xã", UnitKind.SPECIAL_ZONE: "đặc khu"}.get(kind, "")
+    def level_with_offices(
+        self, *, parent, kind, name, short_name, code, aliases=(), detailed=False
+    ):
+        level = self.unit(
+            parent=parent, kind=kind, name=name, short_name=short_name, code=code, aliases=aliases
+        )
+        noun = {
+            UnitKind.WARD: "phường",
+            UnitKind.COMMUNE: "xã",
+            UnitKind.SPECIAL_ZONE: "đặc khu",
+        }.get(kind, "")
         offices = {}
-        for order, (office_name, office_kind, key, office_aliases) in enumerate(LEVEL_OFFICES, start=1):
+        for order, (office_name, office_kind, key, office_aliases) in enumerate(
+            LEVEL_OFFICES, start=1
+        ):
             full = f"{office_name} {noun}".strip() if key in {"CA", "MTTQ"} else office_name
             extra = [f"{office_name} {noun}"] if noun else []
             all_aliases = list(office_aliases) + extra + [f"{a} {noun}" for a in office_aliases]
@@ -147,7 +180,11 @@ class Builder:
                 self.person(offices[key], pos, kind_p)
         leader = LEADERS.get(short_name)
         self.person(
-            level, f"Chủ tịch UBND {noun}", EmploymentKind.CADRE, full_name=leader, gender="male" if leader else None
+            level,
+            f"Chủ tịch UBND {noun}",
+            EmploymentKind.CADRE,
+            full_name=leader,
+            gender="male" if leader else None,
         )
         self.person(level, f"Phó Chủ tịch UBND {noun}", EmploymentKind.CADRE)
         if detailed:
@@ -173,9 +210,20 @@ def load() -> dict:
         name=city_data["name"],
         short_name=city_data["short_name"],
         code=city_data["code"],
-        aliases=["UBND thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng", "TP Hải Phòng", "UBND TP"],
+        aliases=[
+            "UBND thành phố Hải Phòng",
+            "Ủy ban nhân dân thành phố Hải Phòng",
+            "TP Hải Phòng",
+            "UBND TP",
+        ],
     )
-    b.person(city, "Phó Chủ tịch UBND thành phố", EmploymentKind.CADRE, full_name="Vũ Tiến Phụng", gender="male")
+    b.person(
+        city,
+        "Phó Chủ tịch UBND thành phố",
+        EmploymentKind.CADRE,
+        full_name="Vũ Tiến Phụng",
+        gender="male",
+    )
     units = {"city": city}
     departments = []
     for order, d in enumerate(data["departments"], start=1):
@@ -189,7 +237,9 @@ def load() -> dict:
             order=order,
         )
         departments.append(dept)
-        b.person(dept, "Giám đốc" if dept.name.startswith("Sở") else "Thủ trưởng", EmploymentKind.CADRE)
+        b.person(
+            dept, "Giám đốc" if dept.name.startswith("Sở") else "Thủ trưởng", EmploymentKind.CADRE
+        )
         b.person(dept, "Chuyên viên CCHC")
         if fold(d["name"]) == fold("Sở Nội vụ"):
             units["snv"] = dept
@@ -235,7 +285,11 @@ def load() -> dict:
     # Hà Nội before 2025, for seed 003.
     hn = data.get("hanoi", {})
     hanoi = b.unit(
-        parent=None, kind=UnitKind.CITY, name=hn.get("city", "Thành phố Hà Nội"), short_name="Hà Nội", code="HN"
+        parent=None,
+        kind=UnitKind.CITY,
+        name=hn.get("city", "Thành phố Hà Nội"),
+        short_name="Hà Nội",
+        code="HN",
     )
     ha_dong = b.unit(
         parent=hanoi,
@@ -285,7 +339,13 @@ def load() -> dict:
         b.person(office, "Công chức")
     for pos in ["Chánh Văn phòng", "Công chức Văn phòng - Thống kê"]:
         b.person(pl_office, pos)
-    b.person(phu_luong, "Phó Chủ tịch UBND phường", EmploymentKind.CADRE, full_name="Dương Ngọc Thỏa", gender="male")
+    b.person(
+        phu_luong,
+        "Phó Chủ tịch UBND phường",
+        EmploymentKind.CADRE,
+        full_name="Dương Ngọc Thỏa",
+        gender="male",
+    )
     for idx, name in enumerate(hn.get("other_wards_of_district", []), start=1):
         b.unit(
             parent=ha_dong,
@@ -301,8 +361,12 @@ def load() -> dict:
         BlocCode.DEPARTMENTS: Bloc.objects.create(
             code=BlocCode.DEPARTMENTS, name=BlocCode.DEPARTMENTS.label, organiser=city
         ),
-        BlocCode.WARDS: Bloc.objects.create(code=BlocCode.WARDS, name=BlocCode.WARDS.label, organiser=city),
-        BlocCode.COMMUNES: Bloc.objects.create(code=BlocCode.COMMUNES, name=BlocCode.COMMUNES.label, organiser=city),
+        BlocCode.WARDS: Bloc.objects.create(
+            code=BlocCode.WARDS, name=BlocCode.WARDS.label, organiser=city
+        ),
+        BlocCode.COMMUNES: Bloc.objects.create(
+            code=BlocCode.COMMUNES, name=BlocCode.COMMUNES.label, organiser=city
+        ),
     }
     memberships = []
     for year in YEARS:

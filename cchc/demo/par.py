@@ -38,48 +38,176 @@ def _t(text: str) -> list[ThresholdRow]:
 # (code, name, max, method, thresholds, evidence required, may be "không áp dụng", guide)
 LEVEL_SET = [
     ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "9", None, "", False, False, ""),
-    ("1.1", "Ban hành kế hoạch CCHC năm đúng thời hạn thành phố quy định", "1", YN, "", True, False,
-     "Đạt: kế hoạch ban hành trước ngày 15/01 của năm đánh giá."),
-    ("1.2", "Mức độ hoàn thành kế hoạch CCHC năm", "2", TH, "100:2; 80:1; 0:0", True, False,
-     "Tỷ lệ nhiệm vụ hoàn thành đúng hạn trên tổng số nhiệm vụ của kế hoạch."),
-    ("1.3", "Báo cáo CCHC định kỳ đầy đủ, đúng hạn", "1.5", TH, "100:1.5; 75:0.75; 0:0", False, False,
-     "Tỷ lệ báo cáo gửi đúng hạn (quý, 6 tháng, năm)."),
+    (
+        "1.1",
+        "Ban hành kế hoạch CCHC năm đúng thời hạn thành phố quy định",
+        "1",
+        YN,
+        "",
+        True,
+        False,
+        "Đạt: kế hoạch ban hành trước ngày 15/01 của năm đánh giá.",
+    ),
+    (
+        "1.2",
+        "Mức độ hoàn thành kế hoạch CCHC năm",
+        "2",
+        TH,
+        "100:2; 80:1; 0:0",
+        True,
+        False,
+        "Tỷ lệ nhiệm vụ hoàn thành đúng hạn trên tổng số nhiệm vụ của kế hoạch.",
+    ),
+    (
+        "1.3",
+        "Báo cáo CCHC định kỳ đầy đủ, đúng hạn",
+        "1.5",
+        TH,
+        "100:1.5; 75:0.75; 0:0",
+        False,
+        False,
+        "Tỷ lệ báo cáo gửi đúng hạn (quý, 6 tháng, năm).",
+    ),
     ("1.4", "Kiểm tra công tác CCHC đối với các bộ phận", "1.5", None, "", False, False, ""),
     ("1.4.1", "Ban hành kế hoạch kiểm tra CCHC", "0.5", YN, "", False, False, ""),
-    ("1.4.2", "Tỷ lệ bộ phận được kiểm tra trong năm", "0.5", TH, "30:0.5; 20:0.25; 0:0", False, False, ""),
-    ("1.4.3", "Xử lý các vấn đề phát hiện qua kiểm tra", "0.5", P, "", False, True,
-     "Không áp dụng khi kiểm tra không phát hiện vấn đề nào."),
+    (
+        "1.4.2",
+        "Tỷ lệ bộ phận được kiểm tra trong năm",
+        "0.5",
+        TH,
+        "30:0.5; 20:0.25; 0:0",
+        False,
+        False,
+        "",
+    ),
+    (
+        "1.4.3",
+        "Xử lý các vấn đề phát hiện qua kiểm tra",
+        "0.5",
+        P,
+        "",
+        False,
+        True,
+        "Không áp dụng khi kiểm tra không phát hiện vấn đề nào.",
+    ),
     ("1.5", "Tuyên truyền cải cách hành chính", "1", P, "", False, False, ""),
-    ("1.6", "Sáng kiến, giải pháp mới trong CCHC được công nhận", "2", P, "", True, False,
-     "1 điểm cho mỗi sáng kiến được Hội đồng sáng kiến công nhận, tối đa 2 điểm."),
+    (
+        "1.6",
+        "Sáng kiến, giải pháp mới trong CCHC được công nhận",
+        "2",
+        P,
+        "",
+        True,
+        False,
+        "1 điểm cho mỗi sáng kiến được Hội đồng sáng kiến công nhận, tối đa 2 điểm.",
+    ),
     ("2", "Cải cách thể chế", "6", None, "", False, False, ""),
     ("2.1", "Tổ chức thực hiện văn bản của cấp trên", "2", None, "", False, False, ""),
     ("2.1.1", "Ban hành kế hoạch triển khai kịp thời", "1", YN, "", False, False, ""),
-    ("2.1.2", "Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn", "1", TH, "100:1; 80:0.5; 0:0", False, False, ""),
+    (
+        "2.1.2",
+        "Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn",
+        "1",
+        TH,
+        "100:1; 80:0.5; 0:0",
+        False,
+        False,
+        "",
+    ),
     ("2.2", "Rà soát, kiểm tra, xử lý văn bản", "2", P, "", False, False, ""),
     ("2.3", "Theo dõi tình hình thi hành pháp luật", "2", P, "", False, False, ""),
-    ("3", "Cải cách thủ tục hành chính; cơ chế một cửa, một cửa liên thông", "14", None, "", False, False, ""),
+    (
+        "3",
+        "Cải cách thủ tục hành chính; cơ chế một cửa, một cửa liên thông",
+        "14",
+        None,
+        "",
+        False,
+        False,
+        "",
+    ),
     ("3.1", "Công khai thủ tục hành chính đầy đủ, đúng quy định", "2", YN, "", False, False, ""),
-    ("3.2", "Tỷ lệ hồ sơ giải quyết đúng hạn", "4", TH, "98:4; 95:3; 90:2; 0:0", True, False,
-     "Số liệu trên Hệ thống thông tin giải quyết TTHC của thành phố."),
+    (
+        "3.2",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn",
+        "4",
+        TH,
+        "98:4; 95:3; 90:2; 0:0",
+        True,
+        False,
+        "Số liệu trên Hệ thống thông tin giải quyết TTHC của thành phố.",
+    ),
     ("3.3", "Tỷ lệ hồ sơ thanh toán trực tuyến", "2", TH, "80:2; 60:1; 0:0", False, False, ""),
-    ("3.4", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "2", TH, "100:2; 80:1; 0:0", False, False, ""),
-    ("3.5", "Thực hiện xin lỗi khi giải quyết hồ sơ trễ hạn", "1", YN, "", False, True,
-     "Không áp dụng khi trong năm không có hồ sơ trễ hạn."),
+    (
+        "3.4",
+        "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "2",
+        TH,
+        "100:2; 80:1; 0:0",
+        False,
+        False,
+        "",
+    ),
+    (
+        "3.5",
+        "Thực hiện xin lỗi khi giải quyết hồ sơ trễ hạn",
+        "1",
+        YN,
+        "",
+        False,
+        True,
+        "Không áp dụng khi trong năm không có hồ sơ trễ hạn.",
+    ),
     ("3.6", "Hoạt động của Trung tâm Phục vụ hành chính công", "3", None, "", False, False, ""),
-    ("3.6.1", "Bố trí công chức làm việc tại Trung tâm đúng quy định", "1.5", YN, "", False, False, ""),
-    ("3.6.2", "Tiếp nhận, xử lý phản ánh, kiến nghị về thủ tục hành chính", "1.5", P, "", False, False, ""),
+    (
+        "3.6.1",
+        "Bố trí công chức làm việc tại Trung tâm đúng quy định",
+        "1.5",
+        YN,
+        "",
+        False,
+        False,
+        "",
+    ),
+    (
+        "3.6.2",
+        "Tiếp nhận, xử lý phản ánh, kiến nghị về thủ tục hành chính",
+        "1.5",
+        P,
+        "",
+        False,
+        False,
+        "",
+    ),
     ("4", "Cải cách tổ chức bộ máy", "5", None, "", False, False, ""),
     ("4.1", "Thực hiện vị trí việc làm được phê duyệt", "2", P, "", False, False, ""),
     ("4.2", "Thực hiện quy định về số lượng lãnh đạo", "1.5", YN, "", False, False, ""),
     ("4.3", "Sắp xếp, kiện toàn tổ chức bộ phận chuyên môn", "1.5", P, "", False, False, ""),
     ("5", "Cải cách chế độ công vụ", "8", None, "", False, False, ""),
     ("5.1", "Tuyển dụng, sử dụng công chức đúng quy định", "2", P, "", False, False, ""),
-    ("5.2", "Tỷ lệ cán bộ, công chức được bồi dưỡng trong năm", "2", TH, "100:2; 90:1; 0:0", False, False, ""),
+    (
+        "5.2",
+        "Tỷ lệ cán bộ, công chức được bồi dưỡng trong năm",
+        "2",
+        TH,
+        "100:2; 90:1; 0:0",
+        False,
+        False,
+        "",
+    ),
     ("5.3", "Chấp hành kỷ luật, kỷ cương hành chính", "2", P, "", False, False, ""),
     ("5.4", "Đánh giá, xếp loại chất lượng cán bộ, công chức", "2", P, "", False, False, ""),
     ("6", "Cải cách tài chính công", "6", None, "", False, False, ""),
-    ("6.1", "Tỷ lệ thực hiện dự toán ngân sách được giao", "2", TH, "100:2; 95:1; 0:0", False, False, ""),
+    (
+        "6.1",
+        "Tỷ lệ thực hiện dự toán ngân sách được giao",
+        "2",
+        TH,
+        "100:2; 95:1; 0:0",
+        False,
+        False,
+        "",
+    ),
     ("6.2", "Công khai ngân sách đúng quy định", "2", YN, "", False, False, ""),
     ("6.3", "Thực hành tiết kiệm, chống lãng phí", "2", P, "", False, False, ""),
     ("7", "Xây dựng chính quyền điện tử, chính quyền số", "14", None, "", False, False, ""),
@@ -90,12 +218,48 @@ LEVEL_SET = [
     ("7.4.1", "Ban hành quy chế bảo đảm an toàn thông tin", "1", YN, "", False, False, ""),
     ("7.4.2", "Không để xảy ra sự cố mất an toàn thông tin", "1", YN, "", False, False, ""),
     ("7.5", "Hoạt động của tổ công nghệ số cộng đồng", "2", P, "", False, False, ""),
-    ("7.6", "Duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001", "2", YN, "", False, False, ""),
+    (
+        "7.6",
+        "Duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001",
+        "2",
+        YN,
+        "",
+        False,
+        False,
+        "",
+    ),
     ("8", "Tác động của cải cách hành chính", "8", None, "", False, False, ""),
     ("8.1", "Tỷ lệ hài lòng qua đánh giá trực tuyến", "3", TH, "90:3; 80:2; 0:0", False, False, ""),
-    ("8.2", "Tỷ lệ phản ánh, kiến nghị được giải quyết", "2", TH, "100:2; 90:1; 0:0", False, False, ""),
-    ("8.3", "Thu hút đầu tư, phát triển kinh tế - xã hội trên địa bàn", "3", P, "", False, False, ""),
-    ("S1", "Khảo sát sự hài lòng của người dân, tổ chức", "20", SV, "", False, False, "Theo phương pháp SIPAS."),
+    (
+        "8.2",
+        "Tỷ lệ phản ánh, kiến nghị được giải quyết",
+        "2",
+        TH,
+        "100:2; 90:1; 0:0",
+        False,
+        False,
+        "",
+    ),
+    (
+        "8.3",
+        "Thu hút đầu tư, phát triển kinh tế - xã hội trên địa bàn",
+        "3",
+        P,
+        "",
+        False,
+        False,
+        "",
+    ),
+    (
+        "S1",
+        "Khảo sát sự hài lòng của người dân, tổ chức",
+        "20",
+        SV,
+        "",
+        False,
+        False,
+        "Theo phương pháp SIPAS.",
+    ),
     ("S2", "Khảo sát lãnh đạo, công chức về kết quả CCHC", "10", SV, "", False, False, ""),
 ]
 
@@ -106,11 +270,29 @@ DEPARTMENT_SET = [
     ("1.3", "Báo cáo CCHC đầy đủ, đúng hạn", "2", TH, "100:2; 75:1; 0:0", False, False, ""),
     ("1.4", "Sáng kiến trong CCHC được công nhận", "2", P, "", True, False, ""),
     ("2", "Cải cách thể chế", "10", None, "", False, False, ""),
-    ("2.1", "Tham mưu ban hành văn bản quy phạm pháp luật đúng kế hoạch", "5", TH, "100:5; 80:3; 0:0", False, False, ""),
+    (
+        "2.1",
+        "Tham mưu ban hành văn bản quy phạm pháp luật đúng kế hoạch",
+        "5",
+        TH,
+        "100:5; 80:3; 0:0",
+        False,
+        False,
+        "",
+    ),
     ("2.2", "Rà soát, hệ thống hóa văn bản thuộc lĩnh vực quản lý", "5", P, "", False, False, ""),
     ("3", "Cải cách thủ tục hành chính", "15", None, "", False, False, ""),
     ("3.1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "6", TH, "98:6; 95:4; 90:2; 0:0", True, False, ""),
-    ("3.2", "Tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến toàn trình", "5", TH, "80:5; 60:3; 0:0", False, False, ""),
+    (
+        "3.2",
+        "Tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến toàn trình",
+        "5",
+        TH,
+        "80:5; 60:3; 0:0",
+        False,
+        False,
+        "",
+    ),
     ("3.3", "Đơn giản hóa thủ tục hành chính", "4", P, "", False, False, ""),
     ("4", "Cải cách tổ chức bộ máy", "8", None, "", False, False, ""),
     ("4.1", "Sắp xếp tổ chức bên trong theo quy định", "4", P, "", False, False, ""),
@@ -126,7 +308,16 @@ DEPARTMENT_SET = [
     ("7.2", "Cơ sở dữ liệu chuyên ngành kết nối, chia sẻ", "5", P, "", False, False, ""),
     ("7.3", "Bảo đảm an toàn thông tin mạng", "5", P, "", False, False, ""),
     ("8", "Tác động của cải cách hành chính", "5", None, "", False, False, ""),
-    ("8.1", "Kết quả thực hiện chỉ tiêu phát triển kinh tế - xã hội được giao", "5", P, "", False, False, ""),
+    (
+        "8.1",
+        "Kết quả thực hiện chỉ tiêu phát triển kinh tế - xã hội được giao",
+        "5",
+        P,
+        "",
+        False,
+        False,
+        "",
+    ),
     ("S1", "Khảo sát sự hài lòng của người dân, doanh nghiệp", "12", SV, "", False, False, ""),
     ("S2", "Khảo sát đại biểu HĐND, lãnh đạo các cấp", "8", SV, "", False, False, ""),
 ]
@@ -152,10 +343,22 @@ def nodes(spec) -> list[Node]:
 
 SETS = {
     BlocCode.WARDS: ("Bộ chỉ số mẫu (minh họa) – phường năm {y}", LEVEL_SET, D("70"), D("30")),
-    BlocCode.COMMUNES: ("Bộ chỉ số mẫu (minh họa) – xã, đặc khu năm {y}", LEVEL_SET, D("70"), D("30")),
-    BlocCode.DEPARTMENTS: ("Bộ chỉ số mẫu (minh họa) – sở, ban, ngành năm {y}", DEPARTMENT_SET, D("80"), D("20")),
+    BlocCode.COMMUNES: (
+        "Bộ chỉ số mẫu (minh họa) – xã, đặc khu năm {y}",
+        LEVEL_SET,
+        D("70"),
+        D("30"),
+    ),
+    BlocCode.DEPARTMENTS: (
+        "Bộ chỉ số mẫu (minh họa) – sở, ban, ngành năm {y}",
+        DEPARTMENT_SET,
+        D("80"),
+        D("20"),
+    ),
 }
-BASIS = "Dữ liệu minh họa, không phải văn bản thật (tỷ lệ điểm theo QĐ 52/2019/QĐ-UBND tỉnh Hà Tĩnh)"
+BASIS = (
+    "Dữ liệu minh họa, không phải văn bản thật (tỷ lệ điểm theo QĐ 52/2019/QĐ-UBND tỉnh Hà Tĩnh)"
+)
 
 
 def _sets(city) -> dict[int, dict[str, CriteriaSet]]:
@@ -203,7 +406,9 @@ def _profiles(rng: random.Random, units_by_bloc: dict[str, list]) -> dict[int, l
                 levels[u.pk] = [p + rng.uniform(-0.01, 0.01) for p in pattern]
             else:
                 base = rng.uniform(0.8, 0.92)
-                levels[u.pk] = [min(0.94, max(0.74, base + rng.uniform(-0.035, 0.035))) for _ in HISTORY_YEARS]
+                levels[u.pk] = [
+                    min(0.94, max(0.74, base + rng.uniform(-0.035, 0.035))) for _ in HISTORY_YEARS
+                ]
     return levels
 
 
@@ -248,7 +453,9 @@ def _history(rng, city, sets, units_by_bloc) -> None:
                     scores[area] = (D(str(share)) * mx * 4).quantize(D(1)) / 4
                 app = sum((v for k, v in scores.items() if not k.startswith("S")), D("0"))
                 survey = sum((v for k, v in scores.items() if k.startswith("S")), D("0"))
-                total, applicable = index_total(appraised=app, survey=survey, appraised_max=app_max, survey_max=sv_max)
+                total, applicable = index_total(
+                    appraised=app, survey=survey, appraised_max=app_max, survey_max=sv_max
+                )
                 rows[u.pk] = (scores, app, survey, total, applicable)
                 entries.append(ranking.Entry(u.pk, u.name, total, app, survey))
             for r in ranking.rank(entries):
@@ -276,7 +483,9 @@ def _history(rng, city, sets, units_by_bloc) -> None:
     Result.objects.bulk_create(results)
 
 
-def _fill(assessment, share: float, rng: random.Random, limit: int | None = None, evidence_doc=None) -> None:
+def _fill(
+    assessment, share: float, rng: random.Random, limit: int | None = None, evidence_doc=None
+) -> None:
     """Self-score the first `limit` criteria of an assessment (all when None) at about `share` of the maxima."""
     answers = list(
         Answer.objects.filter(assessment=assessment)
@@ -292,12 +501,16 @@ def _fill(assessment, share: float, rng: random.Random, limit: int | None = None
         elif c.method == Method.THRESHOLD:
             value = D(str(round(min(100, 100 * share + rng.uniform(-6, 6)), 1)))
         else:
-            value = (c.max_score * D(str(min(1, share + rng.uniform(-0.1, 0.08)))) * 4).quantize(D(1)) / 4
+            value = (c.max_score * D(str(min(1, share + rng.uniform(-0.1, 0.08)))) * 4).quantize(
+                D(1)
+            ) / 4
         entries[c.pk] = services.Entry(
             value=value,
             text=f"Đơn vị đã thực hiện theo kế hoạch; số liệu tổng hợp đến 15/11/{DEMO_TODAY.year}.",
         )
-    services.self_assessment_save(actor=None, assessment=assessment, entries=entries, today=DEMO_TODAY)
+    services.self_assessment_save(
+        actor=None, assessment=assessment, entries=entries, today=DEMO_TODAY
+    )
     by_code = {a.criterion.code: a for a in answers[:limit]}
     for code in ("1.1", "1.2", "1.6", "3.2", "7.2"):
         a = by_code.get(code)

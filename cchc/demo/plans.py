@@ -58,7 +58,13 @@ DONE_ON_TIME = [
     (5, "done", 100, -10, "Đã ban hành và triển khai Kế hoạch tuyên truyền CCHC năm 2026."),
 ]
 DONE_LATE = [
-    (15, "done", 100, 12, "Kế hoạch công tác cải cách TTHC ban hành chậm do chờ hướng dẫn của thành phố."),
+    (
+        15,
+        "done",
+        100,
+        12,
+        "Kế hoạch công tác cải cách TTHC ban hành chậm do chờ hướng dẫn của thành phố.",
+    ),
     (25, "done", 100, 20, "Hoàn thành tổng kiểm kê tài sản công, chậm so với kế hoạch."),
 ]
 UNDER_WAY = [
@@ -85,11 +91,16 @@ def _variant(text: str, ward: str, noun: str, number: str, offices: dict) -> str
     d, m, y = day.split("/")
     text = text.replace("Số: /QĐ-UBND", f"Số: {seq}", 1)
     text = text.replace(
-        "P. Lê Thanh Nghị, ngày tháng 01 năm 2026", f"{noun.title()[0]}. {ward}, ngày {d} tháng {m} năm {y}"
+        "P. Lê Thanh Nghị, ngày tháng 01 năm 2026",
+        f"{noun.title()[0]}. {ward}, ngày {d} tháng {m} năm {y}",
     )
-    text = text.replace("Quyết định số /QĐ-UBND ngày tháng 01 năm 2026", f"Quyết định số {seq} ngày {d}/{m}/{y}")
+    text = text.replace(
+        "Quyết định số /QĐ-UBND ngày tháng 01 năm 2026", f"Quyết định số {seq} ngày {d}/{m}/{y}"
+    )
     text = text.replace(LEADERS[SEED_WARD], LEADERS[ward])
-    text = text.replace("698/QĐ-UBND ngày 30/9/2025", f"{700 + len(ward)}/QĐ-UBND ngày 29/9/2025")  # the ward's own
+    text = text.replace(
+        "698/QĐ-UBND ngày 30/9/2025", f"{700 + len(ward)}/QĐ-UBND ngày 29/9/2025"
+    )  # the ward's own
     text = text.replace(f"PHƯỜNG {SEED_WARD.upper()}", f"{noun.upper()} {ward.upper()}")
     text = text.replace(f"phường {SEED_WARD}", f"{noun} {ward}")
     if noun != "phường":

@@ -62,7 +62,17 @@ def _font(run, size=13, bold=False, italic=False):
     return run
 
 
-def _para(container, text="", *, size=13, bold=False, italic=False, align=None, space_after=6, indent_first=False):
+def _para(
+    container,
+    text="",
+    *,
+    size=13,
+    bold=False,
+    italic=False,
+    align=None,
+    space_after=6,
+    indent_first=False,
+):
     p = container.add_paragraph()
     if text:
         _font(p.add_run(text), size=size, bold=bold, italic=italic)
@@ -142,10 +152,23 @@ class WordDocument:
         _font(number_cell.paragraphs[0].add_run(f"Số: {number}"), size=13)
         date_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         place = f"{h.place}, " if h.place else ""
-        _font(date_cell.paragraphs[0].add_run(f"{place}{long_form(h.issued_on)}"), size=13, italic=True)
+        _font(
+            date_cell.paragraphs[0].add_run(f"{place}{long_form(h.issued_on)}"),
+            size=13,
+            italic=True,
+        )
         _para(self.doc, "", space_after=6)
-        _para(self.doc, h.doc_type.upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-        title = _para(self.doc, h.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
+        _para(
+            self.doc,
+            h.doc_type.upper(),
+            size=14,
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            space_after=0,
+        )
+        title = _para(
+            self.doc, h.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12
+        )
         _underline(title)
 
     def section(self, text: str):
@@ -154,9 +177,18 @@ class WordDocument:
 
     def paragraph(self, text: str, *, italic=False, bold=False):
         """A body paragraph: justified, first line indented 1 cm."""
-        return _para(self.doc, text, italic=italic, bold=bold, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent_first=True)
+        return _para(
+            self.doc,
+            text,
+            italic=italic,
+            bold=bold,
+            align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+            indent_first=True,
+        )
 
-    def table(self, headers: list[str], rows: list[list], *, widths_mm: list[float] | None = None, size=12):
+    def table(
+        self, headers: list[str], rows: list[list], *, widths_mm: list[float] | None = None, size=12
+    ):
         """A bordered table with a bold header row repeated on every page."""
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
@@ -175,7 +207,9 @@ class WordDocument:
             for i, value in enumerate(row):
                 text = "" if value is None else str(value)
                 _font(cells[i].paragraphs[0].add_run(text), size=size)
-                if isinstance(value, (int, float)) or (text.replace(",", "").replace(".", "").isdigit()):
+                if isinstance(value, (int, float)) or (
+                    text.replace(",", "").replace(".", "").isdigit()
+                ):
                     cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         if widths_mm:
             for row in table.rows:

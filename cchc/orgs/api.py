@@ -46,12 +46,15 @@ def units(request, q: str = "", kind: str = "", bloc: str = "", year: int | None
     """
     y = _year(year)
     rows = list(
-        selectors.unit_list(actor=request.user, kind=kind or None, bloc=bloc or None, year=y, q=q).order_by("path")[
-            :5000
-        ]
+        selectors.unit_list(
+            actor=request.user, kind=kind or None, bloc=bloc or None, year=y, q=q
+        ).order_by("path")[:5000]
     )
     blocs = selectors.bloc_codes_by_unit(unit_ids=[u.pk for u in rows], year=y)
-    return [UnitOut(id=u.pk, name=u.name, kind=u.kind, parent_id=u.parent_id, bloc=blocs.get(u.pk)) for u in rows]
+    return [
+        UnitOut(id=u.pk, name=u.name, kind=u.kind, parent_id=u.parent_id, bloc=blocs.get(u.pk))
+        for u in rows
+    ]
 
 
 @router.get("/units/{unit_id}", response=UnitDetailOut)

@@ -16,7 +16,13 @@ class UnitKind(models.TextChoices):
 
 
 # Units that are levels of local government (have their own People's Committee).
-LEVEL_KINDS = {UnitKind.CITY, UnitKind.DISTRICT, UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE}
+LEVEL_KINDS = {
+    UnitKind.CITY,
+    UnitKind.DISTRICT,
+    UnitKind.WARD,
+    UnitKind.COMMUNE,
+    UnitKind.SPECIAL_ZONE,
+}
 # Units that belong to an emulation bloc and are ranked in the PAR Index.
 RANKED_KINDS = {UnitKind.DEPARTMENT, UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE}
 

@@ -9,7 +9,9 @@ class UnitForm(forms.Form):
     kind = forms.ChoiceField(label="Loại đơn vị", choices=UnitKind.choices)
     code = forms.CharField(label="Mã", max_length=64, required=False)
     aliases = forms.CharField(
-        label="Tên gọi khác (mỗi tên một dòng)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="Tên gọi khác (mỗi tên một dòng)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
 
@@ -20,7 +22,9 @@ class AliasForm(forms.Form):
 class PersonForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=150)
     gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
-    birth_year = forms.IntegerField(label="Năm sinh", min_value=1930, max_value=2015, required=False)
+    birth_year = forms.IntegerField(
+        label="Năm sinh", min_value=1930, max_value=2015, required=False
+    )
     position = forms.CharField(label="Chức vụ", max_length=200, required=False)
     employment_kind = forms.ChoiceField(label="Loại cán bộ", choices=EmploymentKind.choices)
 
@@ -28,7 +32,9 @@ class PersonForm(forms.Form):
 class MoveForm(forms.Form):
     to_unit = forms.IntegerField(label="Đơn vị đến", widget=forms.Select)
     moved_on = forms.DateField(
-        label="Ngày chuyển", input_formats=["%d/%m/%Y"], widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
+        label="Ngày chuyển",
+        input_formats=["%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
     )
     note = forms.CharField(label="Ghi chú", max_length=255, required=False)
 
@@ -43,4 +49,6 @@ class DeactivateForm(forms.Form):
         input_formats=["%d/%m/%Y"],
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
     )
-    merged_into = forms.CharField(label="Sáp nhập vào (mã đơn vị, nếu có)", max_length=64, required=False)
+    merged_into = forms.CharField(
+        label="Sáp nhập vào (mã đơn vị, nếu có)", max_length=64, required=False
+    )

@@ -22,19 +22,31 @@ class Unit(models.Model):
     """A node of the organisation tree: the city, a department, a ward or commune, an office, a group."""
 
     parent = models.ForeignKey(
-        "self", verbose_name="Đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name="Đơn vị cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     kind = models.CharField("Loại đơn vị", max_length=32, choices=UnitKind.choices, db_index=True)
     name = models.CharField("Tên chính thức", max_length=255)
     short_name = models.CharField("Tên ngắn", max_length=120, blank=True)
     code = models.CharField("Mã", max_length=64, blank=True, db_index=True)
-    path = models.CharField("Đường dẫn cây", max_length=255, blank=True, db_index=True, editable=False)
+    path = models.CharField(
+        "Đường dẫn cây", max_length=255, blank=True, db_index=True, editable=False
+    )
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     order = models.IntegerField("Thứ tự", default=0)
     is_active = models.BooleanField("Đang hoạt động", default=True)
     dissolved_on = models.DateField("Ngày giải thể/sáp nhập", null=True, blank=True)
     merged_into = models.ForeignKey(
-        "self", verbose_name="Sáp nhập vào", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+        "self",
+        verbose_name="Sáp nhập vào",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_from",
     )
     note = models.TextField("Ghi chú", blank=True)
     search_text = models.TextField(blank=True, editable=False)
@@ -61,14 +73,18 @@ class Unit(models.Model):
 class UnitAlias(models.Model):
     """Another name a unit is written with ("Phòng VHXH" for "Phòng Văn hóa - Xã hội")."""
 
-    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.CASCADE, related_name="aliases")
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị", on_delete=models.CASCADE, related_name="aliases"
+    )
     name = models.CharField("Tên gọi khác", max_length=255)
     folded = models.CharField(max_length=255, db_index=True, editable=False)
 
     class Meta:
         verbose_name = "Tên gọi khác"
         verbose_name_plural = "Tên gọi khác"
-        constraints = [models.UniqueConstraint(fields=["unit", "folded"], name="unique_alias_per_unit")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "folded"], name="unique_alias_per_unit")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -79,7 +95,9 @@ class Bloc(models.Model):
 
     code = models.CharField("Mã khối", max_length=32, choices=BlocCode.choices, unique=True)
     name = models.CharField("Tên khối", max_length=255)
-    organiser = models.ForeignKey(Unit, verbose_name="Cấp tổ chức", on_delete=models.PROTECT, related_name="blocs")
+    organiser = models.ForeignKey(
+        Unit, verbose_name="Cấp tổ chức", on_delete=models.PROTECT, related_name="blocs"
+    )
 
     class Meta:
         verbose_name = "Khối thi đua"
@@ -93,14 +111,20 @@ class Bloc(models.Model):
 class BlocMembership(models.Model):
     """A unit belongs to one bloc in a given year (blocs change when units merge)."""
 
-    bloc = models.ForeignKey(Bloc, verbose_name="Khối", on_delete=models.PROTECT, related_name="memberships")
-    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="bloc_memberships")
+    bloc = models.ForeignKey(
+        Bloc, verbose_name="Khối", on_delete=models.PROTECT, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="bloc_memberships"
+    )
     year = models.PositiveSmallIntegerField("Năm", db_index=True)
 
     class Meta:
         verbose_name = "Thành viên khối"
         verbose_name_plural = "Thành viên khối"
-        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_bloc_per_unit_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_bloc_per_unit_year")
+        ]
         ordering = ["bloc_id", "unit__name"]
 
     def __str__(self) -> str:
@@ -110,14 +134,20 @@ class BlocMembership(models.Model):
 class StandingAgency(models.Model):
     """The standing agency (cơ quan thường trực) of a level: Sở Nội vụ for the city, Phòng VH-XH for a ward."""
 
-    level = models.ForeignKey(Unit, verbose_name="Cấp", on_delete=models.PROTECT, related_name="standing_agencies")
-    agency = models.ForeignKey(Unit, verbose_name="Cơ quan thường trực", on_delete=models.PROTECT, related_name="+")
+    level = models.ForeignKey(
+        Unit, verbose_name="Cấp", on_delete=models.PROTECT, related_name="standing_agencies"
+    )
+    agency = models.ForeignKey(
+        Unit, verbose_name="Cơ quan thường trực", on_delete=models.PROTECT, related_name="+"
+    )
     field = models.CharField("Lĩnh vực", max_length=32, default="cchc")
 
     class Meta:
         verbose_name = "Cơ quan thường trực"
         verbose_name_plural = "Cơ quan thường trực"
-        constraints = [models.UniqueConstraint(fields=["level", "field"], name="one_standing_agency_per_level")]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "field"], name="one_standing_agency_per_level")
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency} ({self.level})"
@@ -136,7 +166,9 @@ class Person(models.Model):
     birth_year = models.PositiveSmallIntegerField("Năm sinh", null=True, blank=True)
     position = models.CharField("Chức vụ", max_length=200, blank=True)
     employment_kind = models.CharField("Loại cán bộ", max_length=20, choices=EmploymentKind.choices)
-    unit = models.ForeignKey(Unit, verbose_name="Đơn vị công tác", on_delete=models.PROTECT, related_name="people")
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị công tác", on_delete=models.PROTECT, related_name="people"
+    )
     is_active = models.BooleanField("Đang công tác", default=True)
     search_text = models.TextField(blank=True, editable=False)
 
@@ -154,9 +186,15 @@ class Person(models.Model):
 class PersonMove(models.Model):
     """A move of a person between units, kept as history."""
 
-    person = models.ForeignKey(Person, verbose_name="Cá nhân", on_delete=models.CASCADE, related_name="moves")
-    from_unit = models.ForeignKey(Unit, verbose_name="Từ đơn vị", null=True, on_delete=models.PROTECT, related_name="+")
-    to_unit = models.ForeignKey(Unit, verbose_name="Đến đơn vị", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        Person, verbose_name="Cá nhân", on_delete=models.CASCADE, related_name="moves"
+    )
+    from_unit = models.ForeignKey(
+        Unit, verbose_name="Từ đơn vị", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_unit = models.ForeignKey(
+        Unit, verbose_name="Đến đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
     moved_on = models.DateField("Ngày chuyển")
     note = models.CharField("Ghi chú", max_length=255, blank=True)
 

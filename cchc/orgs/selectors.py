@@ -6,10 +6,20 @@ from django.http import Http404
 
 from cchc.core import dates
 from cchc.core.text import fold
-from cchc.orgs.models import Bloc, BlocMembership, Person, PersonMove, StandingAgency, Unit, UnitAlias
+from cchc.orgs.models import (
+    Bloc,
+    BlocMembership,
+    Person,
+    PersonMove,
+    StandingAgency,
+    Unit,
+    UnitAlias,
+)
 
 
-def unit_list(*, actor, kind: str | None = None, bloc: str | None = None, year: int | None = None, q: str = ""):
+def unit_list(
+    *, actor, kind: str | None = None, bloc: str | None = None, year: int | None = None, q: str = ""
+):
     """Units the actor may see, with their parent and, when `year` is given, filtered by bloc that year."""
     qs = Unit.objects.visible_to(actor).select_related("parent")
     if kind:
@@ -47,7 +57,9 @@ def _subtree_people_count():
 def unit_children(*, unit: Unit):
     """Direct children of a unit, each with the number of active people in its subtree."""
     return (
-        unit.children.select_related("parent").annotate(people_count=_subtree_people_count()).order_by("order", "name")
+        unit.children.select_related("parent")
+        .annotate(people_count=_subtree_people_count())
+        .order_by("order", "name")
     )
 
 
@@ -65,7 +77,9 @@ def unit_bloc(*, unit: Unit, year: int) -> Bloc | None:
 def bloc_codes_by_unit(*, unit_ids, year: int) -> dict[int, str]:
     """{unit_id: bloc code} for one year, in one query."""
     return dict(
-        BlocMembership.objects.filter(unit_id__in=list(unit_ids), year=year).values_list("unit_id", "bloc__code")
+        BlocMembership.objects.filter(unit_id__in=list(unit_ids), year=year).values_list(
+            "unit_id", "bloc__code"
+        )
     )
 
 

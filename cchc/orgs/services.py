@@ -36,7 +36,9 @@ def _validate(obj) -> None:
 def refresh_unit_search(unit: Unit, *, with_children: bool = False) -> None:
     """Recompute the folded search column from the names, aliases and parent (and the children's, which carry
     this unit's name)."""
-    unit.search_text = unit_search_text(unit, [a.name for a in unit.aliases.all()] if unit.pk else [])
+    unit.search_text = unit_search_text(
+        unit, [a.name for a in unit.aliases.all()] if unit.pk else []
+    )
     Unit.objects.filter(pk=unit.pk).update(search_text=unit.search_text)
     if with_children:
         for child in unit.children.select_related("parent").prefetch_related("aliases"):
@@ -67,7 +69,14 @@ def unit_create(
     """Create a unit under `parent`, with its aliases."""
     if actor is not None and not policies.can_create_unit_under(actor, parent):
         raise PermissionDenied("Bạn không có quyền thêm đơn vị ở cấp này.")
-    unit = Unit(parent=parent, name=nfc(name), kind=kind, short_name=nfc(short_name), code=code.strip(), order=order)
+    unit = Unit(
+        parent=parent,
+        name=nfc(name),
+        kind=kind,
+        short_name=nfc(short_name),
+        code=code.strip(),
+        order=order,
+    )
     _validate(unit)
     unit.save()
     _set_path(unit)
@@ -75,7 +84,13 @@ def unit_create(
         _alias_add(unit, alias)
     refresh_unit_search(unit)
     if audit_it:
-        audit.record(actor=actor, action="unit.create", obj=unit, after=audit.snapshot(unit), unit_path=unit.path)
+        audit.record(
+            actor=actor,
+            action="unit.create",
+            obj=unit,
+            after=audit.snapshot(unit),
+            unit_path=unit.path,
+        )
     return unit
 
 
@@ -89,7 +104,9 @@ def unit_update(*, actor, unit: Unit, **changes) -> Unit:
     old_names = (unit.name, unit.short_name)
     new_parent = changes.pop("parent", unit.parent)
     if new_parent is not None and new_parent.path.startswith(unit.path):
-        raise DomainError("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", field="parent")
+        raise DomainError(
+            "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", field="parent"
+        )
     if new_parent != unit.parent and not policies.can_create_unit_under(actor, new_parent):
         raise PermissionDenied("Bạn không có quyền chuyển đơn vị sang cấp này.")
     for key, value in changes.items():
@@ -105,7 +122,12 @@ def unit_update(*, actor, unit: Unit, **changes) -> Unit:
             Unit.objects.filter(pk=child.pk).update(path=child.path, depth=child.depth)
     refresh_unit_search(unit, with_children=(unit.name, unit.short_name) != old_names)
     audit.record(
-        actor=actor, action="unit.update", obj=unit, before=before, after=audit.snapshot(unit), unit_path=unit.path
+        actor=actor,
+        action="unit.update",
+        obj=unit,
+        before=before,
+        after=audit.snapshot(unit),
+        unit_path=unit.path,
     )
     return unit
 
@@ -121,7 +143,12 @@ def unit_deactivate(*, actor, unit: Unit, on: date, merged_into: Unit | None = N
     unit.merged_into = merged_into
     unit.save(update_fields=["is_active", "dissolved_on", "merged_into"])
     audit.record(
-        actor=actor, action="unit.deactivate", obj=unit, before=before, after=audit.snapshot(unit), unit_path=unit.path
+        actor=actor,
+        action="unit.deactivate",
+        obj=unit,
+        before=before,
+        after=audit.snapshot(unit),
+        unit_path=unit.path,
     )
     return unit
 
@@ -145,7 +172,13 @@ def alias_add(*, actor, unit: Unit, name: str) -> UnitAlias | None:
     alias = _alias_add(unit, name)
     refresh_unit_search(unit)
     if alias:
-        audit.record(actor=actor, action="unit.alias_add", obj=unit, after={"alias": alias.name}, unit_path=unit.path)
+        audit.record(
+            actor=actor,
+            action="unit.alias_add",
+            obj=unit,
+            after={"alias": alias.name},
+            unit_path=unit.path,
+        )
     return alias
 
 
@@ -158,11 +191,19 @@ def alias_remove(*, actor, alias: UnitAlias) -> None:
     name = alias.name
     alias.delete()
     refresh_unit_search(unit)
-    audit.record(actor=actor, action="unit.alias_remove", obj=unit, before={"alias": name}, unit_path=unit.path)
+    audit.record(
+        actor=actor,
+        action="unit.alias_remove",
+        obj=unit,
+        before={"alias": name},
+        unit_path=unit.path,
+    )
 
 
 @transaction.atomic
-def bloc_membership_set(*, actor, unit: Unit, bloc: Bloc | None, year: int) -> BlocMembership | None:
+def bloc_membership_set(
+    *, actor, unit: Unit, bloc: Bloc | None, year: int
+) -> BlocMembership | None:
     """Put a unit in a bloc for a year (or take it out); one bloc per unit per year."""
     if not policies.can_manage_blocs(actor):
         raise PermissionDenied("Chỉ cơ quan thường trực cấp thành phố được sắp xếp khối thi đua.")
@@ -198,9 +239,16 @@ def standing_agency_set(*, actor, level: Unit, agency: Unit, field: str = "cchc"
         raise DomainError("Cơ quan thường trực phải thuộc cấp đó.", field="agency")
     current = StandingAgency.objects.filter(level=level, field=field).first()
     before = audit.snapshot(current) if current else None
-    sa, _ = StandingAgency.objects.update_or_create(level=level, field=field, defaults={"agency": agency})
+    sa, _ = StandingAgency.objects.update_or_create(
+        level=level, field=field, defaults={"agency": agency}
+    )
     audit.record(
-        actor=actor, action="standing_agency.set", obj=sa, before=before, after=audit.snapshot(sa), unit_path=level.path
+        actor=actor,
+        action="standing_agency.set",
+        obj=sa,
+        before=before,
+        after=audit.snapshot(sa),
+        unit_path=level.path,
     )
     return sa
 
@@ -232,7 +280,13 @@ def person_create(
     _validate(person)
     person.save()
     if audit_it:
-        audit.record(actor=actor, action="person.create", obj=person, after=audit.snapshot(person), unit_path=unit.path)
+        audit.record(
+            actor=actor,
+            action="person.create",
+            obj=person,
+            after=audit.snapshot(person),
+            unit_path=unit.path,
+        )
     return person
 
 
@@ -244,7 +298,11 @@ def person_update(*, actor, person: Person, **changes) -> Person:
     changes.pop("unit", None)  # moving goes through person_move so that history is kept
     before = audit.snapshot(person)
     for key, value in changes.items():
-        setattr(person, key, nfc(value) if isinstance(value, str) and key in {"full_name", "position"} else value)
+        setattr(
+            person,
+            key,
+            nfc(value) if isinstance(value, str) and key in {"full_name", "position"} else value,
+        )
     person.search_text = person_search_text(person)
     _validate(person)
     person.save()
@@ -262,12 +320,16 @@ def person_update(*, actor, person: Person, **changes) -> Person:
 @transaction.atomic
 def person_move(*, actor, person: Person, to_unit: Unit, on: date, note: str = "") -> PersonMove:
     """Move a person to another unit, keeping the history of moves."""
-    if not policies.can_manage_people(actor, person.unit) or not policies.can_manage_people(actor, to_unit):
+    if not policies.can_manage_people(actor, person.unit) or not policies.can_manage_people(
+        actor, to_unit
+    ):
         raise PermissionDenied("Bạn cần có quyền ở cả đơn vị đi và đơn vị đến.")
     if to_unit.pk == person.unit_id:
         raise DomainError("Đơn vị đến trùng với đơn vị hiện tại.", field="to_unit")
     before = audit.snapshot(person)
-    move = PersonMove.objects.create(person=person, from_unit=person.unit, to_unit=to_unit, moved_on=on, note=note)
+    move = PersonMove.objects.create(
+        person=person, from_unit=person.unit, to_unit=to_unit, moved_on=on, note=note
+    )
     person.unit = to_unit
     person.save(update_fields=["unit"])
     audit.record(
@@ -362,7 +424,9 @@ def _choice(text: str, choices) -> str | None:
 def units_import_preview(*, actor, filename: str, data: bytes) -> ImportPreview:
     """Check every row of a units file; nothing is written."""
     try:
-        table = tabular.read_table(filename, data, UNIT_COLUMNS, required=["name", "kind", "parent"])
+        table = tabular.read_table(
+            filename, data, UNIT_COLUMNS, required=["name", "kind", "parent"]
+        )
     except DomainError as exc:
         return ImportPreview(rows=[], errors=[exc.message])
     visible = {u.code: u for u in Unit.objects.visible_to(actor).exclude(code="")}
@@ -372,7 +436,9 @@ def units_import_preview(*, actor, filename: str, data: bytes) -> ImportPreview:
     new_codes: dict[str, int] = {}
     rows = []
     for number, values in table.rows:
-        row = ImportRow(number=number, values=values, cells=[values.get(k, "") for k in UNIT_COLUMNS])
+        row = ImportRow(
+            number=number, values=values, cells=[values.get(k, "") for k in UNIT_COLUMNS]
+        )
         if not values.get("name"):
             row.errors.append("Tên đơn vị trống")
         kind = _kind_of(values.get("kind", ""))
@@ -396,7 +462,9 @@ def units_import_preview(*, actor, filename: str, data: bytes) -> ImportPreview:
         elif fold(parent_ref) in by_name:
             row.values["parent_unit"] = by_name[fold(parent_ref)]
         else:
-            row.errors.append(f"Đơn vị cấp trên “{parent_ref}” không tồn tại hoặc ngoài phạm vi của bạn")
+            row.errors.append(
+                f"Đơn vị cấp trên “{parent_ref}” không tồn tại hoặc ngoài phạm vi của bạn"
+            )
         parent = row.values.get("parent_unit")
         if parent is not None and not policies.can_create_unit_under(actor, parent):
             row.errors.append(f"Bạn không có quyền thêm đơn vị dưới “{parent.name}”")
@@ -432,7 +500,11 @@ def units_import(*, actor, filename: str, data: bytes) -> list[Unit]:
             created[unit.code] = unit
         result.append(unit)
     audit.record(
-        actor=actor, action="unit.import", model="orgs.unit", object_repr=filename, after={"count": len(result)}
+        actor=actor,
+        action="unit.import",
+        model="orgs.unit",
+        object_repr=filename,
+        after={"count": len(result)},
     )
     return result
 
@@ -441,7 +513,10 @@ def people_import_preview(*, actor, filename: str, data: bytes) -> ImportPreview
     """Check every row of a people file; nothing is written."""
     try:
         table = tabular.read_table(
-            filename, data, PERSON_COLUMNS, required=["full_name", "gender", "employment_kind", "unit"]
+            filename,
+            data,
+            PERSON_COLUMNS,
+            required=["full_name", "gender", "employment_kind", "unit"],
         )
     except DomainError as exc:
         return ImportPreview(rows=[], errors=[exc.message])
@@ -452,7 +527,9 @@ def people_import_preview(*, actor, filename: str, data: bytes) -> ImportPreview
         by_name.setdefault(fold(u.name), []).append(u)
     rows = []
     for number, values in table.rows:
-        row = ImportRow(number=number, values=values, cells=[values.get(k, "") for k in PERSON_COLUMNS])
+        row = ImportRow(
+            number=number, values=values, cells=[values.get(k, "") for k in PERSON_COLUMNS]
+        )
         if not values.get("full_name"):
             row.errors.append("Họ và tên trống")
         gender = _choice(values.get("gender", ""), Gender.choices)
@@ -503,6 +580,10 @@ def people_import(*, actor, filename: str, data: bytes) -> list[Person]:
             )
         )
     audit.record(
-        actor=actor, action="person.import", model="orgs.person", object_repr=filename, after={"count": len(result)}
+        actor=actor,
+        action="person.import",
+        model="orgs.person",
+        object_repr=filename,
+        after={"count": len(result)},
     )
     return result

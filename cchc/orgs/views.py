@@ -16,7 +16,11 @@ from cchc.orgs.models import Bloc, BlocMembership, UnitAlias
 
 def _current_year(request) -> int:
     value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else selectors.current_bloc_year()
+    return (
+        int(value)
+        if value.isdigit() and 1990 <= int(value) <= 2100
+        else selectors.current_bloc_year()
+    )
 
 
 def _bloc_filter(qs, value):
@@ -37,7 +41,9 @@ UNIT_SPEC = listing.ListSpec(
     ],
     filters=[
         listing.Filter("kind", "Loại đơn vị", choices=UnitKind.choices),
-        listing.Filter("bloc", "Khối thi đua (năm nay)", choices=BlocCode.choices, apply=_bloc_filter),
+        listing.Filter(
+            "bloc", "Khối thi đua (năm nay)", choices=BlocCode.choices, apply=_bloc_filter
+        ),
         listing.Filter(
             "active",
             "Trạng thái",
@@ -97,7 +103,9 @@ def unit_detail(request, pk):
             "can_edit_aliases": policies.can_edit_aliases(request.user, unit),
             "can_set_bloc": policies.can_manage_blocs(request.user) and unit.kind in RANKED_KINDS,
             "blocs": selectors.bloc_list() if policies.can_manage_blocs(request.user) else [],
-            "deactivate_form": forms.DeactivateForm() if can_manage and unit.is_active and unit.parent_id else None,
+            "deactivate_form": forms.DeactivateForm()
+            if can_manage and unit.is_active and unit.parent_id
+            else None,
         },
     )
 
@@ -120,7 +128,9 @@ def unit_deactivate(request, pk):
             messages.error(request, f"Không tìm thấy đơn vị có mã “{code}” trong phạm vi của bạn.")
             return redirect("orgs:unit_detail", pk=unit.pk)
     try:
-        services.unit_deactivate(actor=request.user, unit=unit, on=form.cleaned_data["on"], merged_into=merged_into)
+        services.unit_deactivate(
+            actor=request.user, unit=unit, on=form.cleaned_data["on"], merged_into=merged_into
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -174,7 +184,9 @@ def unit_create(request, pk):
             messages.success(request, f"Đã thêm đơn vị “{unit.name}”.")
             return redirect("orgs:unit_detail", pk=unit.pk)
     return render(
-        request, "orgs/unit_form.html", {"form": form, "parent": parent, "title": f"Thêm đơn vị thuộc {parent.name}"}
+        request,
+        "orgs/unit_form.html",
+        {"form": form, "parent": parent, "title": f"Thêm đơn vị thuộc {parent.name}"},
     )
 
 
@@ -183,7 +195,12 @@ def unit_edit(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     if not policies.can_manage_unit(request.user, unit):
         raise Http404
-    initial = {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind, "code": unit.code}
+    initial = {
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "kind": unit.kind,
+        "code": unit.code,
+    }
     form = forms.UnitForm(request.POST or None, initial=initial)
     form.fields.pop("aliases")
     if request.method == "POST" and form.is_valid():
@@ -194,7 +211,11 @@ def unit_edit(request, pk):
         else:
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("orgs:unit_detail", pk=unit.pk)
-    return render(request, "orgs/unit_form.html", {"form": form, "unit": unit, "title": f"Sửa đơn vị {unit.name}"})
+    return render(
+        request,
+        "orgs/unit_form.html",
+        {"form": form, "unit": unit, "title": f"Sửa đơn vị {unit.name}"},
+    )
 
 
 @login_required
@@ -238,7 +259,10 @@ PERSON_SPEC = listing.ListSpec(
         listing.Column("birth_year", "Năm sinh", sort="birth_year"),
         listing.Column("position", "Chức vụ", sort="position"),
         listing.Column(
-            "employment_kind", "Loại cán bộ", accessor="get_employment_kind_display", sort="employment_kind"
+            "employment_kind",
+            "Loại cán bộ",
+            accessor="get_employment_kind_display",
+            sort="employment_kind",
         ),
         listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__name"),
     ],
@@ -263,7 +287,9 @@ PERSON_SPEC = listing.ListSpec(
 def person_list(request):
     qs = selectors.person_list(actor=request.user)
     can_import = policies.can_import_people(request.user)
-    return listing.respond(request, PERSON_SPEC, qs, "orgs/person_list.html", {"can_import_people": can_import})
+    return listing.respond(
+        request, PERSON_SPEC, qs, "orgs/person_list.html", {"can_import_people": can_import}
+    )
 
 
 @login_required
@@ -296,7 +322,9 @@ def person_create(request, pk):
             messages.success(request, f"Đã thêm {person.full_name}.")
             return redirect("orgs:unit_detail", pk=unit.pk)
     return render(
-        request, "orgs/person_form.html", {"form": form, "unit": unit, "title": f"Thêm cá nhân – {unit.name}"}
+        request,
+        "orgs/person_form.html",
+        {"form": form, "unit": unit, "title": f"Thêm cá nhân – {unit.name}"},
     )
 
 
@@ -305,7 +333,10 @@ def person_edit(request, pk):
     person = selectors.person_get(actor=request.user, pk=pk)
     if not policies.can_manage_people(request.user, person.unit):
         raise Http404
-    initial = {f: getattr(person, f) for f in ["full_name", "gender", "birth_year", "position", "employment_kind"]}
+    initial = {
+        f: getattr(person, f)
+        for f in ["full_name", "gender", "birth_year", "position", "employment_kind"]
+    }
     form = forms.PersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -342,7 +373,11 @@ def person_move(request, pk):
         else:
             try:
                 services.person_move(
-                    actor=request.user, person=person, to_unit=to_unit, on=d["moved_on"], note=d["note"]
+                    actor=request.user,
+                    person=person,
+                    to_unit=to_unit,
+                    on=d["moved_on"],
+                    note=d["note"],
                 )
             except DomainError as exc:
                 form.add_error(None, exc.message)
@@ -362,15 +397,26 @@ def bloc_list(request):
     year = _current_year(request)
     blocs = []
     for bloc in selectors.bloc_list():
-        blocs.append({"bloc": bloc, "count": selectors.bloc_members(actor=request.user, bloc=bloc, year=year).count()})
-    return render(request, "orgs/bloc_list.html", {"blocs": blocs, "year": year, "years": selectors.bloc_years()})
+        blocs.append(
+            {
+                "bloc": bloc,
+                "count": selectors.bloc_members(actor=request.user, bloc=bloc, year=year).count(),
+            }
+        )
+    return render(
+        request,
+        "orgs/bloc_list.html",
+        {"blocs": blocs, "year": year, "years": selectors.bloc_years()},
+    )
 
 
 BLOC_MEMBER_SPEC = listing.ListSpec(
     title="Thành viên khối thi đua",
     columns=[
         listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__name"),
-        listing.Column("short_name", "Tên ngắn", accessor="unit.short_name", sort="unit__short_name"),
+        listing.Column(
+            "short_name", "Tên ngắn", accessor="unit.short_name", sort="unit__short_name"
+        ),
         listing.Column("kind", "Loại", accessor="unit.get_kind_display", sort="unit__kind"),
         listing.Column("code", "Mã", accessor="unit.code", sort="unit__code"),
         listing.Column("year", "Năm", sort="year"),
@@ -381,7 +427,12 @@ BLOC_MEMBER_SPEC = listing.ListSpec(
             "Loại đơn vị",
             choices=[
                 (k, UnitKind(k).label)
-                for k in (UnitKind.DEPARTMENT, UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)
+                for k in (
+                    UnitKind.DEPARTMENT,
+                    UnitKind.WARD,
+                    UnitKind.COMMUNE,
+                    UnitKind.SPECIAL_ZONE,
+                )
             ],
             lookup="unit__kind",
         ),
@@ -403,7 +454,9 @@ def bloc_detail(request, code):
     year = _current_year(request)
     members = selectors.bloc_members(actor=request.user, bloc=bloc, year=year)
     context = {"bloc": bloc, "year": year, "years": selectors.bloc_years()}
-    return listing.respond(request, BLOC_MEMBER_SPEC, members, "orgs/bloc_detail.html", context, keep=("year",))
+    return listing.respond(
+        request, BLOC_MEMBER_SPEC, members, "orgs/bloc_detail.html", context, keep=("year",)
+    )
 
 
 IMPORTS = {

@@ -80,11 +80,20 @@ def rankings(request, year: int, filters: Query[RankingFilter]):
 @router.get("/{year}/top", response=list[RankingOut])
 def top(request, year: int, filters: Query[TopFilter]):
     """The first `n` units of a bloc (or of each bloc) by award order: index, appraised score, survey, name."""
-    return [_out(code, r) for code, r in _rows(request, year, filters.bloc) if r.award_order <= filters.n]
+    return [
+        _out(code, r)
+        for code, r in _rows(request, year, filters.bloc)
+        if r.award_order <= filters.n
+    ]
 
 
 @router.get("/units/{unit_id}/history", response=list[HistoryOut])
-def history(request, unit_id: int, start: int | None = Query(None, alias="from"), end: int | None = Query(None, alias="to")):
+def history(
+    request,
+    unit_id: int,
+    start: int | None = Query(None, alias="from"),
+    end: int | None = Query(None, alias="to"),
+):
     """A unit's index and rank by year (published years, plus provisional ones for the standing agency)."""
     unit = selectors.result_unit_get(actor=request.user, pk=unit_id)
     return [

@@ -44,7 +44,11 @@ class AssessmentStatus(models.TextChoices):
 
 ASSESSMENT_TRANSITIONS = {
     AssessmentStatus.DRAFT: {AssessmentStatus.SUBMITTED},
-    AssessmentStatus.SUBMITTED: {AssessmentStatus.SENT_BACK, AssessmentStatus.FINALISED, AssessmentStatus.DRAFT},
+    AssessmentStatus.SUBMITTED: {
+        AssessmentStatus.SENT_BACK,
+        AssessmentStatus.FINALISED,
+        AssessmentStatus.DRAFT,
+    },
     AssessmentStatus.SENT_BACK: {AssessmentStatus.FINALISED, AssessmentStatus.DRAFT},
     AssessmentStatus.FINALISED: set(),
 }

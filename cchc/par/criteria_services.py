@@ -30,7 +30,12 @@ from cchc.par.scoring import (
     vn,
 )
 
-DEFAULT_BANDS = [("Tốt", Decimal("90")), ("Khá", Decimal("80")), ("Trung bình", Decimal("65")), ("Yếu", Decimal("0"))]
+DEFAULT_BANDS = [
+    ("Tốt", Decimal("90")),
+    ("Khá", Decimal("80")),
+    ("Trung bình", Decimal("65")),
+    ("Yếu", Decimal("0")),
+]
 
 SET_COLUMNS = {
     "code": ["Mã", "Mã tiêu chí", "STT"],
@@ -131,7 +136,11 @@ def _create_nodes(cs: CriteriaSet, nodes: list[Node]) -> None:
             ids[n.code] = obj.pk
             created.append((obj, n))
     Threshold.objects.bulk_create(
-        [Threshold(criterion=obj, min_value=t.min_value, score=t.score) for obj, n in created for t in n.thresholds]
+        [
+            Threshold(criterion=obj, min_value=t.min_value, score=t.score)
+            for obj, n in created
+            for t in n.thresholds
+        ]
     )
 
 
@@ -171,7 +180,9 @@ def set_create(
     if not name:
         raise DomainError("Tên bộ chỉ số không được để trống.", field="name")
     _check_totals(appraised_max, survey_max)
-    if CriteriaSet.objects.filter(organiser=organiser, year=year, bloc_code=bloc_code, is_current=True).exists():
+    if CriteriaSet.objects.filter(
+        organiser=organiser, year=year, bloc_code=bloc_code, is_current=True
+    ).exists():
         raise DomainError(f"Đã có bộ chỉ số năm {year} cho {_bloc_label(bloc_code)}.", field="year")
     cs = CriteriaSet.objects.create(
         organiser=organiser,
@@ -188,12 +199,20 @@ def set_create(
     if nodes:
         _create_nodes(cs, nodes)
     if audit_it:
-        audit.record(actor=actor, action="criteria_set.create", obj=cs, after=audit.snapshot(cs), unit_path=organiser.path)
+        audit.record(
+            actor=actor,
+            action="criteria_set.create",
+            obj=cs,
+            after=audit.snapshot(cs),
+            unit_path=organiser.path,
+        )
     return cs
 
 
 @transaction.atomic
-def set_update(*, actor, criteria_set: CriteriaSet, name: str, appraised_max, survey_max, basis: str = "") -> CriteriaSet:
+def set_update(
+    *, actor, criteria_set: CriteriaSet, name: str, appraised_max, survey_max, basis: str = ""
+) -> CriteriaSet:
     """Change the name, declared totals and basis of a draft set."""
     _check_manage(actor, criteria_set.organiser)
     _check_editable(criteria_set)
@@ -220,11 +239,23 @@ def _bands_of(cs: CriteriaSet) -> list[tuple[str, Decimal]]:
 
 
 @transaction.atomic
-def set_clone(*, actor, source: CriteriaSet, year: int, bloc_code: str | None = None, name: str = "", audit_it=True) -> CriteriaSet:
+def set_clone(
+    *,
+    actor,
+    source: CriteriaSet,
+    year: int,
+    bloc_code: str | None = None,
+    name: str = "",
+    audit_it=True,
+) -> CriteriaSet:
     """A new draft set for `year` (and bloc) copying the tree, thresholds and bands of `source`."""
     bloc_code = bloc_code or source.bloc_code
     if not name:
-        name = source.name.replace(str(source.year), str(year)) if str(source.year) in source.name else source.name
+        name = (
+            source.name.replace(str(source.year), str(year))
+            if str(source.year) in source.name
+            else source.name
+        )
     cs = set_create(
         actor=actor,
         organiser=source.organiser,
@@ -290,7 +321,9 @@ def node_save(
     if criterion is not None:
         siblings = siblings.exclude(pk=criterion.pk)
         if criterion.code != code and criterion.children.exists():
-            raise DomainError(f"Mục {criterion.code} có mục con nên không đổi mã được.", field="code")
+            raise DomainError(
+                f"Mục {criterion.code} có mục con nên không đổi mã được.", field="code"
+            )
     if siblings.exists():
         raise DomainError(f"Mã {code} đã có trong bộ chỉ số.", field="code")
     pc = parent_code(code)
@@ -298,13 +331,17 @@ def node_save(
     if pc:
         parent = criteria_set.criteria.filter(code=pc).first()
         if parent is None:
-            raise DomainError(f"Mục {code}: chưa có mục cha {pc}; hãy thêm mục {pc} trước.", field="code")
+            raise DomainError(
+                f"Mục {code}: chưa có mục cha {pc}; hãy thêm mục {pc} trước.", field="code"
+            )
         part = parent.part
     part = part or (Part.SURVEY if method == Method.SURVEY else Part.APPRAISED)
     try:
         rows = parse_thresholds(thresholds) if method == Method.THRESHOLD else []
     except ValueError as exc:
-        raise DomainError(f"Mục {code}: ngưỡng “{exc}” không đúng dạng “mức:điểm”.", field="thresholds")
+        raise DomainError(
+            f"Mục {code}: ngưỡng “{exc}” không đúng dạng “mức:điểm”.", field="thresholds"
+        )
     for r in rows:
         if r.score > max_score:
             raise DomainError(
@@ -315,7 +352,12 @@ def node_save(
     old_parent_id = criterion.parent_id if criterion else None
     obj = criterion or Criterion(criteria_set=criteria_set)
     obj.parent = parent
-    obj.code, obj.sort_key, obj.area_code, obj.level = code, sort_key(code), code.split(".")[0], code.count(".") + 1
+    obj.code, obj.sort_key, obj.area_code, obj.level = (
+        code,
+        sort_key(code),
+        code.split(".")[0],
+        code.count(".") + 1,
+    )
     obj.name, obj.max_score, obj.method, obj.part = nfc(name), max_score, method, part
     obj.figure_unit, obj.guide = figure_unit or "", guide or ""
     obj.evidence_required, obj.allow_not_applicable = evidence_required, allow_not_applicable
@@ -323,7 +365,9 @@ def node_save(
         obj.is_leaf = True
     obj.save()
     obj.thresholds.all().delete()
-    Threshold.objects.bulk_create([Threshold(criterion=obj, min_value=r.min_value, score=r.score) for r in rows])
+    Threshold.objects.bulk_create(
+        [Threshold(criterion=obj, min_value=r.min_value, score=r.score) for r in rows]
+    )
     _refresh_leaf(obj.parent_id)
     if old_parent_id != obj.parent_id:
         _refresh_leaf(old_parent_id)
@@ -417,12 +461,16 @@ def set_new_version(*, actor, criteria_set: CriteriaSet) -> CriteriaSet:
     _check_manage(actor, criteria_set.organiser)
     if criteria_set.status != SetStatus.FROZEN:
         raise DomainError("Bộ chỉ số chưa khóa; hãy sửa trực tiếp.")
-    pending = CriteriaSet.objects.filter(previous=criteria_set, status=SetStatus.DRAFT, is_current=False).first()
+    pending = CriteriaSet.objects.filter(
+        previous=criteria_set, status=SetStatus.DRAFT, is_current=False
+    ).first()
     if pending is not None:
         raise DomainError(f"Đã có phiên bản {pending.version} đang soạn cho bộ chỉ số này.")
     last = (
         CriteriaSet.objects.filter(
-            organiser=criteria_set.organiser, year=criteria_set.year, bloc_code=criteria_set.bloc_code
+            organiser=criteria_set.organiser,
+            year=criteria_set.year,
+            bloc_code=criteria_set.bloc_code,
         )
         .order_by("-version")
         .values_list("version", flat=True)
@@ -580,12 +628,16 @@ def _read_bands(data: bytes) -> list[tuple[str, Decimal]] | None:
         try:
             lo = parse_number(row[1])
         except (ValueError, IndexError):
-            raise DomainError(f"Trang “{BAND_SHEET}”: điểm bắt đầu của mức “{row[0]}” không phải số.")
+            raise DomainError(
+                f"Trang “{BAND_SHEET}”: điểm bắt đầu của mức “{row[0]}” không phải số."
+            )
         bands.append((nfc(str(row[0])), lo or Decimal("0")))
     return bands or None
 
 
-def parse_set_file(filename: str, data: bytes) -> tuple[list[Node], list[tuple[str, Decimal]] | None]:
+def parse_set_file(
+    filename: str, data: bytes
+) -> tuple[list[Node], list[tuple[str, Decimal]] | None]:
     """Nodes (and bands when the workbook has a “Xếp loại” sheet) of an Excel criteria set; errors name rows."""
     table = tabular.read_table(filename, data, SET_COLUMNS, required=["code", "name", "max_score"])
     nodes: list[Node] = []
@@ -606,7 +658,9 @@ def parse_set_file(filename: str, data: bytes) -> tuple[list[Node], list[tuple[s
             row_errors.append(f"điểm tối đa “{v.get('max_score')}” không phải số")
         part = _part_of(v.get("part", ""))
         if part == "?":
-            row_errors.append(f"phần “{v.get('part')}” không hợp lệ (Thẩm định hoặc Điều tra xã hội học)")
+            row_errors.append(
+                f"phần “{v.get('part')}” không hợp lệ (Thẩm định hoặc Điều tra xã hội học)"
+            )
             part = None
         pc = parent_code(code) if code else None
         part = part or (parts.get(pc) if pc else None)
@@ -617,7 +671,9 @@ def parse_set_file(filename: str, data: bytes) -> tuple[list[Node], list[tuple[s
         part = part or (Part.SURVEY if method == Method.SURVEY else Part.APPRAISED)
         parts[code] = part
         try:
-            thresholds = parse_thresholds(v.get("thresholds", "")) if method == Method.THRESHOLD else []
+            thresholds = (
+                parse_thresholds(v.get("thresholds", "")) if method == Method.THRESHOLD else []
+            )
         except ValueError as exc:
             thresholds = []
             row_errors.append(f"ngưỡng “{exc}” không đúng dạng “mức:điểm”")
@@ -641,7 +697,9 @@ def parse_set_file(filename: str, data: bytes) -> tuple[list[Node], list[tuple[s
             )
         )
     if errors:
-        raise DomainError("Tệp có dòng lỗi; chưa có dữ liệu nào được lưu.\n" + "\n".join(errors), rows=bad_rows)
+        raise DomainError(
+            "Tệp có dòng lỗi; chưa có dữ liệu nào được lưu.\n" + "\n".join(errors), rows=bad_rows
+        )
     if not nodes:
         raise DomainError("Tệp không có dòng tiêu chí nào.")
     return nodes, _read_bands(data)
@@ -666,13 +724,19 @@ def set_import(
     nodes, bands = parse_set_file(filename, data)
     errors = validate_tree(nodes, appraised_max=appraised_max, survey_max=survey_max)
     if errors:
-        raise DomainError("Bộ chỉ số trong tệp chưa hợp lệ; chưa có dữ liệu nào được lưu.\n" + "\n".join(errors))
+        raise DomainError(
+            "Bộ chỉ số trong tệp chưa hợp lệ; chưa có dữ liệu nào được lưu.\n" + "\n".join(errors)
+        )
     if replace is not None:
         _check_editable(replace)
         if Assessment.objects.filter(criteria_set=replace).exists():
             raise DomainError("Bộ chỉ số đã được dùng trong đợt đánh giá; hãy tạo phiên bản mới.")
         replace.criteria.all().delete()
-        replace.name, replace.appraised_max, replace.survey_max = nfc(name) or replace.name, appraised_max, survey_max
+        replace.name, replace.appraised_max, replace.survey_max = (
+            nfc(name) or replace.name,
+            appraised_max,
+            survey_max,
+        )
         replace.save()
         if bands:
             _set_bands(replace, bands)

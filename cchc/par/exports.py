@@ -13,7 +13,12 @@ from cchc.par.criteria_services import BAND_SHEET, SET_COLUMNS
 from cchc.par.scoring import vn
 
 BLOC_LABELS = dict(BlocCode.choices)
-METHOD_LABELS = {"points": "Chấm điểm", "yes_no": "Đạt/không đạt", "threshold": "Theo ngưỡng", "survey": "Điều tra"}
+METHOD_LABELS = {
+    "points": "Chấm điểm",
+    "yes_no": "Đạt/không đạt",
+    "threshold": "Theo ngưỡng",
+    "survey": "Điều tra",
+}
 PART_LABELS = {"appraised": "Thẩm định", "survey": "Điều tra xã hội học"}
 
 
@@ -140,16 +145,26 @@ def _font(run, size=13, bold=False, italic=False):
     fonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
     if fonts is not None:
         for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
-            fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", "Times New Roman")
+            fonts.set(
+                f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}",
+                "Times New Roman",
+            )
     return run
 
 
-def _para(container, text="", *, size=13, bold=False, italic=False, align="center", after=0, before=0):
+def _para(
+    container, text="", *, size=13, bold=False, italic=False, align="center", after=0, before=0
+):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     p = container.add_paragraph()
-    p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    p.alignment = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
     p.paragraph_format.space_after = Pt(after)
     p.paragraph_format.space_before = Pt(before)
     p.paragraph_format.line_spacing = 1
@@ -226,7 +241,11 @@ def _cell_text(cell, text, *, bold=False, align="center", size=13):
     p = cell.paragraphs[0]
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
+    p.alignment = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
     _font(p.add_run(str(text)), size, bold)
 
 
@@ -240,7 +259,9 @@ def _repeat_header(row):
     tr_pr.append(el)
 
 
-def ranking_docx(*, organiser, year: int, blocs: list[tuple[str, list]], published_on=None) -> bytes:
+def ranking_docx(
+    *, organiser, year: int, blocs: list[tuple[str, list]], published_on=None
+) -> bytes:
     """The ranking of each bloc as an appendix table, ready to attach to the chairman's decision."""
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -277,7 +298,14 @@ def ranking_docx(*, organiser, year: int, blocs: list[tuple[str, list]], publish
     _para(right, motto, size=13, bold=True)
     _rule(right, _text_width_mm(motto, 13), right_w)
     place = organiser.short_name or organiser.name
-    _para(right, f"{place}, {dates.long_form(published_on)}" if published_on else f"{place}, ngày … tháng … năm …", size=13, italic=True)
+    _para(
+        right,
+        f"{place}, {dates.long_form(published_on)}"
+        if published_on
+        else f"{place}, ngày … tháng … năm …",
+        size=13,
+        italic=True,
+    )
 
     _para(doc, "PHỤ LỤC", size=14, bold=True, before=12)
     _para(doc, f"KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}", size=13, bold=True)
@@ -290,7 +318,15 @@ def ranking_docx(*, organiser, year: int, blocs: list[tuple[str, list]], publish
     )
     widths = [12, 68, 24, 22, 21, 18]
     for code, results in blocs:
-        _para(doc, BLOC_LABELS.get(code, code).upper(), size=13, bold=True, align="left", before=8, after=4)
+        _para(
+            doc,
+            BLOC_LABELS.get(code, code).upper(),
+            size=13,
+            bold=True,
+            align="left",
+            before=8,
+            after=4,
+        )
         table = doc.add_table(rows=1, cols=6)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -303,7 +339,14 @@ def ranking_docx(*, organiser, year: int, blocs: list[tuple[str, list]], publish
         _repeat_header(table.rows[0])
         for r in results:
             cells = table.add_row().cells
-            values = [r.rank, r.unit.name, vn(r.appraised_score), vn(r.survey_score), vn(r.total), r.band]
+            values = [
+                r.rank,
+                r.unit.name,
+                vn(r.appraised_score),
+                vn(r.survey_score),
+                vn(r.total),
+                r.band,
+            ]
             for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
                 _cell_text(cell, value, align="left" if i == 1 else "center", size=12)
         for row in table.rows:

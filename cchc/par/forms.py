@@ -9,7 +9,9 @@ from cchc.orgs.choices import BlocCode
 from cchc.par.choices import Method, Part
 from cchc.par.scoring import parse_number
 
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"})
+DATE_WIDGET = forms.DateInput(
+    format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}
+)
 
 
 class VnDecimalField(forms.CharField):
@@ -59,20 +61,34 @@ class CloneForm(forms.Form):
 
 
 class NodeForm(forms.Form):
-    code = forms.CharField(label="Mã", max_length=20, help_text="Ví dụ 1 (lĩnh vực), 1.2 (tiêu chí), 1.2.3 (tiêu chí thành phần), S1 (điều tra).")
-    name = forms.CharField(label="Nội dung", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    code = forms.CharField(
+        label="Mã",
+        max_length=20,
+        help_text="Ví dụ 1 (lĩnh vực), 1.2 (tiêu chí), 1.2.3 (tiêu chí thành phần), S1 (điều tra).",
+    )
+    name = forms.CharField(
+        label="Nội dung", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
     max_score = VnDecimalField(label="Điểm tối đa")
     part = forms.ChoiceField(label="Phần (chỉ với lĩnh vực)", choices=Part.choices, required=False)
-    method = forms.ChoiceField(label="Phương pháp chấm (khi không có mục con)", choices=Method.choices)
+    method = forms.ChoiceField(
+        label="Phương pháp chấm (khi không có mục con)", choices=Method.choices
+    )
     thresholds = forms.CharField(
         label="Ngưỡng (khi chấm theo ngưỡng)",
         required=False,
         help_text="Dạng “mức:điểm” cách nhau bởi dấu chấm phẩy, ví dụ 100:2; 80:1; 0:0 (≥ 100 → 2 điểm…).",
     )
-    figure_unit = forms.CharField(label="Đơn vị số liệu", max_length=20, required=False, initial="%")
-    guide = forms.CharField(label="Hướng dẫn chấm điểm", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    figure_unit = forms.CharField(
+        label="Đơn vị số liệu", max_length=20, required=False, initial="%"
+    )
+    guide = forms.CharField(
+        label="Hướng dẫn chấm điểm", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     evidence_required = forms.BooleanField(label="Bắt buộc tài liệu kiểm chứng", required=False)
-    allow_not_applicable = forms.BooleanField(label="Cho phép đơn vị chọn “không áp dụng”", required=False)
+    allow_not_applicable = forms.BooleanField(
+        label="Cho phép đơn vị chọn “không áp dụng”", required=False
+    )
 
 
 class BandsForm(forms.Form):
@@ -85,9 +101,13 @@ class BandsForm(forms.Form):
         bands = list(bands or [])
         for i in range(self.ROWS):
             name, lo = bands[i] if i < len(bands) else ("", None)
-            self.fields[f"name_{i}"] = forms.CharField(label=f"Mức {i + 1}", required=False, initial=name, max_length=40)
+            self.fields[f"name_{i}"] = forms.CharField(
+                label=f"Mức {i + 1}", required=False, initial=name, max_length=40
+            )
             self.fields[f"min_{i}"] = VnDecimalField(
-                label="Từ điểm (≥)", required=False, initial=str(lo).replace(".", ",") if lo is not None else ""
+                label="Từ điểm (≥)",
+                required=False,
+                initial=str(lo).replace(".", ",") if lo is not None else "",
             )
 
     def rows(self):
@@ -113,7 +133,9 @@ class RoundForm(forms.Form):
     appraisal_end = forms.DateField(label="Hạn thẩm định", widget=DATE_WIDGET)
     response_start = forms.DateField(label="Bắt đầu giải trình", widget=DATE_WIDGET)
     response_end = forms.DateField(label="Hạn giải trình", widget=DATE_WIDGET)
-    survey_organised = forms.BooleanField(label="Có tổ chức điều tra xã hội học", required=False, initial=True)
+    survey_organised = forms.BooleanField(
+        label="Có tổ chức điều tra xã hội học", required=False, initial=True
+    )
 
 
 class RoundEditForm(RoundForm):
@@ -141,7 +163,9 @@ class UploadForm(forms.Form):
 
 class EvidenceForm(forms.Form):
     file = forms.FileField(label="Tệp", required=False)
-    document = forms.CharField(label="Hoặc văn bản đã đăng ký (số, ký hiệu)", required=False, max_length=300)
+    document = forms.CharField(
+        label="Hoặc văn bản đã đăng ký (số, ký hiệu)", required=False, max_length=300
+    )
 
     def clean(self):
         data = super().clean()
@@ -170,7 +194,11 @@ def fingerprint(value: str, text: str, na: bool) -> str:
 def row_state(answer, mode: str) -> dict:
     """The values a sheet row shows for one answer, with its fingerprint."""
     if mode == "self":
-        stored = answer.self_figure if answer.criterion.method in (Method.THRESHOLD, Method.YES_NO) else answer.self_score
+        stored = (
+            answer.self_figure
+            if answer.criterion.method in (Method.THRESHOLD, Method.YES_NO)
+            else answer.self_score
+        )
         value, text, na = number_text(stored), answer.explanation, answer.not_applicable
     elif mode == "appraisal":
         stored = (
@@ -181,7 +209,13 @@ def row_state(answer, mode: str) -> dict:
         value, text, na = number_text(stored), answer.appraisal_comment, answer.not_applicable
     else:
         value, text, na = "", answer.response, False
-    return {"value": value, "text": text, "na": na, "fp": fingerprint(value, text, na), "version": answer.version}
+    return {
+        "value": value,
+        "text": text,
+        "na": na,
+        "fp": fingerprint(value, text, na),
+        "version": answer.version,
+    }
 
 
 def parse_sheet(post, rows, mode: str):
@@ -210,5 +244,7 @@ def parse_sheet(post, rows, mode: str):
             version = int(post.get(f"ver_{key}", ""))
         except ValueError:
             version = 0  # versions start at 1, so a missing version counts as stale
-        entries[c.pk] = Entry(value=number, text=text.replace("\r", ""), not_applicable=na, version=version)
+        entries[c.pk] = Entry(
+            value=number, text=text.replace("\r", ""), not_applicable=na, version=version
+        )
     return entries, errors

@@ -32,7 +32,9 @@ class OrganiserQuerySet(models.QuerySet):
             return self.all()
         if scope.is_anonymous:
             return self.none()
-        return self.filter(scope.q("organiser__path") | models.Q(organiser_id__in=scope.ancestor_ids()))
+        return self.filter(
+            scope.q("organiser__path") | models.Q(organiser_id__in=scope.ancestor_ids())
+        )
 
 
 class CriteriaSetQuerySet(OrganiserQuerySet):
@@ -42,16 +44,25 @@ class CriteriaSetQuerySet(OrganiserQuerySet):
 class CriteriaSet(models.Model):
     """A criteria set (bộ chỉ số) of one year and one bloc, in versions; frozen once a round using it opens."""
 
-    organiser = models.ForeignKey(Unit, verbose_name="Cấp ban hành", on_delete=models.PROTECT, related_name="+")
+    organiser = models.ForeignKey(
+        Unit, verbose_name="Cấp ban hành", on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField("Năm đánh giá", db_index=True)
     bloc_code = models.CharField("Khối", max_length=32, choices=BlocCode.choices)
     name = models.CharField("Tên bộ chỉ số", max_length=300)
     version = models.PositiveSmallIntegerField("Phiên bản", default=1)
     previous = models.ForeignKey(
-        "self", verbose_name="Phiên bản trước", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        verbose_name="Phiên bản trước",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     is_current = models.BooleanField("Phiên bản đang áp dụng", default=True)
-    status = models.CharField("Trạng thái", max_length=12, choices=SetStatus.choices, default=SetStatus.DRAFT)
+    status = models.CharField(
+        "Trạng thái", max_length=12, choices=SetStatus.choices, default=SetStatus.DRAFT
+    )
     appraised_max = models.DecimalField("Tổng điểm phần thẩm định", default=70, **SCORE)
     survey_max = models.DecimalField("Tổng điểm điều tra xã hội học", default=30, **SCORE)
     is_illustrative = models.BooleanField("Bộ chỉ số mẫu (minh họa)", default=False)
@@ -69,7 +80,9 @@ class CriteriaSet(models.Model):
         verbose_name_plural = "Bộ chỉ số"
         ordering = ["-year", "bloc_code", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["organiser", "year", "bloc_code", "version"], name="par_set_version"),
+            models.UniqueConstraint(
+                fields=["organiser", "year", "bloc_code", "version"], name="par_set_version"
+            ),
             models.UniqueConstraint(
                 fields=["organiser", "year", "bloc_code"],
                 condition=models.Q(is_current=True),
@@ -96,7 +109,12 @@ class Criterion(models.Model):
         CriteriaSet, verbose_name="Bộ chỉ số", on_delete=models.CASCADE, related_name="criteria"
     )
     parent = models.ForeignKey(
-        "self", verbose_name="Mục cha", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self",
+        verbose_name="Mục cha",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
     )
     code = models.CharField("Mã", max_length=20)
     sort_key = models.CharField(max_length=80, editable=False, db_index=True)
@@ -105,7 +123,9 @@ class Criterion(models.Model):
     name = models.CharField("Nội dung", max_length=500)
     max_score = models.DecimalField("Điểm tối đa", **SCORE)
     part = models.CharField("Phần", max_length=12, choices=Part.choices, default=Part.APPRAISED)
-    method = models.CharField("Phương pháp chấm", max_length=12, choices=Method.choices, default=Method.POINTS)
+    method = models.CharField(
+        "Phương pháp chấm", max_length=12, choices=Method.choices, default=Method.POINTS
+    )
     figure_unit = models.CharField("Đơn vị số liệu", max_length=20, blank=True, default="%")
     guide = models.TextField("Hướng dẫn chấm điểm", blank=True)
     evidence_required = models.BooleanField("Bắt buộc tài liệu kiểm chứng", default=False)
@@ -116,7 +136,9 @@ class Criterion(models.Model):
         verbose_name = "Tiêu chí"
         verbose_name_plural = "Tiêu chí"
         ordering = ["criteria_set_id", "sort_key"]
-        constraints = [models.UniqueConstraint(fields=["criteria_set", "code"], name="par_criterion_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["criteria_set", "code"], name="par_criterion_code")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code}. {self.name}"
@@ -129,7 +151,9 @@ class Criterion(models.Model):
 class Threshold(models.Model):
     """One row of a threshold criterion: a reported figure at or above `min_value` earns `score`."""
 
-    criterion = models.ForeignKey(Criterion, verbose_name="Tiêu chí", on_delete=models.CASCADE, related_name="thresholds")
+    criterion = models.ForeignKey(
+        Criterion, verbose_name="Tiêu chí", on_delete=models.CASCADE, related_name="thresholds"
+    )
     min_value = models.DecimalField("Từ mức (≥)", **FIGURE)
     score = models.DecimalField("Điểm", **SCORE)
 
@@ -145,7 +169,9 @@ class Threshold(models.Model):
 class Band(models.Model):
     """A band (xếp loại) of a criteria set: an index at or above `min_score` gets this name."""
 
-    criteria_set = models.ForeignKey(CriteriaSet, verbose_name="Bộ chỉ số", on_delete=models.CASCADE, related_name="bands")
+    criteria_set = models.ForeignKey(
+        CriteriaSet, verbose_name="Bộ chỉ số", on_delete=models.CASCADE, related_name="bands"
+    )
     name = models.CharField("Xếp loại", max_length=40)
     min_score = models.DecimalField("Từ điểm (≥)", **SCORE)
 
@@ -165,10 +191,14 @@ class RoundQuerySet(OrganiserQuerySet):
 class Round(models.Model):
     """The yearly assessment round of a level: windows for self-assessment, appraisal and responses; publication."""
 
-    organiser = models.ForeignKey(Unit, verbose_name="Cấp tổ chức", on_delete=models.PROTECT, related_name="+")
+    organiser = models.ForeignKey(
+        Unit, verbose_name="Cấp tổ chức", on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField("Năm đánh giá", db_index=True)
     name = models.CharField("Tên đợt", max_length=300)
-    status = models.CharField("Trạng thái", max_length=12, choices=RoundStatus.choices, default=RoundStatus.DRAFT)
+    status = models.CharField(
+        "Trạng thái", max_length=12, choices=RoundStatus.choices, default=RoundStatus.DRAFT
+    )
     self_start = models.DateField("Bắt đầu tự đánh giá")
     self_end = models.DateField("Hạn tự đánh giá")
     appraisal_start = models.DateField("Bắt đầu thẩm định")
@@ -191,7 +221,9 @@ class Round(models.Model):
         verbose_name = "Đợt đánh giá"
         verbose_name_plural = "Đợt đánh giá"
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["organiser", "year"], name="par_one_round_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["organiser", "year"], name="par_one_round_per_year")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -210,18 +242,29 @@ class AssessmentQuerySet(models.QuerySet):
         if scope.is_anonymous:
             return self.none()
         team_rounds = Round.objects.filter(team__pk=scope.user_id).values("pk")
-        return self.filter(_own_or_standing(scope, "unit__path", "unit_id") | models.Q(round_id__in=team_rounds))
+        return self.filter(
+            _own_or_standing(scope, "unit__path", "unit_id") | models.Q(round_id__in=team_rounds)
+        )
 
 
 class Assessment(models.Model):
     """One unit's file in a round: its self-assessment, the appraisal and its responses."""
 
-    round = models.ForeignKey(Round, verbose_name="Đợt đánh giá", on_delete=models.CASCADE, related_name="assessments")
-    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="+")
-    criteria_set = models.ForeignKey(CriteriaSet, verbose_name="Bộ chỉ số", on_delete=models.PROTECT, related_name="+")
+    round = models.ForeignKey(
+        Round, verbose_name="Đợt đánh giá", on_delete=models.CASCADE, related_name="assessments"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
+    criteria_set = models.ForeignKey(
+        CriteriaSet, verbose_name="Bộ chỉ số", on_delete=models.PROTECT, related_name="+"
+    )
     bloc_code = models.CharField("Khối", max_length=32, choices=BlocCode.choices)
     status = models.CharField(
-        "Trạng thái", max_length=12, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+        "Trạng thái",
+        max_length=12,
+        choices=AssessmentStatus.choices,
+        default=AssessmentStatus.DRAFT,
     )
     self_deadline = models.DateField("Hạn tự đánh giá riêng (mở lại)", null=True, blank=True)
     submitted_at = models.DateTimeField("Nộp lúc", null=True, blank=True)
@@ -240,7 +283,9 @@ class Assessment(models.Model):
         verbose_name = "Hồ sơ đánh giá"
         verbose_name_plural = "Hồ sơ đánh giá"
         ordering = ["round_id", "unit__name"]
-        constraints = [models.UniqueConstraint(fields=["round", "unit"], name="par_one_assessment_per_unit")]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "unit"], name="par_one_assessment_per_unit")
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.round}"
@@ -253,8 +298,12 @@ class Assessment(models.Model):
 class Answer(models.Model):
     """What a unit reports for one scored criterion and what the appraisers decide; `version` guards edits."""
 
-    assessment = models.ForeignKey(Assessment, verbose_name="Hồ sơ", on_delete=models.CASCADE, related_name="answers")
-    criterion = models.ForeignKey(Criterion, verbose_name="Tiêu chí", on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, verbose_name="Hồ sơ", on_delete=models.CASCADE, related_name="answers"
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name="Tiêu chí", on_delete=models.PROTECT, related_name="+"
+    )
     self_figure = models.DecimalField("Số liệu tự báo cáo", null=True, blank=True, **FIGURE)
     self_score = models.DecimalField("Điểm tự đánh giá", null=True, blank=True, **SCORE)
     explanation = models.TextField("Giải thích, thuyết minh", blank=True)
@@ -273,7 +322,9 @@ class Answer(models.Model):
     class Meta:
         verbose_name = "Kết quả chấm tiêu chí"
         verbose_name_plural = "Kết quả chấm tiêu chí"
-        constraints = [models.UniqueConstraint(fields=["assessment", "criterion"], name="par_one_answer")]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "criterion"], name="par_one_answer")
+        ]
 
     def __str__(self) -> str:
         return f"{self.assessment_id}:{self.criterion_id}"
@@ -290,10 +341,16 @@ def evidence_path(instance, filename):
 class Evidence(models.Model):
     """Evidence (tài liệu kiểm chứng) of an answer: an uploaded file or a registered document."""
 
-    answer = models.ForeignKey(Answer, verbose_name="Tiêu chí", on_delete=models.CASCADE, related_name="evidence")
+    answer = models.ForeignKey(
+        Answer, verbose_name="Tiêu chí", on_delete=models.CASCADE, related_name="evidence"
+    )
     file = models.FileField("Tệp", upload_to=evidence_path, max_length=255, blank=True)
     document = models.ForeignKey(
-        "plans.Document", verbose_name="Văn bản đã đăng ký", null=True, blank=True, on_delete=models.PROTECT
+        "plans.Document",
+        verbose_name="Văn bản đã đăng ký",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
     )
     name = models.CharField("Tên", max_length=255)
     size = models.PositiveIntegerField("Dung lượng", default=0)
@@ -331,12 +388,21 @@ class ResultQuerySet(models.QuerySet):
 class Result(models.Model):
     """A unit's PAR Index for a year: scores, index on 100, rank in its bloc, award order, band, area scores."""
 
-    round = models.ForeignKey(Round, verbose_name="Đợt đánh giá", on_delete=models.CASCADE, related_name="results")
+    round = models.ForeignKey(
+        Round, verbose_name="Đợt đánh giá", on_delete=models.CASCADE, related_name="results"
+    )
     year = models.PositiveSmallIntegerField("Năm", db_index=True)
-    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
     bloc_code = models.CharField("Khối", max_length=32, choices=BlocCode.choices)
     criteria_set = models.ForeignKey(
-        CriteriaSet, verbose_name="Bộ chỉ số", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        CriteriaSet,
+        verbose_name="Bộ chỉ số",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     self_score = models.DecimalField("Điểm tự đánh giá", null=True, blank=True, **SCORE)
     appraised_score = models.DecimalField("Điểm thẩm định", **SCORE)
@@ -357,7 +423,10 @@ class Result(models.Model):
         verbose_name_plural = "Kết quả Chỉ số CCHC"
         ordering = ["year", "bloc_code", "award_order"]
         constraints = [models.UniqueConstraint(fields=["round", "unit"], name="par_one_result")]
-        indexes = [models.Index(fields=["year", "bloc_code", "published"]), models.Index(fields=["unit", "year"])]
+        indexes = [
+            models.Index(fields=["year", "bloc_code", "published"]),
+            models.Index(fields=["unit", "year"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}: {self.total}"

@@ -61,7 +61,9 @@ def can_reopen(user, assessment) -> bool:
     if scope.is_admin:
         return True
     path = assessment.unit.path
-    return any(r.role == STANDING and path.startswith(r.path) and r.path != path for r in scope.roots)
+    return any(
+        r.role == STANDING and path.startswith(r.path) and r.path != path for r in scope.roots
+    )
 
 
 def can_respond(user, assessment) -> bool:

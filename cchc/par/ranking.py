@@ -49,7 +49,10 @@ def rank(entries: Iterable[Entry]) -> list[Ranked]:
     """Entries of one bloc ranked, returned in award order."""
     ordered = sorted(entries, key=award_key)
     ranks = competition_ranks([e.total for e in ordered])
-    return [Ranked(entry=e, rank=r, award_order=i) for i, (e, r) in enumerate(zip(ordered, ranks, strict=True), start=1)]
+    return [
+        Ranked(entry=e, rank=r, award_order=i)
+        for i, (e, r) in enumerate(zip(ordered, ranks, strict=True), start=1)
+    ]
 
 
 def movements(previous: dict[int, int], current: dict[int, int]) -> dict[int, int]:

@@ -69,13 +69,22 @@ def threshold_score(figure: Decimal, rows: Iterable[ThresholdRow], unit_label: s
     suffix = f" {unit_label}" if unit_label else ""
     for row in ordered:
         if figure >= row.min_value:
-            return Scored(q2(row.score), f"Số liệu {vn(figure)}{suffix} ≥ {vn(row.min_value)}{suffix} → {vn(row.score)} điểm")
+            return Scored(
+                q2(row.score),
+                f"Số liệu {vn(figure)}{suffix} ≥ {vn(row.min_value)}{suffix} → {vn(row.score)} điểm",
+            )
     lowest = ordered[-1].min_value if ordered else ZERO
     return Scored(ZERO, f"Số liệu {vn(figure)}{suffix} < {vn(lowest)}{suffix} → 0 điểm")
 
 
 def criterion_score(
-    *, code: str, method: str, max_score: Decimal, value, thresholds: Iterable[ThresholdRow] = (), unit_label: str = ""
+    *,
+    code: str,
+    method: str,
+    max_score: Decimal,
+    value,
+    thresholds: Iterable[ThresholdRow] = (),
+    unit_label: str = "",
 ) -> Scored:
     """The score of one criterion from the value entered: points, yes/no (1/0) or the reported figure.
 
@@ -181,7 +190,10 @@ def validate_tree(nodes: list[Node], *, appraised_max: Decimal, survey_max: Deci
         tops = [n for n in by_code.values() if n.parent_code is None and n.part == part]
         total = sum((n.max_score or ZERO for n in tops), ZERO)
         if total != declared:
-            codes = ", ".join(n.code for n in sorted(tops, key=lambda n: sort_key(n.code))) or "không có mục nào"
+            codes = (
+                ", ".join(n.code for n in sorted(tops, key=lambda n: sort_key(n.code)))
+                or "không có mục nào"
+            )
             errors.append(
                 f"Tổng điểm tối đa {label} ({codes}) là {vn(total)}, khác tổng đã khai báo {vn(declared)}."
             )
@@ -189,9 +201,13 @@ def validate_tree(nodes: list[Node], *, appraised_max: Decimal, survey_max: Deci
         if n.code in children:
             continue
         if n.part == Part.SURVEY and n.method != Method.SURVEY:
-            errors.append(f"Mục {n.code}: thuộc phần điều tra xã hội học nên phương pháp phải là “điều tra”.")
+            errors.append(
+                f"Mục {n.code}: thuộc phần điều tra xã hội học nên phương pháp phải là “điều tra”."
+            )
         if n.part == Part.APPRAISED and n.method == Method.SURVEY:
-            errors.append(f"Mục {n.code}: phương pháp “điều tra” chỉ dùng cho phần điều tra xã hội học.")
+            errors.append(
+                f"Mục {n.code}: phương pháp “điều tra” chỉ dùng cho phần điều tra xã hội học."
+            )
         if n.method == Method.THRESHOLD:
             if not n.thresholds:
                 errors.append(f"Mục {n.code}: chấm theo ngưỡng nhưng chưa có ngưỡng nào.")
@@ -210,7 +226,13 @@ def parse_thresholds(text: str) -> list[ThresholdRow]:
         part = part.strip()
         if not part:
             continue
-        cleaned = part.replace("≥", "").replace(">=", "").replace("→", ":").replace("=", ":").replace("%", "")
+        cleaned = (
+            part.replace("≥", "")
+            .replace(">=", "")
+            .replace("→", ":")
+            .replace("=", ":")
+            .replace("%", "")
+        )
         if ":" not in cleaned:
             raise ValueError(part)
         left, right = cleaned.split(":", 1)

@@ -17,7 +17,17 @@ from cchc.orgs.choices import BlocCode
 from cchc.orgs.models import Bloc, Unit
 from cchc.par import policies, ranking
 from cchc.par.choices import Method, RoundStatus
-from cchc.par.models import Answer, Assessment, Band, CriteriaSet, Criterion, Evidence, Result, Round, Threshold
+from cchc.par.models import (
+    Answer,
+    Assessment,
+    Band,
+    CriteriaSet,
+    Criterion,
+    Evidence,
+    Result,
+    Round,
+    Threshold,
+)
 from cchc.par.scoring import ThresholdRow, format_thresholds
 from cchc.plans.models import Document
 
@@ -57,7 +67,9 @@ def _ranked(r: Result) -> RankedUnit:
 
 def bloc_ranking(*, year: int, bloc_code: str) -> list[RankedUnit]:
     """The published ranking of a bloc for a year, in award order (rank ties share a rank); one query."""
-    rows = Result.objects.filter(year=year, bloc_code=bloc_code, published=True).select_related("unit")
+    rows = Result.objects.filter(year=year, bloc_code=bloc_code, published=True).select_related(
+        "unit"
+    )
     return [_ranked(r) for r in rows.order_by("award_order")]
 
 
@@ -74,7 +86,11 @@ def years_in_top(*, unit, start_year: int, end_year: int, n: int) -> list[int]:
     unit_id = getattr(unit, "pk", unit)
     return list(
         Result.objects.filter(
-            unit_id=unit_id, year__gte=start_year, year__lte=end_year, published=True, award_order__lte=n
+            unit_id=unit_id,
+            year__gte=start_year,
+            year__lte=end_year,
+            published=True,
+            award_order__lte=n,
         )
         .order_by("year")
         .values_list("year", flat=True)
@@ -85,8 +101,10 @@ def years_in_top(*, unit, start_year: int, end_year: int, n: int) -> list[int]:
 
 
 def set_list(*, actor, year: int | None = None):
-    qs = CriteriaSet.objects.visible_to(actor).select_related("organiser").annotate(
-        leaves=Count("criteria", filter=Q(criteria__is_leaf=True))
+    qs = (
+        CriteriaSet.objects.visible_to(actor)
+        .select_related("organiser")
+        .annotate(leaves=Count("criteria", filter=Q(criteria__is_leaf=True)))
     )
     if year:
         qs = qs.filter(year=year)
@@ -95,7 +113,9 @@ def set_list(*, actor, year: int | None = None):
 
 def set_get(*, actor, pk) -> CriteriaSet:
     try:
-        return CriteriaSet.objects.visible_to(actor).select_related("organiser", "previous").get(pk=pk)
+        return (
+            CriteriaSet.objects.visible_to(actor).select_related("organiser", "previous").get(pk=pk)
+        )
     except (CriteriaSet.DoesNotExist, ValueError, TypeError):
         raise Http404("Không tìm thấy bộ chỉ số.")
 
@@ -167,7 +187,9 @@ def home_organiser(*, actor) -> Unit | None:
     from cchc.core.scope import scope_for
 
     scope = scope_for(actor)
-    organisers = list(Unit.objects.filter(pk__in=Bloc.objects.values("organiser_id")).order_by("path"))
+    organisers = list(
+        Unit.objects.filter(pk__in=Bloc.objects.values("organiser_id")).order_by("path")
+    )
     if scope.is_admin:
         return organisers[0] if organisers else None
     ids = scope.ancestor_ids()
@@ -202,11 +224,16 @@ def assessment_list(*, actor, round_: Round):
             n_total=Count("answers", filter=scored),
             n_answered=Count(
                 "answers",
-                filter=scored & (Q(answers__self_score__isnull=False) | Q(answers__not_applicable=True)),
+                filter=scored
+                & (Q(answers__self_score__isnull=False) | Q(answers__not_applicable=True)),
             ),
             self_total=Sum("answers__self_score", filter=scored & Q(answers__not_applicable=False)),
-            appraised_total=Sum("answers__appraised_score", filter=scored & Q(answers__not_applicable=False)),
-            survey_total=Sum("answers__appraised_score", filter=Q(answers__criterion__method=Method.SURVEY)),
+            appraised_total=Sum(
+                "answers__appraised_score", filter=scored & Q(answers__not_applicable=False)
+            ),
+            survey_total=Sum(
+                "answers__appraised_score", filter=Q(answers__criterion__method=Method.SURVEY)
+            ),
         )
         .order_by("bloc_code", "unit__name")
     )
@@ -216,7 +243,10 @@ def evidence_missing_counts(*, round_: Round) -> dict[int, int]:
     """{assessment id: number of scored criteria that need evidence and have none} (one query)."""
     return dict(
         Answer.objects.filter(
-            assessment__round=round_, criterion__evidence_required=True, not_applicable=False, self_score__gt=0
+            assessment__round=round_,
+            criterion__evidence_required=True,
+            not_applicable=False,
+            self_score__gt=0,
         )
         .filter(~Exists(Evidence.objects.filter(answer=OuterRef("pk"))))
         .values("assessment_id")
@@ -248,9 +278,9 @@ def evidence_get(*, actor, pk) -> Evidence:
     """Evidence whose assessment the actor may see, else 404."""
     visible = Assessment.objects.visible_to(actor).values("pk")
     try:
-        return Evidence.objects.select_related("answer__assessment__unit", "answer__assessment__round", "answer__criterion").get(
-            pk=pk, answer__assessment_id__in=visible
-        )
+        return Evidence.objects.select_related(
+            "answer__assessment__unit", "answer__assessment__round", "answer__criterion"
+        ).get(pk=pk, answer__assessment_id__in=visible)
     except (Evidence.DoesNotExist, ValueError, TypeError):
         raise Http404("Không tìm thấy tài liệu.")
 
@@ -295,7 +325,9 @@ def assessment_sheet(*, assessment: Assessment) -> list[SheetArea]:
         )
     }
     thresholds = defaultdict(list)
-    for t in Threshold.objects.filter(criterion__criteria_set_id=assessment.criteria_set_id).order_by("-min_value"):
+    for t in Threshold.objects.filter(
+        criterion__criteria_set_id=assessment.criteria_set_id
+    ).order_by("-min_value"):
         thresholds[t.criterion_id].append(t)
     areas: dict[str, SheetArea] = {}
     for c in criteria.values():
@@ -344,15 +376,25 @@ def progress(*, sheet: list[SheetArea]) -> Progress:
     missing = [
         r.criterion.code
         for r in scored
-        if r.criterion.evidence_required and not r.answer.not_applicable and (r.answer.self_score or 0) > 0 and not r.evidence
+        if r.criterion.evidence_required
+        and not r.answer.not_applicable
+        and (r.answer.self_score or 0) > 0
+        and not r.evidence
     ]
     return Progress(
         total=len(scored),
         answered=sum(1 for r in scored if r.answer.answered),
         evidence_missing=missing,
-        self_total=sum((r.answer.self_score or 0 for r in scored if not r.answer.not_applicable), Decimal("0")),
-        appraised_total=sum((_effective(r.answer) or 0 for r in scored if not r.answer.not_applicable), Decimal("0")),
-        survey_total=sum((r.answer.appraised_score or 0 for r in rows if r.criterion.method == Method.SURVEY), Decimal("0")),
+        self_total=sum(
+            (r.answer.self_score or 0 for r in scored if not r.answer.not_applicable), Decimal("0")
+        ),
+        appraised_total=sum(
+            (_effective(r.answer) or 0 for r in scored if not r.answer.not_applicable), Decimal("0")
+        ),
+        survey_total=sum(
+            (r.answer.appraised_score or 0 for r in rows if r.criterion.method == Method.SURVEY),
+            Decimal("0"),
+        ),
     )
 
 
@@ -360,7 +402,11 @@ def evidence_documents(*, actor, unit: Unit, limit: int = 300):
     """Registered documents the unit may cite as evidence: its own, the levels above it, outside bodies."""
     return (
         Document.objects.visible_to(actor)
-        .filter(Q(org_unit__isnull=True) | Q(org_unit_id__in=unit.ancestor_ids()) | Q(org_unit__path__startswith=unit.path))
+        .filter(
+            Q(org_unit__isnull=True)
+            | Q(org_unit_id__in=unit.ancestor_ids())
+            | Q(org_unit__path__startswith=unit.path)
+        )
         .exclude(number="")
         .order_by("-issued_on")[:limit]
     )
@@ -371,7 +417,12 @@ def document_by_label(*, actor, unit: Unit, text: str) -> Document | None:
     number = (text or "").split(" – ")[0].strip()
     if not number:
         return None
-    return Document.objects.visible_to(actor).filter(number__iexact=number).order_by("-issued_on").first()
+    return (
+        Document.objects.visible_to(actor)
+        .filter(number__iexact=number)
+        .order_by("-issued_on")
+        .first()
+    )
 
 
 # Results -----------------------------------------------------------------------------------------
@@ -401,13 +452,19 @@ def city_rankings(*, actor, year: int, bloc_code: str | None = None) -> RankingS
     if organiser is not None:
         rnd = rnd.filter(organiser=organiser)
     rnd = rnd.order_by("organiser__path").first()
-    rows_by_bloc: dict[str, list[Result]] = {code: [] for code in BLOC_ORDER if bloc_code in (None, code)}
+    rows_by_bloc: dict[str, list[Result]] = {
+        code: [] for code in BLOC_ORDER if bloc_code in (None, code)
+    }
     if rnd is None:
         return RankingState(year, None, False, False, rows_by_bloc)
     published = rnd.status == RoundStatus.PUBLISHED
     provisional = not published and policies.can_see_unpublished(actor, rnd.organiser)
     if published or provisional:
-        qs = Result.objects.filter(round=rnd).select_related("unit").order_by("bloc_code", "award_order")
+        qs = (
+            Result.objects.filter(round=rnd)
+            .select_related("unit")
+            .order_by("bloc_code", "award_order")
+        )
         if bloc_code:
             qs = qs.filter(bloc_code=bloc_code)
         for r in qs:
@@ -425,7 +482,9 @@ def result_unit_get(*, actor, pk) -> Unit:
         raise Http404("Không tìm thấy đơn vị.")
 
 
-def unit_history(*, actor, unit: Unit, start: int | None = None, end: int | None = None) -> list[Result]:
+def unit_history(
+    *, actor, unit: Unit, start: int | None = None, end: int | None = None
+) -> list[Result]:
     """The unit's results the actor may see, by year (one query)."""
     qs = Result.objects.visible_to(actor).filter(unit=unit).select_related("criteria_set", "round")
     if start:
@@ -438,19 +497,29 @@ def unit_history(*, actor, unit: Unit, start: int | None = None, end: int | None
 def area_names(*, criteria_set_ids) -> dict[str, str]:
     """{area code: name} of the given sets (later sets win)."""
     names = {}
-    for c in Criterion.objects.filter(criteria_set_id__in=list(criteria_set_ids), level=1).order_by("criteria_set_id"):
+    for c in Criterion.objects.filter(criteria_set_id__in=list(criteria_set_ids), level=1).order_by(
+        "criteria_set_id"
+    ):
         names[c.code] = c.name
     return names
 
 
 def band_names(*, criteria_set_ids) -> list[str]:
     """Band names of the given sets, best first (one query)."""
-    names = Band.objects.filter(criteria_set_id__in=list(criteria_set_ids)).order_by("-min_score").values_list("name", flat=True)
+    names = (
+        Band.objects.filter(criteria_set_id__in=list(criteria_set_ids))
+        .order_by("-min_score")
+        .values_list("name", flat=True)
+    )
     return list(dict.fromkeys(names))
 
 
 def area_maxima(*, criteria_set_id) -> dict[str, Decimal]:
-    return dict(Criterion.objects.filter(criteria_set_id=criteria_set_id, level=1).values_list("code", "max_score"))
+    return dict(
+        Criterion.objects.filter(criteria_set_id=criteria_set_id, level=1).values_list(
+            "code", "max_score"
+        )
+    )
 
 
 @dataclass
@@ -483,13 +552,19 @@ def dashboard(*, actor, year: int, limit: int = 5) -> Dashboard:
     ordered = band_names(criteria_set_ids={r.criteria_set_id for r in rows})
     histogram = {code: dict(Counter(r.band for r in rs)) for code, rs in state.rows_by_bloc.items()}
     averages = {
-        code: (sum((r.total for r in rs), Decimal("0")) / len(rs)).quantize(Decimal("0.01")) if rs else None
+        code: (sum((r.total for r in rs), Decimal("0")) / len(rs)).quantize(Decimal("0.01"))
+        if rs
+        else None
         for code, rs in state.rows_by_bloc.items()
     }
     prev = {r.unit_id: r for rs in previous.rows_by_bloc.values() for r in rs}
     moves = ranking.movements(
         {uid: r.rank for uid, r in prev.items()},
-        {r.unit_id: r.rank for r in rows if r.unit_id in prev and prev[r.unit_id].bloc_code == r.bloc_code},
+        {
+            r.unit_id: r.rank
+            for r in rows
+            if r.unit_id in prev and prev[r.unit_id].bloc_code == r.bloc_code
+        },
     )
     by_unit = {r.unit_id: r for r in rows}
     items = [Movement(by_unit[uid], prev[uid], ch) for uid, ch in moves.items()]

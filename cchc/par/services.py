@@ -22,8 +22,25 @@ from cchc.orgs.models import BlocMembership, Unit
 from cchc.par import policies, ranking
 from cchc.par.choices import AssessmentStatus, Method, Part, RoundStatus, SetStatus
 from cchc.par.criteria_services import set_errors
-from cchc.par.models import Answer, Assessment, CriteriaSet, Criterion, Evidence, Result, Round, Threshold
-from cchc.par.scoring import ThresholdRow, band_for, criterion_score, index_total, parse_number, q2, vn
+from cchc.par.models import (
+    Answer,
+    Assessment,
+    CriteriaSet,
+    Criterion,
+    Evidence,
+    Result,
+    Round,
+    Threshold,
+)
+from cchc.par.scoring import (
+    ThresholdRow,
+    band_for,
+    criterion_score,
+    index_total,
+    parse_number,
+    q2,
+    vn,
+)
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 ZERO = Decimal("0")
@@ -52,9 +69,13 @@ def _check_round_dates(d: dict) -> None:
         if d[start] > d[end]:
             raise DomainError(f"Ngày bắt đầu {label} phải trước hạn {label}.", field=end)
     if d["appraisal_start"] < d["self_start"]:
-        raise DomainError("Thẩm định không thể bắt đầu trước khi mở tự đánh giá.", field="appraisal_start")
+        raise DomainError(
+            "Thẩm định không thể bắt đầu trước khi mở tự đánh giá.", field="appraisal_start"
+        )
     if d["response_start"] < d["appraisal_start"]:
-        raise DomainError("Giải trình không thể bắt đầu trước khi mở thẩm định.", field="response_start")
+        raise DomainError(
+            "Giải trình không thể bắt đầu trước khi mở thẩm định.", field="response_start"
+        )
 
 
 @transaction.atomic
@@ -95,7 +116,13 @@ def round_create(
         **d,
     )
     if audit_it:
-        audit.record(actor=actor, action="round.create", obj=r, after=audit.snapshot(r), unit_path=organiser.path)
+        audit.record(
+            actor=actor,
+            action="round.create",
+            obj=r,
+            after=audit.snapshot(r),
+            unit_path=organiser.path,
+        )
     return r
 
 
@@ -168,7 +195,9 @@ def round_open(*, actor, round_: Round, audit_it: bool = True) -> int:
     if problems:
         raise DomainError("Chưa mở được đợt đánh giá:\n" + "\n".join(problems))
     now = timezone.now()
-    CriteriaSet.objects.filter(pk__in=[cs.pk for cs in sets.values()]).update(status=SetStatus.FROZEN, frozen_at=now)
+    CriteriaSet.objects.filter(pk__in=[cs.pk for cs in sets.values()]).update(
+        status=SetStatus.FROZEN, frozen_at=now
+    )
     assessments = [
         Assessment(round=round_, unit=u, criteria_set=sets[code], bloc_code=code)
         for code, units in blocs.items()
@@ -176,10 +205,16 @@ def round_open(*, actor, round_: Round, audit_it: bool = True) -> int:
     ]
     Assessment.objects.bulk_create(assessments)
     leaves = defaultdict(list)
-    for c in Criterion.objects.filter(criteria_set__in=list(sets.values()), is_leaf=True).only("pk", "criteria_set_id"):
+    for c in Criterion.objects.filter(criteria_set__in=list(sets.values()), is_leaf=True).only(
+        "pk", "criteria_set_id"
+    ):
         leaves[c.criteria_set_id].append(c.pk)
     Answer.objects.bulk_create(
-        [Answer(assessment=a, criterion_id=cid) for a in assessments for cid in leaves[a.criteria_set_id]],
+        [
+            Answer(assessment=a, criterion_id=cid)
+            for a in assessments
+            for cid in leaves[a.criteria_set_id]
+        ],
         batch_size=2000,
     )
     round_.status, round_.opened_at = RoundStatus.OPEN, now
@@ -282,11 +317,19 @@ def _score(criterion: Criterion, value, thresholds) -> tuple[Decimal | None, Dec
 def _stale_message(stale: list[Answer]) -> str:
     parts = []
     for a in stale:
-        who = a.updated_by.get_full_name() or a.updated_by.username if a.updated_by_id else "người khác"
+        who = (
+            a.updated_by.get_full_name() or a.updated_by.username
+            if a.updated_by_id
+            else "người khác"
+        )
         when = timezone.localtime(a.updated_at).strftime("%H:%M ngày %d/%m/%Y")
-        parts.append(f"tiêu chí {a.criterion.code} ({a.criterion.name}) vừa được {who} sửa lúc {when}")
+        parts.append(
+            f"tiêu chí {a.criterion.code} ({a.criterion.name}) vừa được {who} sửa lúc {when}"
+        )
     return (
-        "Không lưu được vì " + "; ".join(parts) + ". Nội dung mới của tiêu chí đó đang hiển thị (tô đỏ); hãy xem lại rồi "
+        "Không lưu được vì "
+        + "; ".join(parts)
+        + ". Nội dung mới của tiêu chí đó đang hiển thị (tô đỏ); hãy xem lại rồi "
         "nhập lại thay đổi của bạn nếu vẫn cần."
     )
 
@@ -315,7 +358,9 @@ def _apply(actor, answers: dict[int, Answer], entries: dict[int, Entry], build) 
             continue
         changed.append(a.criterion.code)
     if stale:
-        raise DomainError(_stale_message(stale), field="version", rows=[a.criterion.code for a in stale])
+        raise DomainError(
+            _stale_message(stale), field="version", rows=[a.criterion.code for a in stale]
+        )
     return changed
 
 
@@ -327,7 +372,9 @@ def _answers(assessment: Assessment, ids=None) -> dict[int, Answer]:
 
 
 @transaction.atomic
-def self_assessment_save(*, actor, assessment: Assessment, entries: dict[int, Entry], today: date | None = None) -> list[str]:
+def self_assessment_save(
+    *, actor, assessment: Assessment, entries: dict[int, Entry], today: date | None = None
+) -> list[str]:
     """Save the unit's draft scores, figures and explanations (only the criteria the form changed).
 
     Refuses the whole save when a score exceeds a maximum, when the window is closed, or when another user
@@ -346,13 +393,17 @@ def self_assessment_save(*, actor, assessment: Assessment, entries: dict[int, En
             raise DomainError("Tiêu chí không thuộc hồ sơ này.")
         c = a.criterion
         if c.method == Method.SURVEY:
-            problems.append(f"Tiêu chí {c.code}: điểm điều tra xã hội học do cơ quan thường trực nhập.")
+            problems.append(
+                f"Tiêu chí {c.code}: điểm điều tra xã hội học do cơ quan thường trực nhập."
+            )
             continue
         if entry.not_applicable and not c.allow_not_applicable:
             problems.append(f"Tiêu chí {c.code}: không được đánh dấu “không áp dụng”.")
             continue
         try:
-            computed[cid] = (None, None) if entry.not_applicable else _score(c, entry.value, thresholds)
+            computed[cid] = (
+                (None, None) if entry.not_applicable else _score(c, entry.value, thresholds)
+            )
         except DomainError as exc:
             problems.append(exc.message)
     if problems:
@@ -381,7 +432,9 @@ def self_assessment_save(*, actor, assessment: Assessment, entries: dict[int, En
 
 def _evidence_missing(assessment: Assessment) -> list[str]:
     return list(
-        assessment.answers.filter(criterion__evidence_required=True, not_applicable=False, self_score__gt=0)
+        assessment.answers.filter(
+            criterion__evidence_required=True, not_applicable=False, self_score__gt=0
+        )
         .filter(evidence__isnull=True)
         .order_by("criterion__sort_key")
         .values_list("criterion__code", flat=True)
@@ -413,16 +466,23 @@ def assessment_submit(*, actor, assessment: Assessment, today: date | None = Non
         raise DomainError(f"Chưa chấm điểm các tiêu chí: {_codes(missing)}.", rows=missing)
     no_evidence = _evidence_missing(assessment)
     if no_evidence:
-        raise DomainError(f"Thiếu tài liệu kiểm chứng bắt buộc ở các tiêu chí: {_codes(no_evidence)}.", rows=no_evidence)
+        raise DomainError(
+            f"Thiếu tài liệu kiểm chứng bắt buộc ở các tiêu chí: {_codes(no_evidence)}.",
+            rows=no_evidence,
+        )
     assessment.status = AssessmentStatus.SUBMITTED
     assessment.submitted_at, assessment.submitted_by = timezone.now(), _user(actor)
     assessment.save(update_fields=["status", "submitted_at", "submitted_by"])
-    audit.record(actor=actor, action="assessment.submit", obj=assessment, unit_path=assessment.unit.path)
+    audit.record(
+        actor=actor, action="assessment.submit", obj=assessment, unit_path=assessment.unit.path
+    )
     return assessment
 
 
 @transaction.atomic
-def assessment_reopen(*, actor, assessment: Assessment, until: date, note: str = "", today: date | None = None) -> Assessment:
+def assessment_reopen(
+    *, actor, assessment: Assessment, until: date, note: str = "", today: date | None = None
+) -> Assessment:
     """The standing agency above reopens one unit's self-assessment until a new date."""
     if actor is not None and not policies.can_reopen(actor, assessment):
         raise PermissionDenied("Chỉ cơ quan thường trực cấp trên mới được mở lại hồ sơ.")
@@ -448,14 +508,18 @@ def assessment_reopen(*, actor, assessment: Assessment, until: date, note: str =
 
 
 @transaction.atomic
-def evidence_add(*, actor, answer: Answer, upload=None, document=None, today: date | None = None) -> Evidence:
+def evidence_add(
+    *, actor, answer: Answer, upload=None, document=None, today: date | None = None
+) -> Evidence:
     """Attach an uploaded file or a registered document to an answer while the self-assessment is open."""
     assessment = answer.assessment
     error = self_edit_error(actor, assessment, today)
     if error:
         raise DomainError(error)
     if upload is None and document is None:
-        raise DomainError(f"Tiêu chí {answer.criterion.code}: chọn tệp hoặc văn bản đã đăng ký.", field="file")
+        raise DomainError(
+            f"Tiêu chí {answer.criterion.code}: chọn tệp hoặc văn bản đã đăng ký.", field="file"
+        )
     ev = Evidence(answer=answer, uploaded_by=_user(actor))
     if upload is not None:
         if upload.size > MAX_EVIDENCE_BYTES:
@@ -471,7 +535,11 @@ def evidence_add(*, actor, answer: Answer, upload=None, document=None, today: da
         actor=actor,
         action="evidence.add",
         obj=ev,
-        after={"criterion": answer.criterion.code, "name": ev.name, "document": getattr(document, "pk", None)},
+        after={
+            "criterion": answer.criterion.code,
+            "name": ev.name,
+            "document": getattr(document, "pk", None),
+        },
         unit_path=assessment.unit.path,
     )
     return ev
@@ -520,7 +588,9 @@ def appraisal_error(actor, assessment: Assessment, today: date | None = None) ->
 
 
 @transaction.atomic
-def appraisal_save(*, actor, assessment: Assessment, entries: dict[int, Entry], today: date | None = None) -> list[str]:
+def appraisal_save(
+    *, actor, assessment: Assessment, entries: dict[int, Entry], today: date | None = None
+) -> list[str]:
     """Save appraised scores (or figures) and comments; a stale version refuses the save naming the criterion."""
     error = appraisal_error(actor, assessment, today)
     if error:
@@ -533,10 +603,16 @@ def appraisal_save(*, actor, assessment: Assessment, entries: dict[int, Entry], 
         if a is None:
             raise DomainError("Tiêu chí không thuộc hồ sơ này.")
         if a.criterion.method == Method.SURVEY:
-            problems.append(f"Tiêu chí {a.criterion.code}: điểm điều tra nhập ở trang điều tra xã hội học.")
+            problems.append(
+                f"Tiêu chí {a.criterion.code}: điểm điều tra nhập ở trang điều tra xã hội học."
+            )
             continue
         try:
-            computed[cid] = (None, None) if entry.not_applicable else _score(a.criterion, entry.value, thresholds)
+            computed[cid] = (
+                (None, None)
+                if entry.not_applicable
+                else _score(a.criterion, entry.value, thresholds)
+            )
         except DomainError as exc:
             problems.append(exc.message)
     if problems:
@@ -581,7 +657,9 @@ def appraisal_send(*, actor, assessment: Assessment, today: date | None = None) 
     _fill_appraised(assessment)
     assessment.status, assessment.sent_at = AssessmentStatus.SENT_BACK, timezone.now()
     assessment.save(update_fields=["status", "sent_at"])
-    audit.record(actor=actor, action="assessment.send_back", obj=assessment, unit_path=assessment.unit.path)
+    audit.record(
+        actor=actor, action="assessment.send_back", obj=assessment, unit_path=assessment.unit.path
+    )
     return assessment
 
 
@@ -599,7 +677,9 @@ def response_error(actor, assessment: Assessment, today: date | None = None) -> 
 
 
 @transaction.atomic
-def response_save(*, actor, assessment: Assessment, entries: dict[int, Entry], today: date | None = None) -> list[str]:
+def response_save(
+    *, actor, assessment: Assessment, entries: dict[int, Entry], today: date | None = None
+) -> list[str]:
     """The unit's responses (giải trình) to the appraisal, criterion by criterion."""
     error = response_error(actor, assessment, today)
     if error:
@@ -610,11 +690,18 @@ def response_save(*, actor, assessment: Assessment, entries: dict[int, Entry], t
         actor,
         answers,
         entries,
-        lambda a, e: {"response": nfc(e.text) if e.text else "", "responded_at": now if e.text else None},
+        lambda a, e: {
+            "response": nfc(e.text) if e.text else "",
+            "responded_at": now if e.text else None,
+        },
     )
     if changed:
         audit.record(
-            actor=actor, action="assessment.respond", obj=assessment, after={"criteria": changed}, unit_path=assessment.unit.path
+            actor=actor,
+            action="assessment.respond",
+            obj=assessment,
+            after={"criteria": changed},
+            unit_path=assessment.unit.path,
         )
     return changed
 
@@ -629,7 +716,9 @@ def appraisal_finalise(*, actor, assessment: Assessment, today: date | None = No
     assessment.status = AssessmentStatus.FINALISED
     assessment.finalised_at, assessment.finalised_by = timezone.now(), _user(actor)
     assessment.save(update_fields=["status", "finalised_at", "finalised_by"])
-    audit.record(actor=actor, action="assessment.finalise", obj=assessment, unit_path=assessment.unit.path)
+    audit.record(
+        actor=actor, action="assessment.finalise", obj=assessment, unit_path=assessment.unit.path
+    )
     return assessment
 
 
@@ -642,7 +731,9 @@ def survey_columns(round_: Round) -> dict[str, tuple[str, Decimal]]:
     """{code: (name, maximum)} of the survey items of the round's sets (the columns of the import file)."""
     cols: dict[str, tuple[str, Decimal]] = {}
     set_ids = Assessment.objects.filter(round=round_).values("criteria_set_id")
-    for c in Criterion.objects.filter(criteria_set_id__in=set_ids, method=Method.SURVEY, is_leaf=True).order_by("sort_key"):
+    for c in Criterion.objects.filter(
+        criteria_set_id__in=set_ids, method=Method.SURVEY, is_leaf=True
+    ).order_by("sort_key"):
         cols.setdefault(c.code, (c.name, c.max_score))
     return cols
 
@@ -698,7 +789,9 @@ def survey_import_preview(*, actor, round_: Round, filename: str, data: bytes) -
         table = tabular.read_table(filename, data, columns, required=["unit", *items.keys()])
     except DomainError as exc:
         return SurveyPreview(columns=list(items), rows=[], errors=[exc.message])
-    assessments = list(Assessment.objects.filter(round=round_).select_related("unit", "criteria_set"))
+    assessments = list(
+        Assessment.objects.filter(round=round_).select_related("unit", "criteria_set")
+    )
     by_code = {a.unit.code: a for a in assessments if a.unit.code}
     by_name: dict[str, Assessment] = {}
     for a in assessments:
@@ -706,7 +799,9 @@ def survey_import_preview(*, actor, round_: Round, filename: str, data: bytes) -
             if n:
                 by_name.setdefault(fold(n), a)
     maxima = defaultdict(dict)
-    for c in Criterion.objects.filter(criteria_set_id__in={a.criteria_set_id for a in assessments}, method=Method.SURVEY):
+    for c in Criterion.objects.filter(
+        criteria_set_id__in={a.criteria_set_id for a in assessments}, method=Method.SURVEY
+    ):
         maxima[c.criteria_set_id][c.code] = c.max_score
     rows, seen = [], {}
     for number, v in table.rows:
@@ -743,13 +838,17 @@ def survey_import_preview(*, actor, round_: Round, filename: str, data: bytes) -
             row.scores[code] = q2(value)
         rows.append(row)
     if not rows:
-        return SurveyPreview(columns=list(items), rows=[], errors=["Tệp không có dòng dữ liệu nào."])
+        return SurveyPreview(
+            columns=list(items), rows=[], errors=["Tệp không có dòng dữ liệu nào."]
+        )
     return SurveyPreview(columns=list(items), rows=rows)
 
 
 def _write_survey(round_: Round, scores: dict[int, dict[str, Decimal]]) -> int:
     answers = list(
-        Answer.objects.filter(assessment_id__in=list(scores), criterion__method=Method.SURVEY).select_related("criterion")
+        Answer.objects.filter(
+            assessment_id__in=list(scores), criterion__method=Method.SURVEY
+        ).select_related("criterion")
     )
     for a in answers:
         if a.criterion.code in scores[a.assessment_id]:
@@ -783,7 +882,10 @@ def survey_import(*, actor, round_: Round, filename: str, data: bytes) -> int:
 def survey_set(*, actor, round_: Round, scores: dict[int, dict[str, Decimal | None]]) -> int:
     """Survey scores entered by hand: {assessment id: {item code: score}}; refused whole on any bad value."""
     _check_survey(actor, round_)
-    assessments = {a.pk: a for a in Assessment.objects.filter(round=round_, pk__in=list(scores)).select_related("unit")}
+    assessments = {
+        a.pk: a
+        for a in Assessment.objects.filter(round=round_, pk__in=list(scores)).select_related("unit")
+    }
     maxima = defaultdict(dict)
     for c in Criterion.objects.filter(
         criteria_set_id__in={a.criteria_set_id for a in assessments.values()}, method=Method.SURVEY
@@ -800,13 +902,21 @@ def survey_set(*, actor, round_: Round, scores: dict[int, dict[str, Decimal | No
                 continue
             top = maxima[a.criteria_set_id].get(code)
             if top is None or value < 0 or value > top:
-                problems.append(f"{a.unit.name}: điểm {code} {vn(value)} ngoài khoảng 0 – {vn(top or 0)}")
+                problems.append(
+                    f"{a.unit.name}: điểm {code} {vn(value)} ngoài khoảng 0 – {vn(top or 0)}"
+                )
                 continue
             clean[aid][code] = q2(value)
     if problems:
         raise DomainError("Chưa lưu được điểm điều tra:\n" + "\n".join(problems))
     count = _write_survey(round_, clean)
-    audit.record(actor=actor, action="survey.set", obj=round_, after={"units": count}, unit_path=round_.organiser.path)
+    audit.record(
+        actor=actor,
+        action="survey.set",
+        obj=round_,
+        after={"units": count},
+        unit_path=round_.organiser.path,
+    )
     return count
 
 
@@ -815,7 +925,9 @@ def survey_set(*, actor, round_: Round, scores: dict[int, dict[str, Decimal | No
 
 def _sums(assessment_ids) -> dict[int, dict]:
     """Per assessment: appraised, survey, self and not-applicable maximum, and the score of each area (1 query)."""
-    out: dict[int, dict] = defaultdict(lambda: {"app": ZERO, "survey": ZERO, "self": ZERO, "na": ZERO, "areas": {}})
+    out: dict[int, dict] = defaultdict(
+        lambda: {"app": ZERO, "survey": ZERO, "self": ZERO, "na": ZERO, "areas": {}}
+    )
     rows = (
         Answer.objects.filter(assessment_id__in=assessment_ids)
         .values("assessment_id", "criterion__area_code", "criterion__part")
@@ -835,7 +947,9 @@ def _sums(assessment_ids) -> dict[int, dict]:
             d["app"] += app
             d["self"] += own
             d["na"] += na
-        d["areas"][r["criterion__area_code"]] = d["areas"].get(r["criterion__area_code"], ZERO) + app
+        d["areas"][r["criterion__area_code"]] = (
+            d["areas"].get(r["criterion__area_code"], ZERO) + app
+        )
     return out
 
 
@@ -855,7 +969,12 @@ def results_compute(*, actor, round_: Round) -> int:
         .only("pk", "unit__name", "unit_id", "criteria_set_id", "bloc_code")
     )
     sums = _sums([a.pk for a in assessments])
-    sets = {cs.pk: cs for cs in CriteriaSet.objects.filter(pk__in={a.criteria_set_id for a in assessments}).prefetch_related("bands")}
+    sets = {
+        cs.pk: cs
+        for cs in CriteriaSet.objects.filter(
+            pk__in={a.criteria_set_id for a in assessments}
+        ).prefetch_related("bands")
+    }
     by_bloc: dict[str, list] = defaultdict(list)
     computed = {}
     for a in assessments:
@@ -870,7 +989,16 @@ def results_compute(*, actor, round_: Round) -> int:
         )
         computed[a.pk] = (total, applicable)
         by_bloc[a.bloc_code].append(
-            (a, ranking.Entry(unit_id=a.unit_id, unit_name=a.unit.name, total=total, appraised=s["app"], survey=s["survey"]))
+            (
+                a,
+                ranking.Entry(
+                    unit_id=a.unit_id,
+                    unit_name=a.unit.name,
+                    total=total,
+                    appraised=s["app"],
+                    survey=s["survey"],
+                ),
+            )
         )
     results = []
     for _code, pairs in by_bloc.items():
@@ -934,7 +1062,11 @@ def round_publish(*, actor, round_: Round) -> int:
         raise DomainError("Chưa có hồ sơ nào được chốt kết quả thẩm định; chưa công bố được.")
     left_out = unfinalised(round_)
     Result.objects.filter(round=round_).update(published=True)
-    round_.status, round_.published_at, round_.published_by = RoundStatus.PUBLISHED, timezone.now(), _user(actor)
+    round_.status, round_.published_at, round_.published_by = (
+        RoundStatus.PUBLISHED,
+        timezone.now(),
+        _user(actor),
+    )
     round_.save(update_fields=["status", "published_at", "published_by"])
     audit.record(
         actor=actor,

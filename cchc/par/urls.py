@@ -33,7 +33,11 @@ urlpatterns = [
     path("ho-so/<int:pk>/", views.assessment_detail, name="assessment_detail"),
     path("ho-so/<int:pk>/mo-lai/", views.assessment_reopen, name="assessment_reopen"),
     path("ho-so/<int:pk>/tham-dinh/", views.appraisal, name="appraisal"),
-    path("ho-so/<int:pk>/tieu-chi/<int:answer_id>/minh-chung/", views.evidence_add, name="evidence_add"),
+    path(
+        "ho-so/<int:pk>/tieu-chi/<int:answer_id>/minh-chung/",
+        views.evidence_add,
+        name="evidence_add",
+    ),
     path("minh-chung/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("minh-chung/<int:pk>/go/", views.evidence_remove, name="evidence_remove"),
     path("ket-qua/", views.dashboard, name="dashboard"),

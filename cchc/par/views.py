@@ -59,7 +59,8 @@ def _appraisal_queue(user):
     """Submitted assessments of open rounds that the user appraises."""
     scope = scope_for(user)
     qs = Assessment.objects.filter(
-        round__status=RoundStatus.OPEN, status__in=[AssessmentStatus.SUBMITTED, AssessmentStatus.SENT_BACK]
+        round__status=RoundStatus.OPEN,
+        status__in=[AssessmentStatus.SUBMITTED, AssessmentStatus.SENT_BACK],
     ).select_related("unit", "round")
     if scope.is_admin:
         return qs.order_by("unit__name")
@@ -80,7 +81,9 @@ def home(request):
     latest = published[0] if published else None
     tops = {}
     if latest is not None:
-        for code, rows in selectors.city_rankings(actor=user, year=latest.year).rows_by_bloc.items():
+        for code, rows in selectors.city_rankings(
+            actor=user, year=latest.year
+        ).rows_by_bloc.items():
             tops[code] = rows[:3]
     return render(
         request,
@@ -159,13 +162,21 @@ def set_create(request):
     form = forms.SetForm(request.POST or None, initial={"year": dates.today().year + 1})
     if request.method == "POST" and form.is_valid():
         try:
-            cs = criteria_services.set_create(actor=request.user, organiser=organiser, **form.cleaned_data)
+            cs = criteria_services.set_create(
+                actor=request.user, organiser=organiser, **form.cleaned_data
+            )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, f"Đã tạo bộ chỉ số “{cs.name}”. Thêm lĩnh vực và tiêu chí bên dưới.")
+            messages.success(
+                request, f"Đã tạo bộ chỉ số “{cs.name}”. Thêm lĩnh vực và tiêu chí bên dưới."
+            )
             return redirect("par:set_detail", pk=cs.pk)
-    return render(request, "par/form.html", {"form": form, "title": "Thêm bộ chỉ số", "back": reverse("par:set_list")})
+    return render(
+        request,
+        "par/form.html",
+        {"form": form, "title": "Thêm bộ chỉ số", "back": reverse("par:set_list")},
+    )
 
 
 @login_required
@@ -189,19 +200,25 @@ def set_edit(request, pk):
             messages.success(request, "Đã lưu bộ chỉ số.")
             return redirect("par:set_detail", pk=cs.pk)
     return render(
-        request, "par/form.html", {"form": form, "title": f"Sửa {cs.name}", "back": reverse("par:set_detail", args=[cs.pk])}
+        request,
+        "par/form.html",
+        {"form": form, "title": f"Sửa {cs.name}", "back": reverse("par:set_detail", args=[cs.pk])},
     )
 
 
 @login_required
 def set_import(request):
     organiser = _organiser_for_manage(request)
-    form = forms.SetImportForm(request.POST or None, request.FILES or None, initial={"year": dates.today().year + 1})
+    form = forms.SetImportForm(
+        request.POST or None, request.FILES or None, initial={"year": dates.today().year + 1}
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         f = d.pop("file")
         try:
-            cs = criteria_services.set_import(actor=request.user, organiser=organiser, filename=f.name, data=f.read(), **d)
+            cs = criteria_services.set_import(
+                actor=request.user, organiser=organiser, filename=f.name, data=f.read(), **d
+            )
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -210,7 +227,11 @@ def set_import(request):
     return render(
         request,
         "par/set_import.html",
-        {"form": form, "title": "Nhập bộ chỉ số từ Excel", "columns": [v[0] for v in criteria_services.SET_COLUMNS.values()]},
+        {
+            "form": form,
+            "title": "Nhập bộ chỉ số từ Excel",
+            "columns": [v[0] for v in criteria_services.SET_COLUMNS.values()],
+        },
     )
 
 
@@ -256,7 +277,9 @@ def set_reimport(request, pk):
 @require_safe
 def set_export(request, pk):
     cs = selectors.set_get(actor=request.user, pk=pk)
-    data = exports.criteria_set_xlsx(criteria_set=cs, nodes=selectors.flatten(selectors.set_tree(criteria_set=cs)))
+    data = exports.criteria_set_xlsx(
+        criteria_set=cs, nodes=selectors.flatten(selectors.set_tree(criteria_set=cs))
+    )
     return _download(data, f"bo-chi-so-{cs.year}-{cs.bloc_code}-v{cs.version}.xlsx", XLSX)
 
 
@@ -276,7 +299,9 @@ def set_clone(request, pk):
         messages.error(request, "Năm không hợp lệ.")
         return redirect("par:set_detail", pk=cs.pk)
     try:
-        clone = criteria_services.set_clone(actor=request.user, source=cs, year=form.cleaned_data["year"])
+        clone = criteria_services.set_clone(
+            actor=request.user, source=cs, year=form.cleaned_data["year"]
+        )
     except DomainError as exc:
         _error(request, exc)
         return redirect("par:set_detail", pk=cs.pk)
@@ -306,7 +331,10 @@ def set_issue(request, pk):
     except DomainError as exc:
         _error(request, exc)
     else:
-        messages.success(request, f"Đã ban hành phiên bản {cs.version}; {moved} hồ sơ đang đánh giá chuyển sang phiên bản này.")
+        messages.success(
+            request,
+            f"Đã ban hành phiên bản {cs.version}; {moved} hồ sơ đang đánh giá chuyển sang phiên bản này.",
+        )
     return redirect("par:set_detail", pk=cs.pk)
 
 
@@ -361,21 +389,34 @@ def _node_form_view(request, cs, criterion=None):
         }
     else:
         parent = request.GET.get("cha", "")
-        siblings = cs.criteria.filter(parent__code=parent) if parent else cs.criteria.filter(parent__isnull=True)
+        siblings = (
+            cs.criteria.filter(parent__code=parent)
+            if parent
+            else cs.criteria.filter(parent__isnull=True)
+        )
         code = f"{parent}.{siblings.count() + 1}" if parent else ""
         initial = {"code": code, "figure_unit": "%"}
     form = forms.NodeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            node = criteria_services.node_save(actor=request.user, criteria_set=cs, criterion=criterion, **{**d, "part": d["part"] or None})
+            node = criteria_services.node_save(
+                actor=request.user,
+                criteria_set=cs,
+                criterion=criterion,
+                **{**d, "part": d["part"] or None},
+            )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, f"Đã lưu mục {node.code}.")
             return redirect(reverse("par:set_detail", args=[cs.pk]) + f"#n-{node.pk}")
     title = f"Sửa mục {criterion.code}" if criterion else "Thêm lĩnh vực, tiêu chí"
-    return render(request, "par/node_form.html", {"form": form, "cs": cs, "title": title, "criterion": criterion})
+    return render(
+        request,
+        "par/node_form.html",
+        {"form": form, "cs": cs, "title": title, "criterion": criterion},
+    )
 
 
 @login_required
@@ -431,16 +472,25 @@ def _round_initial(year: int) -> dict:
 def round_create(request):
     organiser = _organiser_for_manage(request)
     years = selectors.result_years(actor=request.user)
-    form = forms.RoundForm(request.POST or None, initial=_round_initial((years[0] + 1) if years else dates.today().year))
+    form = forms.RoundForm(
+        request.POST or None,
+        initial=_round_initial((years[0] + 1) if years else dates.today().year),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             r = services.round_create(actor=request.user, organiser=organiser, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, f"Đã tạo “{r.name}”. Kiểm tra bộ chỉ số của từng khối rồi mở đợt.")
+            messages.success(
+                request, f"Đã tạo “{r.name}”. Kiểm tra bộ chỉ số của từng khối rồi mở đợt."
+            )
             return redirect("par:round_detail", pk=r.pk)
-    return render(request, "par/form.html", {"form": form, "title": "Tạo đợt đánh giá", "back": reverse("par:home")})
+    return render(
+        request,
+        "par/form.html",
+        {"form": form, "title": "Tạo đợt đánh giá", "back": reverse("par:home")},
+    )
 
 
 @login_required
@@ -448,7 +498,16 @@ def round_edit(request, pk):
     r = selectors.round_get(actor=request.user, pk=pk)
     if not policies.can_manage_round(request.user, r):
         raise PermissionDenied
-    fields = ["name", "self_start", "self_end", "appraisal_start", "appraisal_end", "response_start", "response_end", "survey_organised"]
+    fields = [
+        "name",
+        "self_start",
+        "self_end",
+        "appraisal_start",
+        "appraisal_end",
+        "response_start",
+        "response_end",
+        "survey_organised",
+    ]
     form = forms.RoundEditForm(request.POST or None, initial={f: getattr(r, f) for f in fields})
     if request.method == "POST" and form.is_valid():
         try:
@@ -458,7 +517,11 @@ def round_edit(request, pk):
         else:
             messages.success(request, "Đã lưu thời hạn của đợt đánh giá.")
             return redirect("par:round_detail", pk=r.pk)
-    return render(request, "par/form.html", {"form": form, "title": f"Sửa {r.name}", "back": reverse("par:round_detail", args=[r.pk])})
+    return render(
+        request,
+        "par/form.html",
+        {"form": form, "title": f"Sửa {r.name}", "back": reverse("par:round_detail", args=[r.pk])},
+    )
 
 
 def _pct(a) -> int:
@@ -471,8 +534,15 @@ ASSESSMENT_SPEC = listing.ListSpec(
         listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__search_text"),
         listing.Column("bloc", "Khối", accessor="get_bloc_code_display", sort="bloc_code"),
         listing.Column("status", "Trạng thái", accessor="get_status_display", sort="status"),
-        listing.Column("answered", "Đã chấm", accessor=lambda a: f"{a.n_answered}/{a.n_total}", sort="n_answered"),
-        listing.Column("missing", "Thiếu TLKC bắt buộc", accessor=lambda a: getattr(a, "n_missing", 0)),
+        listing.Column(
+            "answered",
+            "Đã chấm",
+            accessor=lambda a: f"{a.n_answered}/{a.n_total}",
+            sort="n_answered",
+        ),
+        listing.Column(
+            "missing", "Thiếu TLKC bắt buộc", accessor=lambda a: getattr(a, "n_missing", 0)
+        ),
         listing.Column("self_total", "Tự đánh giá", sort="self_total"),
         listing.Column("appraised_total", "Thẩm định", sort="appraised_total"),
         listing.Column("survey_total", "Điều tra XHH", sort="survey_total"),
@@ -502,7 +572,10 @@ def round_detail(request, pk):
             a.n_missing = missing.get(a.pk, 0)
         cols = ASSESSMENT_SPEC.columns
         return listing.xlsx_response(
-            ASSESSMENT_SPEC.title, [c.label for c in cols], ([c.value(a) for c in cols] for a in rows), "tien-do-danh-gia"
+            ASSESSMENT_SPEC.title,
+            [c.label for c in cols],
+            ([c.value(a) for c in cols] for a in rows),
+            "tien-do-danh-gia",
         )
     page = listing.paginate(ASSESSMENT_SPEC, qs, request)
     for a in page.rows:
@@ -512,12 +585,18 @@ def round_detail(request, pk):
     counts = {}
     if can_manage:
         counts = dict(
-            Assessment.objects.filter(round=r).order_by().values("status").annotate(n=Count("pk")).values_list("status", "n")
+            Assessment.objects.filter(round=r)
+            .order_by()
+            .values("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
         )
     sets = []
     if r.status == RoundStatus.DRAFT:
         for code in selectors.BLOC_ORDER:
-            cs = CriteriaSet.objects.filter(organiser=r.organiser, year=r.year, bloc_code=code, is_current=True).first()
+            cs = CriteriaSet.objects.filter(
+                organiser=r.organiser, year=r.year, bloc_code=code, is_current=True
+            ).first()
             sets.append((BLOC_LABELS[code], cs, criteria_services.set_errors(cs) if cs else None))
     return render(
         request,
@@ -552,23 +631,38 @@ def round_open(request, pk):
     except DomainError as exc:
         _error(request, exc)
     else:
-        messages.success(request, f"Đã mở đợt đánh giá: {n} đơn vị bắt đầu tự đánh giá; các bộ chỉ số đã khóa.")
+        messages.success(
+            request, f"Đã mở đợt đánh giá: {n} đơn vị bắt đầu tự đánh giá; các bộ chỉ số đã khóa."
+        )
     return redirect("par:round_detail", pk=r.pk)
 
 
 @login_required
 def round_team(request, pk):
     r = _managed_round(request, pk)
-    form = forms.TeamForm(request.POST or None, initial={"usernames": "\n".join(r.team.values_list("username", flat=True))})
+    form = forms.TeamForm(
+        request.POST or None,
+        initial={"usernames": "\n".join(r.team.values_list("username", flat=True))},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.round_team_set(actor=request.user, round_=r, usernames=form.cleaned_data["usernames"].split())
+            services.round_team_set(
+                actor=request.user, round_=r, usernames=form.cleaned_data["usernames"].split()
+            )
         except DomainError as exc:
             form.add_error("usernames", exc.message)
         else:
             messages.success(request, "Đã lưu tổ thẩm định.")
             return redirect("par:round_detail", pk=r.pk)
-    return render(request, "par/form.html", {"form": form, "title": f"Tổ thẩm định – {r.name}", "back": reverse("par:round_detail", args=[r.pk])})
+    return render(
+        request,
+        "par/form.html",
+        {
+            "form": form,
+            "title": f"Tổ thẩm định – {r.name}",
+            "back": reverse("par:round_detail", args=[r.pk]),
+        },
+    )
 
 
 @login_required
@@ -580,7 +674,9 @@ def round_compute(request, pk):
     except DomainError as exc:
         _error(request, exc)
         return redirect("par:round_detail", pk=r.pk)
-    messages.success(request, f"Đã tính kết quả tạm thời cho {n} đơn vị đã chốt thẩm định (chưa công bố).")
+    messages.success(
+        request, f"Đã tính kết quả tạm thời cho {n} đơn vị đã chốt thẩm định (chưa công bố)."
+    )
     return redirect("par:results_bloc", year=r.year, bloc=selectors.BLOC_ORDER[1])
 
 
@@ -607,7 +703,9 @@ def survey(request, pk):
     r = _managed_round(request, pk)
     columns = services.survey_columns(r)
     rows = list(
-        Assessment.objects.filter(round=r).select_related("unit").order_by("bloc_code", "unit__search_text")
+        Assessment.objects.filter(round=r)
+        .select_related("unit")
+        .order_by("bloc_code", "unit__search_text")
     )
     scores: dict[int, dict[str, Decimal]] = {}
     for aid, code, score in Answer.objects.filter(
@@ -640,12 +738,19 @@ def survey(request, pk):
                 messages.success(request, f"Đã lưu điểm điều tra xã hội học của {n} đơn vị.")
                 return redirect("par:survey", pk=r.pk)
     table = [
-        (a, [(code, forms.number_text(scores.get(a.pk, {}).get(code))) for code in columns]) for a in rows
+        (a, [(code, forms.number_text(scores.get(a.pk, {}).get(code))) for code in columns])
+        for a in rows
     ]
     return render(
         request,
         "par/survey.html",
-        {"round": r, "columns": columns, "table": table, "form": forms.UploadForm(), "editable": r.status == RoundStatus.OPEN},
+        {
+            "round": r,
+            "columns": columns,
+            "table": table,
+            "form": forms.UploadForm(),
+            "editable": r.status == RoundStatus.OPEN,
+        },
     )
 
 
@@ -658,16 +763,26 @@ def survey_import(request, pk):
         f = form.cleaned_data["file"]
         data = f.read()
         try:
-            preview = services.survey_import_preview(actor=request.user, round_=r, filename=f.name, data=data)
+            preview = services.survey_import_preview(
+                actor=request.user, round_=r, filename=f.name, data=data
+            )
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
             if preview.ok:
-                token = uploads.stash(request, kind=f"par-survey-{r.pk}", filename=f.name, data=data)
+                token = uploads.stash(
+                    request, kind=f"par-survey-{r.pk}", filename=f.name, data=data
+                )
     return render(
         request,
         "par/survey_import.html",
-        {"round": r, "form": form, "preview": preview, "token": token, "columns": services.survey_columns(r)},
+        {
+            "round": r,
+            "form": form,
+            "preview": preview,
+            "token": token,
+            "columns": services.survey_columns(r),
+        },
     )
 
 
@@ -693,7 +808,12 @@ def survey_confirm(request, pk):
 @require_safe
 def survey_template(request, pk):
     r = _managed_round(request, pk)
-    units = [a.unit for a in Assessment.objects.filter(round=r).select_related("unit").order_by("bloc_code", "unit__name")]
+    units = [
+        a.unit
+        for a in Assessment.objects.filter(round=r)
+        .select_related("unit")
+        .order_by("bloc_code", "unit__name")
+    ]
     data = exports.survey_template_xlsx(columns=services.survey_columns(r), units=units)
     return _download(data, f"mau-dieu-tra-xa-hoi-hoc-{r.year}.xlsx", XLSX)
 
@@ -746,7 +866,9 @@ def assessment_detail(request, pk):
         if mode is None:
             if not policies.can_edit_self_assessment(request.user, a):
                 raise PermissionDenied
-            messages.error(request, services.self_edit_error(request.user, a) or "Hồ sơ không sửa được.")
+            messages.error(
+                request, services.self_edit_error(request.user, a) or "Hồ sơ không sửa được."
+            )
             return redirect("par:assessment_detail", pk=a.pk)
         sheet = selectors.assessment_sheet(assessment=a)
         rows = [row for area in sheet for row in area.rows]
@@ -756,7 +878,9 @@ def assessment_detail(request, pk):
             return _render_assessment(request, a, mode, posted=request.POST)
         try:
             if mode == "self":
-                saved = services.self_assessment_save(actor=request.user, assessment=a, entries=entries)
+                saved = services.self_assessment_save(
+                    actor=request.user, assessment=a, entries=entries
+                )
             else:
                 saved = services.response_save(actor=request.user, assessment=a, entries=entries)
         except DomainError as exc:
@@ -790,9 +914,13 @@ def _render_assessment(request, a, mode, posted=None, stale=()):
             "lock_reason": services.self_edit_error(request.user, a) if mode is None else None,
             "is_staff": policies.can_edit_self_assessment(request.user, a),
             "can_appraise": policies.can_appraise(request.user, a),
-            "can_reopen": policies.can_reopen(request.user, a) and a.round.status == RoundStatus.OPEN and a.status != AssessmentStatus.FINALISED,
+            "can_reopen": policies.can_reopen(request.user, a)
+            and a.round.status == RoundStatus.OPEN
+            and a.status != AssessmentStatus.FINALISED,
             "reopen_form": forms.ReopenForm(initial={"until": dates.today() + timedelta(days=7)}),
-            "documents": selectors.evidence_documents(actor=request.user, unit=a.unit) if mode == "self" else [],
+            "documents": selectors.evidence_documents(actor=request.user, unit=a.unit)
+            if mode == "self"
+            else [],
             "evidence_editable": mode == "self",
             **ctx,
         },
@@ -814,7 +942,9 @@ def assessment_reopen(request, pk):
     except DomainError as exc:
         _error(request, exc)
     else:
-        messages.success(request, f"Đã mở lại hồ sơ của {a.unit.name} đến {dates.fmt(a.self_deadline)}.")
+        messages.success(
+            request, f"Đã mở lại hồ sơ của {a.unit.name} đến {dates.fmt(a.self_deadline)}."
+        )
     return redirect("par:assessment_detail", pk=a.pk)
 
 
@@ -830,12 +960,21 @@ def evidence_add(request, pk, answer_id):
     if form.is_valid():
         document = None
         if form.cleaned_data["document"] and not form.cleaned_data["file"]:
-            document = selectors.document_by_label(actor=request.user, unit=a.unit, text=form.cleaned_data["document"])
+            document = selectors.document_by_label(
+                actor=request.user, unit=a.unit, text=form.cleaned_data["document"]
+            )
             if document is None:
-                error = f"Không tìm thấy văn bản “{form.cleaned_data['document']}” trong sổ văn bản."
+                error = (
+                    f"Không tìm thấy văn bản “{form.cleaned_data['document']}” trong sổ văn bản."
+                )
         if error is None:
             try:
-                services.evidence_add(actor=request.user, answer=answer, upload=form.cleaned_data["file"], document=document)
+                services.evidence_add(
+                    actor=request.user,
+                    answer=answer,
+                    upload=form.cleaned_data["file"],
+                    document=document,
+                )
             except DomainError as exc:
                 error = exc.message
     else:
@@ -845,12 +984,21 @@ def evidence_add(request, pk, answer_id):
         return render(
             request,
             "par/_evidence.html",
-            {"a": a, "answer": answer, "evidence": list(answer.evidence.select_related("document")), "editable": True, "error": error, "evidence_form": forms.EvidenceForm()},
+            {
+                "a": a,
+                "answer": answer,
+                "evidence": list(answer.evidence.select_related("document")),
+                "editable": True,
+                "error": error,
+                "evidence_form": forms.EvidenceForm(),
+            },
         )
     if error:
         messages.error(request, f"Tiêu chí {answer.criterion.code}: {error}")
     else:
-        messages.success(request, f"Đã thêm tài liệu kiểm chứng cho tiêu chí {answer.criterion.code}.")
+        messages.success(
+            request, f"Đã thêm tài liệu kiểm chứng cho tiêu chí {answer.criterion.code}."
+        )
     return redirect(reverse("par:assessment_detail", args=[a.pk]) + f"#row-{answer.pk}")
 
 
@@ -890,7 +1038,11 @@ def evidence_remove(request, pk):
 def appraisal(request, pk):
     a = selectors.assessment_get(actor=request.user, pk=pk)
     can = policies.can_appraise(request.user, a)
-    error = services.appraisal_error(request.user, a) if can else "Bạn không phải người thẩm định hồ sơ này."
+    error = (
+        services.appraisal_error(request.user, a)
+        if can
+        else "Bạn không phải người thẩm định hồ sơ này."
+    )
     if request.method == "POST":
         if not can:
             raise PermissionDenied
@@ -912,12 +1064,17 @@ def appraisal(request, pk):
         try:
             if action == "send":
                 services.appraisal_send(actor=request.user, assessment=a)
-                messages.success(request, f"Đã gửi kết quả thẩm định cho {a.unit.name}; đơn vị có thể giải trình đến {dates.fmt(a.round.response_end)}.")
+                messages.success(
+                    request,
+                    f"Đã gửi kết quả thẩm định cho {a.unit.name}; đơn vị có thể giải trình đến {dates.fmt(a.round.response_end)}.",
+                )
             elif action == "finalise":
                 services.appraisal_finalise(actor=request.user, assessment=a)
                 messages.success(request, f"Đã chốt kết quả thẩm định của {a.unit.name}.")
             else:
-                messages.success(request, f"Đã lưu kết quả thẩm định ({len(saved)} tiêu chí thay đổi).")
+                messages.success(
+                    request, f"Đã lưu kết quả thẩm định ({len(saved)} tiêu chí thay đổi)."
+                )
         except DomainError as exc:
             _error(request, exc)
         return redirect("par:appraisal", pk=a.pk)
@@ -940,14 +1097,19 @@ def _render_appraisal(request, a, error, posted=None, stale=()):
 def _year(request, default=None) -> int | None:
     years = selectors.result_years(actor=request.user)
     try:
-        return int(request.GET.get("year") or default or (years[0] if years else dates.today().year))
+        return int(
+            request.GET.get("year") or default or (years[0] if years else dates.today().year)
+        )
     except ValueError:
         return years[0] if years else None
 
 
 def _published_years(user) -> list[int]:
     return list(
-        Round.objects.visible_to(user).filter(status=RoundStatus.PUBLISHED).order_by("-year").values_list("year", flat=True)
+        Round.objects.visible_to(user)
+        .filter(status=RoundStatus.PUBLISHED)
+        .order_by("-year")
+        .values_list("year", flat=True)
     )
 
 
@@ -963,15 +1125,26 @@ def dashboard(request):
         "data": {
             "labels": data.bands,
             "datasets": [
-                {"label": BLOC_LABELS[code], "data": [data.histogram.get(code, {}).get(b, 0) for b in data.bands]}
+                {
+                    "label": BLOC_LABELS[code],
+                    "data": [data.histogram.get(code, {}).get(b, 0) for b in data.bands],
+                }
                 for code in state.rows_by_bloc
             ],
         },
         "options": {
             "responsive": True,
             "maintainAspectRatio": False,
-            "plugins": {"title": {"display": True, "text": f"Số đơn vị theo xếp loại – năm {year}"}},
-            "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}, "title": {"display": True, "text": "Số đơn vị"}}},
+            "plugins": {
+                "title": {"display": True, "text": f"Số đơn vị theo xếp loại – năm {year}"}
+            },
+            "scales": {
+                "y": {
+                    "beginAtZero": True,
+                    "ticks": {"precision": 0},
+                    "title": {"display": True, "text": "Số đơn vị"},
+                }
+            },
         },
     }
     blocs = [
@@ -995,7 +1168,8 @@ def dashboard(request):
             "data": data,
             "blocs": blocs,
             "chart": chart,
-            "can_manage": state.round is not None and policies.can_manage_round(request.user, state.round),
+            "can_manage": state.round is not None
+            and policies.can_manage_round(request.user, state.round),
         },
     )
 
@@ -1013,9 +1187,15 @@ def results_bloc(request, year, bloc):
     state = selectors.city_rankings(actor=request.user, year=year, bloc_code=bloc)
     rows = state.rows_by_bloc.get(bloc, [])
     scope = scope_for(request.user)
-    linkable = set(
-        Unit.objects.visible_to(request.user).filter(pk__in=[r.unit_id for r in rows]).values_list("pk", flat=True)
-    ) if not scope.is_admin else {r.unit_id for r in rows}
+    linkable = (
+        set(
+            Unit.objects.visible_to(request.user)
+            .filter(pk__in=[r.unit_id for r in rows])
+            .values_list("pk", flat=True)
+        )
+        if not scope.is_admin
+        else {r.unit_id for r in rows}
+    )
     band_order = selectors.band_names(criteria_set_ids={r.criteria_set_id for r in rows})
     low = min((float(r.total) for r in rows), default=60)
     chart = {
@@ -1026,7 +1206,12 @@ def results_bloc(request, year, bloc):
                 {
                     "label": "Chỉ số CCHC (%)",
                     "data": [float(r.total) for r in rows],
-                    "backgroundColor": [BAND_COLORS[min(band_order.index(r.band), 4)] if r.band in band_order else "#6c757d" for r in rows],
+                    "backgroundColor": [
+                        BAND_COLORS[min(band_order.index(r.band), 4)]
+                        if r.band in band_order
+                        else "#6c757d"
+                        for r in rows
+                    ],
                 }
             ],
         },
@@ -1036,9 +1221,15 @@ def results_bloc(request, year, bloc):
             "maintainAspectRatio": False,
             "plugins": {
                 "legend": {"display": False},
-                "title": {"display": True, "text": f"Chỉ số CCHC năm {year} – {BLOC_LABELS[bloc]} (màu theo xếp loại)"},
+                "title": {
+                    "display": True,
+                    "text": f"Chỉ số CCHC năm {year} – {BLOC_LABELS[bloc]} (màu theo xếp loại)",
+                },
             },
-            "scales": {"x": {"min": max(0, int(low // 10) * 10 - 10), "max": 100}, "y": {"ticks": {"autoSkip": False}}},
+            "scales": {
+                "x": {"min": max(0, int(low // 10) * 10 - 10), "max": 100},
+                "y": {"ticks": {"autoSkip": False}},
+            },
         },
     }
     return render(
@@ -1075,7 +1266,11 @@ def results_xlsx(request, year, bloc):
     if not state.visible:
         raise Http404("Kết quả chưa được công bố.")
     headers = ["Khối", *exports.RANKING_HEADERS]
-    rows = [[BLOC_LABELS[code], *row] for code, results in blocs for row in exports.ranking_rows(results)]
+    rows = [
+        [BLOC_LABELS[code], *row]
+        for code, results in blocs
+        for row in exports.ranking_rows(results)
+    ]
     return listing.xlsx_response(f"Chỉ số CCHC {year}", headers, rows, f"chi-so-cchc-{year}-{bloc}")
 
 
@@ -1107,7 +1302,9 @@ def unit_results(request, pk):
     unit = selectors.result_unit_get(actor=request.user, pk=pk)
     history = selectors.unit_history(actor=request.user, unit=unit)
     latest = history[-1] if history else None
-    names = selectors.area_names(criteria_set_ids={r.criteria_set_id for r in history if r.criteria_set_id})
+    names = selectors.area_names(
+        criteria_set_ids={r.criteria_set_id for r in history if r.criteria_set_id}
+    )
     maxima = selectors.area_maxima(criteria_set_id=latest.criteria_set_id) if latest else {}
     codes = sorted(maxima, key=lambda c: (not c.isdigit(), c.zfill(3)))
     radar = {
@@ -1117,7 +1314,12 @@ def unit_results(request, pk):
             "datasets": [
                 {
                     "label": f"Năm {r.year}",
-                    "data": [round(100 * float(Decimal(r.area_scores.get(c, "0")) / maxima[c]), 1) if maxima[c] else 0 for c in codes],
+                    "data": [
+                        round(100 * float(Decimal(r.area_scores.get(c, "0")) / maxima[c]), 1)
+                        if maxima[c]
+                        else 0
+                        for c in codes
+                    ],
                 }
                 for r in history[-2:]
             ],
@@ -1125,7 +1327,9 @@ def unit_results(request, pk):
         "options": {
             "responsive": True,
             "maintainAspectRatio": False,
-            "plugins": {"title": {"display": True, "text": "Tỷ lệ điểm đạt theo lĩnh vực (% điểm tối đa)"}},
+            "plugins": {
+                "title": {"display": True, "text": "Tỷ lệ điểm đạt theo lĩnh vực (% điểm tối đa)"}
+            },
             "scales": {"r": {"min": 50, "max": 100, "ticks": {"stepSize": 10}}},
         },
     }
@@ -1133,16 +1337,40 @@ def unit_results(request, pk):
         "type": "line",
         "data": {
             "labels": [str(r.year) for r in history],
-            "datasets": [{"label": "Chỉ số CCHC (%)", "data": [float(r.total) for r in history], "yAxisID": "y", "tension": 0.2},
-                         {"label": "Xếp hạng trong khối", "data": [r.rank for r in history], "yAxisID": "y2", "tension": 0.2}],
+            "datasets": [
+                {
+                    "label": "Chỉ số CCHC (%)",
+                    "data": [float(r.total) for r in history],
+                    "yAxisID": "y",
+                    "tension": 0.2,
+                },
+                {
+                    "label": "Xếp hạng trong khối",
+                    "data": [r.rank for r in history],
+                    "yAxisID": "y2",
+                    "tension": 0.2,
+                },
+            ],
         },
         "options": {
             "responsive": True,
             "maintainAspectRatio": False,
             "plugins": {"title": {"display": True, "text": "Chỉ số và thứ hạng qua các năm"}},
             "scales": {
-                "y": {"min": 60, "max": 100, "position": "left", "title": {"display": True, "text": "Chỉ số (%)"}},
-                "y2": {"reverse": True, "min": 1, "position": "right", "grid": {"drawOnChartArea": False}, "ticks": {"precision": 0}, "title": {"display": True, "text": "Hạng"}},
+                "y": {
+                    "min": 60,
+                    "max": 100,
+                    "position": "left",
+                    "title": {"display": True, "text": "Chỉ số (%)"},
+                },
+                "y2": {
+                    "reverse": True,
+                    "min": 1,
+                    "position": "right",
+                    "grid": {"drawOnChartArea": False},
+                    "ticks": {"precision": 0},
+                    "title": {"display": True, "text": "Hạng"},
+                },
             },
         },
     }
@@ -1151,11 +1379,19 @@ def unit_results(request, pk):
             "code": c,
             "name": names.get(c, c),
             "max": maxima[c],
-            "scores": [(r.year, Decimal(r.area_scores[c]) if c in r.area_scores else None) for r in history],
+            "scores": [
+                (r.year, Decimal(r.area_scores[c]) if c in r.area_scores else None) for r in history
+            ],
         }
         for c in codes
     ]
-    own = Assessment.objects.visible_to(request.user).filter(unit=unit).select_related("round").order_by("-round__year").first()
+    own = (
+        Assessment.objects.visible_to(request.user)
+        .filter(unit=unit)
+        .select_related("round")
+        .order_by("-round__year")
+        .first()
+    )
     return render(
         request,
         "par/unit_results.html",

@@ -40,7 +40,14 @@ def documents(request, q: str = "", type: str = ""):
     """Documents within the caller's scope (and public documents of outside bodies)."""
     rows = document_selectors.document_list(actor=request.user, q=q, doc_type=type or None)[:2000]
     return [
-        DocumentOut(id=d.pk, number=d.number, type=d.doc_type, issuer=d.issuer, date=d.issued_on, title=d.title)
+        DocumentOut(
+            id=d.pk,
+            number=d.number,
+            type=d.doc_type,
+            issuer=d.issuer,
+            date=d.issued_on,
+            title=d.title,
+        )
         for d in rows
     ]
 
@@ -109,7 +116,9 @@ def _task_out(t) -> TaskOut:
 @router.get("/plans", response=list[PlanOut], tags=["plans"])
 def plans(request, year: int | None = None, q: str = ""):
     """CCHC plans of the caller's units and of the levels above them, with their task counts."""
-    rows = tasks.plan_list(actor=request.user, year=year, q=q).order_by("-year", "unit__name")[:2000]
+    rows = tasks.plan_list(actor=request.user, year=year, q=q).order_by("-year", "unit__name")[
+        :2000
+    ]
     return [
         PlanOut(
             id=p.pk,
@@ -126,12 +135,18 @@ def plans(request, year: int | None = None, q: str = ""):
 
 
 @router.get("/plans/{plan_id}/tasks", response=list[TaskOut], tags=["plans"])
-def plan_tasks(request, plan_id: int, status: str = "", overdue: bool = False, due_within: int | None = None):
+def plan_tasks(
+    request, plan_id: int, status: str = "", overdue: bool = False, due_within: int | None = None
+):
     """The plan's tasks with their deadline as read and their computed timeliness; `overdue` keeps the tasks past
     their last day and not done, `due_within` (days) those whose last day is near."""
     plan = tasks.plan_get(actor=request.user, pk=plan_id)
     rows = tasks.task_list(
-        actor=request.user, plan=plan, status=status or None, overdue=overdue, due_within_days=due_within
+        actor=request.user,
+        plan=plan,
+        status=status or None,
+        overdue=overdue,
+        due_within_days=due_within,
     ).order_by("no")
     return [_task_out(t) for t in tasks.decorate(rows)]
 
@@ -166,7 +181,9 @@ class FiguresOut(Schema):
     overdue: int
     in_progress: int
     no_due: int
-    rate: float | None  # share of the tasks due done by their last day, in percent; None before any is due
+    rate: (
+        float | None
+    )  # share of the tasks due done by their last day, in percent; None before any is due
 
 
 class AreaFiguresOut(Schema):
@@ -227,7 +244,12 @@ def plans_overview(request, year: int | None = None):
     and departments in the caller's scope, with the figures of the overview report."""
     year = year or dashboard.default_year(actor=request.user)
     rows = dashboard.overview_rows(actor=request.user, year=year)
-    return [OverviewRowOut(plan_id=r.plan.pk, unit=r.label, year=r.plan.year, totals=_figures(r.figures)) for r in rows]
+    return [
+        OverviewRowOut(
+            plan_id=r.plan.pk, unit=r.label, year=r.plan.year, totals=_figures(r.figures)
+        )
+        for r in rows
+    ]
 
 
 @router.get("/plans/{plan_id}/dashboard", response=PlanDashboardOut, tags=["plans"])
@@ -242,12 +264,15 @@ def plan_dashboard(request, plan_id: int):
         year=plan.year,
         totals=_figures(dash.totals),
         by_area=[
-            AreaFiguresOut(area_id=r.key, code=r.code, area=r.label, totals=_figures(r.figures)) for r in dash.areas
+            AreaFiguresOut(area_id=r.key, code=r.code, area=r.label, totals=_figures(r.figures))
+            for r in dash.areas
         ],
         by_office=[
             # An office matched to a unit is keyed by its id, one kept as written by its wording.
             OfficeFiguresOut(
-                unit_id=r.key if isinstance(r.key, int) else None, office=r.label, totals=_figures(r.figures)
+                unit_id=r.key if isinstance(r.key, int) else None,
+                office=r.label,
+                totals=_figures(r.figures),
             )
             for r in dash.offices
         ],

@@ -33,7 +33,11 @@ def doc_type_from_abbrev(abbrev: str | None) -> str:
     """The DocType value for an abbreviation as written in a symbol ("QĐ", "KH", "TTr", ...)."""
     if not abbrev:
         return DocType.KHAC
-    key = abbrev.strip().upper().replace("D", "Đ") if abbrev.strip().upper() in {"QD", "ND"} else abbrev.strip()
+    key = (
+        abbrev.strip().upper().replace("D", "Đ")
+        if abbrev.strip().upper() in {"QD", "ND"}
+        else abbrev.strip()
+    )
     for value, _ in DocType.choices:
         if value.upper() == key.upper():
             return value

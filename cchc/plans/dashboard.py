@@ -41,7 +41,9 @@ class DayBefore(Func):
     template = "(%(expressions)s - 1)"
 
     def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="date(%(expressions)s, '-1 day')", **extra)
+        return self.as_sql(
+            compiler, connection, template="date(%(expressions)s, '-1 day')", **extra
+        )
 
 
 def timeliness_conditions(*, today: date, prefix: str = "") -> dict[str, Q]:
@@ -59,21 +61,33 @@ def timeliness_conditions(*, today: date, prefix: str = "") -> dict[str, Q]:
     completed, started = q(completed_on__isnull=False), q(start_on__isnull=False)
     past_last_day = (by_date & q(due_on__lt=today)) | (before & q(due_on__lte=today))
     # A task marked done without a completion date is judged as finished today.
-    late = (completed & ((by_date & q(completed_on__gt=due)) | (before & q(completed_on__gte=due)))) | (
-        ~completed & past_last_day
-    )
+    late = (
+        completed & ((by_date & q(completed_on__gt=due)) | (before & q(completed_on__gte=due)))
+    ) | (~completed & past_last_day)
     # Early: finished before the window opens (its start), or before the last day when there is no start.
     early = (
         completed
         & (
             (started & q(completed_on__lt=start))
-            | (~started & ((by_date & q(completed_on__lt=due)) | (before & q(completed_on__lt=DayBefore(due)))))
+            | (
+                ~started
+                & (
+                    (by_date & q(completed_on__lt=due))
+                    | (before & q(completed_on__lt=DayBefore(due)))
+                )
+            )
         )
     ) | (
         ~completed
         & (
             (started & q(start_on__gt=today))
-            | (~started & ((by_date & q(due_on__gt=today)) | (before & q(due_on__gt=today + timedelta(days=1)))))
+            | (
+                ~started
+                & (
+                    (by_date & q(due_on__gt=today))
+                    | (before & q(due_on__gt=today + timedelta(days=1)))
+                )
+            )
         )
     )
     done_due = has_due & done
@@ -98,7 +112,9 @@ def due_by_condition(*, today: date, days: int) -> Q:
 def timeliness_expression(*, today: date, prefix: str = "") -> Case:
     """The `Timeliness` value of each row as a SQL expression (for annotating and ordering tasks)."""
     conditions = timeliness_conditions(today=today, prefix=prefix)
-    return Case(*[When(cond, then=Value(key)) for key, cond in conditions.items()], output_field=CharField())
+    return Case(
+        *[When(cond, then=Value(key)) for key, cond in conditions.items()], output_field=CharField()
+    )
 
 
 def _counts(*, today: date, prefix: str = "") -> dict:
@@ -306,13 +322,19 @@ def _office_rows(tasks, *, today: date) -> list[Row]:
         TaskOffice.objects.filter(role=OfficeRole.LEAD, task__in=tasks)
         .values("unit_id", "unit__name")
         .annotate(
-            written=Case(When(unit__isnull=True, then=F("text")), default=Value(""), output_field=CharField()),
+            written=Case(
+                When(unit__isnull=True, then=F("text")), default=Value(""), output_field=CharField()
+            ),
             **_counts(today=today, prefix="task__"),
         )
         .values("unit_id", "unit__name", "written", *BUCKETS, "done")
     )
     result = [
-        Row(key=r["unit_id"] or r["written"], label=r["unit__name"] or r["written"], figures=Figures.of(r))
+        Row(
+            key=r["unit_id"] or r["written"],
+            label=r["unit__name"] or r["written"],
+            figures=Figures.of(r),
+        )
         for r in rows
     ]
     return sorted(result, key=lambda r: (-r.figures.overdue, -r.figures.tasks, r.label))
@@ -330,7 +352,9 @@ def attention_tasks(tasks, *, today: date, limit: int = ATTENTION_LIMIT) -> tupl
         tasks.filter(wanted)
         .annotate(
             timeliness=timeliness_expression(today=today),
-            overdue_first=Case(When(conditions[Timeliness.OVERDUE], then=Value(0)), default=Value(1)),
+            overdue_first=Case(
+                When(conditions[Timeliness.OVERDUE], then=Value(0)), default=Value(1)
+            ),
         )
         .select_related("area")
         .prefetch_related(_OFFICES)
@@ -352,7 +376,9 @@ def _targets(plan: Plan, *, today: date) -> list[TargetLine]:
     targets = list(plan.targets.prefetch_related("measures").order_by("order", "id"))
     lines = []
     for t in targets:
-        measures = [m for m in t.measures.all() if m.period_end <= max(today, date(plan.year, 12, 31))]
+        measures = [
+            m for m in t.measures.all() if m.period_end <= max(today, date(plan.year, 12, 31))
+        ]
         lines.append(TargetLine(target=t, measure=measures[-1] if measures else None))
     return lines
 
@@ -414,7 +440,9 @@ NOT_YET_DUE = "Chưa có nhiệm vụ đến hạn"
 def overview_plans(*, actor, year: int):
     """Plans of the year of the wards, communes, special zones and departments inside the actor's subtrees."""
     scope = scope_for(actor)
-    return Plan.objects.visible_to(actor).filter(scope.q("unit__path"), year=year, unit__kind__in=RANKED_KINDS)
+    return Plan.objects.visible_to(actor).filter(
+        scope.q("unit__path"), year=year, unit__kind__in=RANKED_KINDS
+    )
 
 
 def unit_plans(*, actor, unit: Unit):
@@ -423,7 +451,9 @@ def unit_plans(*, actor, unit: Unit):
 
 
 def plan_years(*, actor) -> list[int]:
-    return list(Plan.objects.visible_to(actor).order_by("-year").values_list("year", flat=True).distinct())
+    return list(
+        Plan.objects.visible_to(actor).order_by("-year").values_list("year", flat=True).distinct()
+    )
 
 
 def _distribution(rows: list[Row]) -> list[tuple[str, int]]:
@@ -451,9 +481,14 @@ def overview_rows(*, actor, year: int, today: date | None = None, sort: str = "n
     """One row per plan of the year in the actor's scope (see `overview_plans`) with its figures; one query."""
     today = _today(today)
     plans = (
-        overview_plans(actor=actor, year=year).select_related("unit").annotate(**_counts(today=today, prefix="tasks__"))
+        overview_plans(actor=actor, year=year)
+        .select_related("unit")
+        .annotate(**_counts(today=today, prefix="tasks__"))
     )
-    rows = [Row(key=p.pk, label=p.unit.name, unit=p.unit, plan=p, figures=Figures.of(vars(p))) for p in plans]
+    rows = [
+        Row(key=p.pk, label=p.unit.name, unit=p.unit, plan=p, figures=Figures.of(vars(p)))
+        for p in plans
+    ]
     rows.sort(key=SORTS[sort if sort in SORTS else "name"])
     return rows
 
@@ -494,10 +529,17 @@ def home_plan(*, actor, year: int) -> Plan | None:
     scope = scope_for(actor)
     if scope.is_admin:
         return None
-    levels = Unit.objects.visible_to(actor).filter(kind__in=RANKED_KINDS).values_list("pk", flat=True)[:2]
+    levels = (
+        Unit.objects.visible_to(actor)
+        .filter(kind__in=RANKED_KINDS)
+        .values_list("pk", flat=True)[:2]
+    )
     levels = list(levels)
     if len(levels) != 1:
         return None
     return (
-        Plan.objects.visible_to(actor).filter(unit_id=levels[0], year=year).select_related("unit", "document").first()
+        Plan.objects.visible_to(actor)
+        .filter(unit_id=levels[0], year=year)
+        .select_related("unit", "document")
+        .first()
     )

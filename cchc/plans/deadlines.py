@@ -107,21 +107,29 @@ def _safe_date(year: int | None, month: int, day: int) -> date:
 # --- patterns (on the folded text: lower case, no diacritics, "đ" -> "d") -------------------------------------
 
 _YEAR_TAIL = r"(?:\s*(?:/|-|\.|nam)?\s*(?P<{name}>(?:19|20)\d\d)(?!\d))?"
-_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2}))?(?![\d/])")
+_DATE = re.compile(
+    r"(?<![\d/])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2}))?(?![\d/])"
+)
 _LONG_DATE = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})(?:\s+nam\s+(?P<y>\d{4}))?")
 _Q = r"(?:iv|i{1,3}|[1-4])\b"
-_QUARTER_WORD = re.compile(rf"\bquy\s+(?P<list>{_Q}(?:\s*(?:,|-|\bva\b|\bden\b|;|&)\s*(?:quy\s+)?{_Q})*)")
+_QUARTER_WORD = re.compile(
+    rf"\bquy\s+(?P<list>{_Q}(?:\s*(?:,|-|\bva\b|\bden\b|;|&)\s*(?:quy\s+)?{_Q})*)"
+)
 _QUARTER_YEAR = re.compile(r"^\s*(?:/|-|nam)\s*(?P<y>(?:19|20)\d\d)")
 _MONTH = re.compile(
     r"\bthang\s+(?P<list>\d{1,2}(?:\s*(?:,|-|va|den|;|&)\s*(?:thang\s+)?\d{1,2}\b)*)"
     r"(?:\s*(?:/|-|nam)\s*(?P<y>(?:19|20)\d\d))?"
 )
-_HALF = re.compile(r"\b(?P<n>6|sau|9|chin)\s+thang\s+(?P<which>dau|cuoi)\s+nam" + _YEAR_TAIL.format(name="y"))
+_HALF = re.compile(
+    r"\b(?P<n>6|sau|9|chin)\s+thang\s+(?P<which>dau|cuoi)\s+nam" + _YEAR_TAIL.format(name="y")
+)
 _YEAR_RANGE = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d\d)\s*(?:-|den)\s*(?P<b>(?:19|20)\d\d)(?!\d)")
 _WHOLE_YEAR = re.compile(r"\b(?:ca|trong|suot|ca trong)\s+nam\b" + _YEAR_TAIL.format(name="y"))
 _YEAR_ONLY = re.compile(r"^(?:nam\s+)?(?P<y>(?:19|20)\d\d)$")
 _YEAR_POINT = re.compile(r"\b(?P<which>dau|giua|cuoi)\s+nam\b" + _YEAR_TAIL.format(name="y"))
-_MONTH_POINT = re.compile(r"\b(?P<which>dau|giua|cuoi)\s+thang\s+(?P<m>\d{1,2})" + _YEAR_TAIL.format(name="y"))
+_MONTH_POINT = re.compile(
+    r"\b(?P<which>dau|giua|cuoi)\s+thang\s+(?P<m>\d{1,2})" + _YEAR_TAIL.format(name="y")
+)
 _QUARTER_POINT = re.compile(rf"\b(?P<which>dau|cuoi)\s+quy\s+(?P<q>{_Q})")
 _AFTER_MONTH_WORD = re.compile(r"(?:thang|quy)\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -138,17 +146,28 @@ _REFERENCE_WORDS = (
     r"ke hoach|quyet dinh|van ban|cong van|thong bao|chi thi|nghi quyet|huong dan|chuong trinh|nghi dinh|thong tu"
     r"|quy dinh|lo trinh"
 )
-_REFERENCE = re.compile(rf"\b(?:theo|tai|thuc hien theo)\s+(?:(?:cac|tung)\s+)?(?:{_REFERENCE_WORDS})\b")
+_REFERENCE = re.compile(
+    rf"\b(?:theo|tai|thuc hien theo)\s+(?:(?:cac|tung)\s+)?(?:{_REFERENCE_WORDS})\b"
+)
 _DOC_NUMBER = re.compile(
     r"(?<![\d/])(?P<seq>\d+)\s*/\s*(?P<symbol>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
 )
-_DOC_DATE = re.compile(r"ng[àa]y\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
+_DOC_DATE = re.compile(
+    r"ng[àa]y\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I
+)
 
-_CONTINUOUS = re.compile(r"\b(?:thuong xuyen|lien tuc|hang ngay|hang tuan|moi ngay|suot qua trinh)\b")
+_CONTINUOUS = re.compile(
+    r"\b(?:thuong xuyen|lien tuc|hang ngay|hang tuan|moi ngay|suot qua trinh)\b"
+)
 _RECURRENCES = [
-    (re.compile(r"\b(?:hang|moi|dinh ky hang|dinh ky)\s+thang\b|\bthang\s*/\s*lan\b"), Recurrence.MONTHLY),
     (
-        re.compile(r"\b(?:hang|moi|dinh ky hang|dinh ky)\s+quy\b|\bquy\s*/\s*lan\b|\bdinh ky theo quy\b"),
+        re.compile(r"\b(?:hang|moi|dinh ky hang|dinh ky)\s+thang\b|\bthang\s*/\s*lan\b"),
+        Recurrence.MONTHLY,
+    ),
+    (
+        re.compile(
+            r"\b(?:hang|moi|dinh ky hang|dinh ky)\s+quy\b|\bquy\s*/\s*lan\b|\bdinh ky theo quy\b"
+        ),
         Recurrence.QUARTERLY,
     ),
     (
@@ -157,7 +176,10 @@ _RECURRENCES = [
         ),
         Recurrence.HALF_YEARLY,
     ),
-    (re.compile(r"\b(?:hang|moi|dinh ky hang|dinh ky)\s+nam\b|\bnam\s*/\s*lan\b"), Recurrence.YEARLY),
+    (
+        re.compile(r"\b(?:hang|moi|dinh ky hang|dinh ky)\s+nam\b|\bnam\s*/\s*lan\b"),
+        Recurrence.YEARLY,
+    ),
 ]
 _PERIODIC = re.compile(r"\bdinh ky\b")
 
@@ -221,16 +243,22 @@ def _per_reference(raw: str) -> Deadline:
             reference_date = date(int(when.group("y")), int(when.group("m")), int(when.group("d")))
         except ValueError:
             reference_date = None
-    return Deadline(DeadlineKind.PER_REFERENCE, reference_number=reference_number, reference_date=reference_date)
+    return Deadline(
+        DeadlineKind.PER_REFERENCE, reference_number=reference_number, reference_date=reference_date
+    )
 
 
 def _explicit_dates(folded: str, year: int | None) -> Deadline | None:
     found: list[tuple[int, date]] = []
     for m in _LONG_DATE.finditer(folded):
-        found.append((m.start(), _safe_date(_year(m.group("y"), year), int(m.group("m")), int(m.group("d")))))
+        found.append(
+            (m.start(), _safe_date(_year(m.group("y"), year), int(m.group("m")), int(m.group("d"))))
+        )
     for m in _DATE.finditer(folded):
         day, month = int(m.group("d")), int(m.group("m"))
-        if not (1 <= month <= 12 and 1 <= day <= 31) or _AFTER_MONTH_WORD.search(folded, 0, m.start()):
+        if not (1 <= month <= 12 and 1 <= day <= 31) or _AFTER_MONTH_WORD.search(
+            folded, 0, m.start()
+        ):
             continue  # "tháng 9-10/2026" is two months, not 9 October
         found.append((m.start(), _safe_date(_year(m.group("y"), year), month, day)))
     if not found:
@@ -270,7 +298,9 @@ def _points(folded: str, year: int | None) -> Deadline | None:
     m = _YEAR_POINT.search(folded)
     if m and not _HALF.search(folded):
         y = _checked(_year(m.group("y"), year))
-        due = {"dau": date(y, 1, 1), "giua": date(y, 6, 30), "cuoi": date(y, 12, 31)}[m.group("which")]
+        due = {"dau": date(y, 1, 1), "giua": date(y, 6, 30), "cuoi": date(y, 12, 31)}[
+            m.group("which")
+        ]
         return Deadline(DeadlineKind.BY_DATE, due=due, note="theo Điều 146 Bộ luật Dân sự 2015")
     return None
 
@@ -302,7 +332,9 @@ def _numbers(listing: str, parse_one) -> list[int]:
     values: list[int] = []
     for token in tokens:
         bounds = re.split(r"\s*(?:-|\bden\b)\s*", token)
-        parsed = [parse_one(re.sub(r"^(?:quy|thang)\s+", "", b.strip())) for b in bounds if b.strip()]
+        parsed = [
+            parse_one(re.sub(r"^(?:quy|thang)\s+", "", b.strip())) for b in bounds if b.strip()
+        ]
         if any(p is None for p in parsed):
             raise _Unreadable(f"không đọc được “{token}”")
         if len(parsed) == 2 and parsed[0] <= parsed[1]:
@@ -345,7 +377,9 @@ def _months(folded: str, year: int | None) -> Deadline | None:
         return None
     months: list[tuple[int | None, int]] = []
     for m in matches:
-        numbers = _numbers(m.group("list"), lambda t: int(t) if t.isdigit() and 1 <= int(t) <= 12 else None)
+        numbers = _numbers(
+            m.group("list"), lambda t: int(t) if t.isdigit() and 1 <= int(t) <= 12 else None
+        )
         y = _year(m.group("y"), None)
         months.extend((y, n) for n in numbers)
     written = [y for y, _ in months if y is not None]

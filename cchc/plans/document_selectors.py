@@ -21,7 +21,9 @@ def document_list(*, actor, q: str = "", doc_type: str | None = None):
 def document_get(*, actor, pk) -> Document:
     """One document the actor may see, else 404."""
     try:
-        return Document.objects.visible_to(actor).select_related("org_unit", "issuer_unit").get(pk=pk)
+        return (
+            Document.objects.visible_to(actor).select_related("org_unit", "issuer_unit").get(pk=pk)
+        )
     except (Document.DoesNotExist, ValueError, TypeError):
         raise Http404("Không tìm thấy văn bản.")
 
@@ -37,7 +39,9 @@ def document_file_get(*, actor, pk) -> DocumentFile:
 def _visible_ids(actor, ids) -> set[int]:
     if not ids:
         return set()
-    return set(Document.objects.visible_to(actor).filter(pk__in=list(ids)).values_list("pk", flat=True))
+    return set(
+        Document.objects.visible_to(actor).filter(pk__in=list(ids)).values_list("pk", flat=True)
+    )
 
 
 def document_bases(*, actor, document: Document) -> list[DocumentBasis]:
@@ -60,7 +64,9 @@ def _basis_graph(document: Document) -> dict[int, list[DocumentBasis]]:
             break
         seen |= frontier
         rows = list(
-            DocumentBasis.objects.filter(document_id__in=frontier).select_related("cited").order_by("order", "id")
+            DocumentBasis.objects.filter(document_id__in=frontier)
+            .select_related("cited")
+            .order_by("order", "id")
         )
         frontier = set()
         for b in rows:
@@ -165,4 +171,9 @@ def basis_lineage(*, actor, document: Document) -> list[dict]:
 
 def cited_by(*, actor, document: Document):
     """Visible documents that cite this one as a basis."""
-    return Document.objects.visible_to(actor).filter(bases__cited=document).distinct().order_by("issued_on")
+    return (
+        Document.objects.visible_to(actor)
+        .filter(bases__cited=document)
+        .distinct()
+        .order_by("issued_on")
+    )

@@ -90,10 +90,15 @@ def document_register(
         number
         and issued_on
         and Document.objects.filter(
-            number__iexact=number, issued_on__year=issued_on.year, org_unit=org_unit, issuer__iexact=nfc(issuer)
+            number__iexact=number,
+            issued_on__year=issued_on.year,
+            org_unit=org_unit,
+            issuer__iexact=nfc(issuer),
         ).exists()
     ):
-        raise DomainError(f"Văn bản số {number} năm {issued_on.year} đã được đăng ký.", field="number")
+        raise DomainError(
+            f"Văn bản số {number} năm {issued_on.year} đã được đăng ký.", field="number"
+        )
     seq, symbol = _split_number(number)
     doc = Document(
         number=number,
@@ -117,9 +122,9 @@ def document_register(
     doc.save()
     _add_bases(doc, bases or [])
     if number:
-        DocumentBasis.objects.filter(cited__isnull=True, cited_number__iexact=number).exclude(document=doc).update(
-            cited=doc
-        )
+        DocumentBasis.objects.filter(cited__isnull=True, cited_number__iexact=number).exclude(
+            document=doc
+        ).update(cited=doc)
     if audit_it:
         audit.record(
             actor=actor,
@@ -140,11 +145,16 @@ def _split_number(number: str) -> tuple[int | None, str]:
 
 
 def _bases_summary(document: Document) -> list[str]:
-    return [b.cited_number or b.cited_title[:80] or b.raw[:80] for b in document.bases.order_by("order", "id")]
+    return [
+        b.cited_number or b.cited_title[:80] or b.raw[:80]
+        for b in document.bases.order_by("order", "id")
+    ]
 
 
 @transaction.atomic
-def document_update(*, actor, document: Document, bases: list[BasisInput] | None = None, **changes) -> Document:
+def document_update(
+    *, actor, document: Document, bases: list[BasisInput] | None = None, **changes
+) -> Document:
     """Change a document's fields (and replace its bases when given)."""
     if not policies.can_edit_document(actor, document):
         raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
@@ -172,9 +182,9 @@ def document_update(*, actor, document: Document, bases: list[BasisInput] | None
         _add_bases(document, bases)
         after["bases"] = _bases_summary(document)
     if document.number:
-        DocumentBasis.objects.filter(cited__isnull=True, cited_number__iexact=document.number).exclude(
-            document=document
-        ).update(cited=document)
+        DocumentBasis.objects.filter(
+            cited__isnull=True, cited_number__iexact=document.number
+        ).exclude(document=document).update(cited=document)
     audit.record(
         actor=actor,
         action="document.update",

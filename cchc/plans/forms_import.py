@@ -19,7 +19,9 @@ class PlanUploadForm(forms.Form):
     text = forms.CharField(
         label="Hoặc dán nội dung kế hoạch",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6, "placeholder": "Dán toàn văn kế hoạch, kể cả bảng phụ lục nhiệm vụ"}),
+        widget=forms.Textarea(
+            attrs={"rows": 6, "placeholder": "Dán toàn văn kế hoạch, kể cả bảng phụ lục nhiệm vụ"}
+        ),
     )
     year = forms.IntegerField(
         label="Năm của kế hoạch",

@@ -24,7 +24,9 @@ class DocumentForm(forms.Form):
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=120, required=False)
     title = forms.CharField(label="Trích yếu", widget=forms.Textarea(attrs={"rows": 2}))
     org_unit = forms.IntegerField(label="Đơn vị quản lý", required=False, widget=forms.Select)
-    period_start = forms.IntegerField(label="Từ năm", required=False, min_value=1990, max_value=2100)
+    period_start = forms.IntegerField(
+        label="Từ năm", required=False, min_value=1990, max_value=2100
+    )
     period_end = forms.IntegerField(label="Đến năm", required=False, min_value=1990, max_value=2100)
     bases = forms.CharField(
         label="Thêm căn cứ",
@@ -59,12 +61,19 @@ class BasisRowForm(forms.Form):
     """One legal basis of the document, as an editable row."""
 
     number = forms.CharField(label="Số, ký hiệu", max_length=80, required=False)
-    doc_type = forms.ChoiceField(label="Loại", choices=[("", "—")] + list(DocType.choices), required=False)
+    doc_type = forms.ChoiceField(
+        label="Loại", choices=[("", "—")] + list(DocType.choices), required=False
+    )
     date = forms.CharField(
-        label="Ngày", max_length=10, required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
+        label="Ngày",
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"}),
     )
     issuer = forms.CharField(label="Cơ quan ban hành", max_length=255, required=False)
-    title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(
+        label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     raw = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_date(self):
@@ -93,7 +102,10 @@ class ReadForm(forms.Form):
         label="Dán nội dung văn bản",
         required=False,
         widget=forms.Textarea(
-            attrs={"rows": 12, "placeholder": "Dán toàn bộ hoặc phần đầu văn bản (từ tên cơ quan đến các căn cứ)"}
+            attrs={
+                "rows": 12,
+                "placeholder": "Dán toàn bộ hoặc phần đầu văn bản (từ tên cơ quan đến các căn cứ)",
+            }
         ),
     )
     file = forms.FileField(

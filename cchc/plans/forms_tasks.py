@@ -11,7 +11,9 @@ class DayField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 10)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+        )
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -46,17 +48,27 @@ class ProgressForm(forms.Form):
     percent = forms.IntegerField(label="Tiến độ (%)", min_value=0, max_value=100)
     reported_on = DayField(label="Ngày báo cáo", required=False, help_text="Để trống: hôm nay.")
     period_label = forms.ChoiceField(label="Kỳ báo cáo", required=False, choices=[])
-    text = forms.CharField(label="Kết quả thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label="Kết quả thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     files = MultipleFileField(
-        label="Tệp kiểm chứng", required=False, help_text="Có thể chọn nhiều tệp, mỗi tệp tối đa 20 MB."
+        label="Tệp kiểm chứng",
+        required=False,
+        help_text="Có thể chọn nhiều tệp, mỗi tệp tối đa 20 MB.",
     )
     product_document = forms.TypedChoiceField(
-        label="Văn bản sản phẩm (đã đăng ký)", required=False, coerce=int, empty_value=None, choices=[]
+        label="Văn bản sản phẩm (đã đăng ký)",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[],
     )
 
     def __init__(self, *args, periods=(), documents=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period_label"].choices = [("", "— không theo kỳ —")] + [(p[0], p[0]) for p in periods]
+        self.fields["period_label"].choices = [("", "— không theo kỳ —")] + [
+            (p[0], p[0]) for p in periods
+        ]
         if not periods:
             del self.fields["period_label"]
         self.fields["product_document"].choices = [("", "— không chọn —")] + [
@@ -67,7 +79,9 @@ class ProgressForm(forms.Form):
 class DeadlineForm(forms.Form):
     due_on = DayField(label="Hạn hoàn thành")
     start_on = DayField(label="Bắt đầu từ", required=False)
-    note = forms.CharField(label="Căn cứ (văn bản yêu cầu, ghi chú)", required=False, max_length=500)
+    note = forms.CharField(
+        label="Căn cứ (văn bản yêu cầu, ghi chú)", required=False, max_length=500
+    )
 
 
 class TargetConfirmForm(forms.Form):
@@ -80,12 +94,17 @@ class TargetConfirmForm(forms.Form):
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].choices = [("", "— chưa giao —")] + [(u.pk, u.name) for u in units]
+        self.fields["responsible"].choices = [("", "— chưa giao —")] + [
+            (u.pk, u.name) for u in units
+        ]
 
 
 class TargetWordingForm(forms.Form):
     code = forms.CharField(
-        label="Mã", required=False, max_length=8, help_text="Ví dụ: a, b, đ (để trống nếu không có)."
+        label="Mã",
+        required=False,
+        max_length=8,
+        help_text="Ví dụ: a, b, đ (để trống nếu không có).",
     )
     text = forms.CharField(label="Nội dung chỉ tiêu", widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -106,10 +125,18 @@ class PlanSettingsForm(forms.Form):
 class MeasureForm(forms.Form):
     ACHIEVED = [("", "— tính theo giá trị —"), ("1", "Đạt"), ("0", "Không đạt")]
 
-    period_label = forms.CharField(label="Kỳ", max_length=40, widget=forms.TextInput(attrs={"placeholder": "Năm 2026"}))
+    period_label = forms.CharField(
+        label="Kỳ", max_length=40, widget=forms.TextInput(attrs={"placeholder": "Năm 2026"})
+    )
     period_end = DayField(label="Hết kỳ")
     value = forms.CharField(label="Giá trị đạt được", required=False, max_length=20)
     achieved = forms.TypedChoiceField(
-        label="Đánh giá", required=False, choices=ACHIEVED, coerce=lambda v: v == "1", empty_value=None
+        label="Đánh giá",
+        required=False,
+        choices=ACHIEVED,
+        coerce=lambda v: v == "1",
+        empty_value=None,
     )
-    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -24,7 +24,9 @@ class DocumentQuerySet(models.QuerySet):
         if scope.is_anonymous:
             return self.none()
         return self.filter(
-            scope.q("org_unit__path") | models.Q(org_unit__isnull=True) | models.Q(org_unit_id__in=scope.ancestor_ids())
+            scope.q("org_unit__path")
+            | models.Q(org_unit__isnull=True)
+            | models.Q(org_unit_id__in=scope.ancestor_ids())
         )
 
 
@@ -47,7 +49,12 @@ class Document(models.Model):
         related_name="+",
     )
     org_unit = models.ForeignKey(
-        Unit, verbose_name="Đơn vị quản lý", null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+        Unit,
+        verbose_name="Đơn vị quản lý",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
     )
     issued_on = models.DateField("Ngày ban hành", null=True, blank=True, db_index=True)
     date_precision = models.CharField(
@@ -90,7 +97,9 @@ class Document(models.Model):
 class DocumentBasis(models.Model):
     """A legal basis (căn cứ) cited by a document; linked to the registered document when there is one."""
 
-    document = models.ForeignKey(Document, verbose_name="Văn bản", on_delete=models.CASCADE, related_name="bases")
+    document = models.ForeignKey(
+        Document, verbose_name="Văn bản", on_delete=models.CASCADE, related_name="bases"
+    )
     cited = models.ForeignKey(
         Document,
         verbose_name="Văn bản được dẫn",
@@ -127,7 +136,9 @@ def document_file_path(instance, filename):
 class DocumentFile(models.Model):
     """A file attached to a document (the signed scan, the Word original, an appendix)."""
 
-    document = models.ForeignKey(Document, verbose_name="Văn bản", on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        Document, verbose_name="Văn bản", on_delete=models.CASCADE, related_name="files"
+    )
     file = models.FileField("Tệp", upload_to=document_file_path, max_length=255)
     name = models.CharField("Tên tệp", max_length=255)
     size = models.PositiveIntegerField("Dung lượng", default=0)
@@ -162,14 +173,24 @@ class PlanQuerySet(models.QuerySet):
 class Plan(models.Model):
     """The CCHC plan (kế hoạch CCHC) of one unit for one year: its areas, tasks and targets."""
 
-    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="cchc_plans")
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="cchc_plans"
+    )
     document = models.ForeignKey(
-        Document, verbose_name="Văn bản", null=True, blank=True, on_delete=models.PROTECT, related_name="plans"
+        Document,
+        verbose_name="Văn bản",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
     )
     year = models.PositiveSmallIntegerField("Năm", db_index=True)
     title = models.TextField("Tên kế hoạch")
     report_every = models.CharField(
-        "Kỳ báo cáo nhiệm vụ thường xuyên", max_length=12, choices=Recurrence.choices, default=Recurrence.QUARTERLY
+        "Kỳ báo cáo nhiệm vụ thường xuyên",
+        max_length=12,
+        choices=Recurrence.choices,
+        default=Recurrence.QUARTERLY,
     )
     source_name = models.CharField("Tệp nguồn", max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -192,7 +213,9 @@ class Plan(models.Model):
 class Area(models.Model):
     """A section of the plan's task table ("I. Cải cách thể chế")."""
 
-    plan = models.ForeignKey(Plan, verbose_name="Kế hoạch", on_delete=models.CASCADE, related_name="areas")
+    plan = models.ForeignKey(
+        Plan, verbose_name="Kế hoạch", on_delete=models.CASCADE, related_name="areas"
+    )
     code = models.CharField("Mã", max_length=12)
     title = models.CharField("Lĩnh vực", max_length=500)
     order = models.PositiveSmallIntegerField("Thứ tự", default=0)
@@ -214,15 +237,24 @@ class TaskQuerySet(models.QuerySet):
             return self.all()
         if scope.is_anonymous:
             return self.none()
-        return self.filter(scope.q("plan__unit__path") | models.Q(plan__unit_id__in=scope.ancestor_ids()))
+        return self.filter(
+            scope.q("plan__unit__path") | models.Q(plan__unit_id__in=scope.ancestor_ids())
+        )
 
 
 class Task(models.Model):
     """One task of a plan: its wording, offices, deadline as written and as read, product and progress."""
 
-    plan = models.ForeignKey(Plan, verbose_name="Kế hoạch", on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(
+        Plan, verbose_name="Kế hoạch", on_delete=models.CASCADE, related_name="tasks"
+    )
     area = models.ForeignKey(
-        Area, verbose_name="Lĩnh vực", null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
+        Area,
+        verbose_name="Lĩnh vực",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
     )
     no = models.PositiveIntegerField("TT")
     content = models.TextField("Nội dung nhiệm vụ")
@@ -235,7 +267,9 @@ class Task(models.Model):
     start_on = models.DateField("Bắt đầu", null=True, blank=True)
     due_on = models.DateField("Hạn hoàn thành", null=True, blank=True, db_index=True)
     deadline_before = models.BooleanField("Hạn ghi “trước ngày”", default=False)
-    recurrence = models.CharField("Kỳ báo cáo", max_length=12, choices=Recurrence.choices, blank=True, default="")
+    recurrence = models.CharField(
+        "Kỳ báo cáo", max_length=12, choices=Recurrence.choices, blank=True, default=""
+    )
     deadline_reference = models.ForeignKey(
         Document,
         verbose_name="Văn bản quy định thời hạn",
@@ -244,9 +278,13 @@ class Task(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    deadline_reference_text = models.CharField("Văn bản được dẫn (nguyên văn)", max_length=255, blank=True)
+    deadline_reference_text = models.CharField(
+        "Văn bản được dẫn (nguyên văn)", max_length=255, blank=True
+    )
     product = models.TextField("Sản phẩm", blank=True)
-    status = models.CharField("Trạng thái", max_length=8, choices=TaskStatus.choices, default=TaskStatus.TODO)
+    status = models.CharField(
+        "Trạng thái", max_length=8, choices=TaskStatus.choices, default=TaskStatus.TODO
+    )
     percent = models.PositiveSmallIntegerField("Tiến độ (%)", default=0)
     completed_on = models.DateField("Ngày hoàn thành", null=True, blank=True)
     warnings = models.JSONField("Cảnh báo khi nhập", default=list, blank=True)
@@ -269,10 +307,17 @@ class Task(models.Model):
 class TaskOffice(models.Model):
     """An office named in a task's lead or coordinating cell, matched to a unit or kept as written."""
 
-    task = models.ForeignKey(Task, verbose_name="Nhiệm vụ", on_delete=models.CASCADE, related_name="offices")
+    task = models.ForeignKey(
+        Task, verbose_name="Nhiệm vụ", on_delete=models.CASCADE, related_name="offices"
+    )
     role = models.CharField("Vai trò", max_length=12, choices=OfficeRole.choices)
     unit = models.ForeignKey(
-        Unit, verbose_name="Đơn vị", null=True, blank=True, on_delete=models.PROTECT, related_name="task_roles"
+        Unit,
+        verbose_name="Đơn vị",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="task_roles",
     )
     text = models.CharField("Nguyên văn", max_length=500)
     is_group = models.BooleanField("Nhóm cơ quan", default=False)
@@ -291,7 +336,9 @@ class TaskOffice(models.Model):
 class ProgressReport(models.Model):
     """A progress report by the lead office: percent, status, text, a period for continuous tasks, products."""
 
-    task = models.ForeignKey(Task, verbose_name="Nhiệm vụ", on_delete=models.CASCADE, related_name="reports")
+    task = models.ForeignKey(
+        Task, verbose_name="Nhiệm vụ", on_delete=models.CASCADE, related_name="reports"
+    )
     reported_on = models.DateField("Ngày báo cáo")
     period_label = models.CharField("Kỳ báo cáo", max_length=40, blank=True)
     period_end = models.DateField("Hết kỳ", null=True, blank=True)
@@ -299,7 +346,12 @@ class ProgressReport(models.Model):
     percent = models.PositiveSmallIntegerField("Tiến độ (%)")
     text = models.TextField("Kết quả thực hiện", blank=True)
     product_document = models.ForeignKey(
-        Document, verbose_name="Văn bản sản phẩm", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Document,
+        verbose_name="Văn bản sản phẩm",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -322,7 +374,9 @@ def progress_file_path(instance, filename):
 class ProgressFile(models.Model):
     """An evidence file attached to a progress report."""
 
-    report = models.ForeignKey(ProgressReport, verbose_name="Báo cáo", on_delete=models.CASCADE, related_name="files")
+    report = models.ForeignKey(
+        ProgressReport, verbose_name="Báo cáo", on_delete=models.CASCADE, related_name="files"
+    )
     file = models.FileField("Tệp", upload_to=progress_file_path, max_length=255)
     name = models.CharField("Tên tệp", max_length=255)
     size = models.PositiveIntegerField("Dung lượng", default=0)
@@ -339,16 +393,28 @@ class ProgressFile(models.Model):
 class Target(models.Model):
     """A target (chỉ tiêu) of a plan: its wording and a comparable form, proposed from the text, confirmed."""
 
-    plan = models.ForeignKey(Plan, verbose_name="Kế hoạch", on_delete=models.CASCADE, related_name="targets")
+    plan = models.ForeignKey(
+        Plan, verbose_name="Kế hoạch", on_delete=models.CASCADE, related_name="targets"
+    )
     code = models.CharField("Mã", max_length=8, blank=True)
     text = models.TextField("Nội dung chỉ tiêu")
     comparator = models.CharField(
-        "Cách so sánh", max_length=8, choices=TargetComparator.choices, default=TargetComparator.QUALITATIVE
+        "Cách so sánh",
+        max_length=8,
+        choices=TargetComparator.choices,
+        default=TargetComparator.QUALITATIVE,
     )
-    value = models.DecimalField("Giá trị chỉ tiêu", max_digits=12, decimal_places=2, null=True, blank=True)
+    value = models.DecimalField(
+        "Giá trị chỉ tiêu", max_digits=12, decimal_places=2, null=True, blank=True
+    )
     value_unit = models.CharField("Đơn vị tính", max_length=20, blank=True)
     responsible = models.ForeignKey(
-        Unit, verbose_name="Cơ quan theo dõi", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Unit,
+        verbose_name="Cơ quan theo dõi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     confirmed = models.BooleanField("Đã xác nhận", default=False)
     order = models.PositiveSmallIntegerField("Thứ tự", default=0)
@@ -365,10 +431,14 @@ class Target(models.Model):
 class TargetMeasure(models.Model):
     """A measured value of a target for one period, entered by the responsible office."""
 
-    target = models.ForeignKey(Target, verbose_name="Chỉ tiêu", on_delete=models.CASCADE, related_name="measures")
+    target = models.ForeignKey(
+        Target, verbose_name="Chỉ tiêu", on_delete=models.CASCADE, related_name="measures"
+    )
     period_label = models.CharField("Kỳ", max_length=40)
     period_end = models.DateField("Hết kỳ")
-    value = models.DecimalField("Giá trị đạt được", max_digits=12, decimal_places=2, null=True, blank=True)
+    value = models.DecimalField(
+        "Giá trị đạt được", max_digits=12, decimal_places=2, null=True, blank=True
+    )
     achieved = models.BooleanField("Đạt", null=True)
     note = models.TextField("Ghi chú", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -381,7 +451,9 @@ class TargetMeasure(models.Model):
         verbose_name_plural = "Kết quả chỉ tiêu"
         ordering = ["target_id", "period_end", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["target", "period_end"], name="plans_targetmeasure_unique_period")
+            models.UniqueConstraint(
+                fields=["target", "period_end"], name="plans_targetmeasure_unique_period"
+            )
         ]
 
     def __str__(self) -> str:
@@ -391,8 +463,12 @@ class TargetMeasure(models.Model):
 class Reminder(models.Model):
     """A reminder to one officer about one task and one due date; unique, so never sent twice."""
 
-    task = models.ForeignKey(Task, verbose_name="Nhiệm vụ", on_delete=models.CASCADE, related_name="reminders")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="task_reminders")
+    task = models.ForeignKey(
+        Task, verbose_name="Nhiệm vụ", on_delete=models.CASCADE, related_name="reminders"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="task_reminders"
+    )
     kind = models.CharField("Loại nhắc", max_length=12, choices=ReminderKind.choices)
     due_on = models.DateField("Hạn")
     message = models.TextField("Nội dung")
@@ -405,7 +481,9 @@ class Reminder(models.Model):
         verbose_name_plural = "Nhắc việc"
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["task", "user", "kind", "due_on"], name="plans_reminder_once")
+            models.UniqueConstraint(
+                fields=["task", "user", "kind", "due_on"], name="plans_reminder_once"
+            )
         ]
 
     def __str__(self) -> str:

@@ -118,7 +118,15 @@ GROUP_CLOSING_HEADS: list[str] = [
 
 # Heads before which " và " separates two offices: "Phòng Tư pháp và Trung tâm Phục vụ HCC".
 # "Ủy ban"/"Hội đồng" and abbreviations are left out: "Văn phòng HĐND và UBND" is one office.
-AND_SPLIT_HEADS: list[str] = ["phòng", "trung tâm", "công an", "trạm", "trường", "sở", "ban chỉ huy"]
+AND_SPLIT_HEADS: list[str] = [
+    "phòng",
+    "trung tâm",
+    "công an",
+    "trạm",
+    "trường",
+    "sở",
+    "ban chỉ huy",
+]
 
 # Abbreviation expansions for matching, applied to folded text (regex, replacement), in order.
 ABBREVIATIONS: list[tuple[str, str]] = [
@@ -230,7 +238,11 @@ def begins_new_office(text: str) -> bool:
     text = _clean(text)
     if not text or not text[0].isupper():
         return False
-    return _starts_with_any(text, OFFICE_HEADS) or _starts_group(text) or _starts_with_abbreviation(text)
+    return (
+        _starts_with_any(text, OFFICE_HEADS)
+        or _starts_group(text)
+        or _starts_with_abbreviation(text)
+    )
 
 
 def _clean(text: str) -> str:
@@ -280,7 +292,9 @@ def _refs_in_piece(piece: str) -> list[OfficeRef]:
             if in_group or is_group_phrase(text):
                 refs.append(OfficeRef(text=text, is_group=True))
             else:
-                refs.extend(OfficeRef(text=t, is_group=is_group_phrase(t)) for t in _split_on_and(text))
+                refs.extend(
+                    OfficeRef(text=t, is_group=is_group_phrase(t)) for t in _split_on_and(text)
+                )
 
     for seg in segments:
         if current:

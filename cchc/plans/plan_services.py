@@ -181,7 +181,10 @@ class PlanPreview:
                     continue
                 key = fold(office.text)
                 entry = found.setdefault(
-                    key, UnmatchedOffice(key=key, text=office.text, tasks=[], ambiguous=office.how == AMBIGUOUS)
+                    key,
+                    UnmatchedOffice(
+                        key=key, text=office.text, tasks=[], ambiguous=office.how == AMBIGUOUS
+                    ),
                 )
                 if task.no not in entry.tasks:
                     entry.tasks.append(task.no)
@@ -195,14 +198,17 @@ class PlanPreview:
             "offices_matched": sum(1 for o in offices if o.matched),
             "offices_groups": sum(1 for o in offices if o.is_group),
             "offices_unmatched": sum(1 for o in offices if o.needs_fix),
-            "deadlines_unknown": sum(1 for t in self.tasks if t.deadline.kind == DeadlineKind.UNKNOWN),
+            "deadlines_unknown": sum(
+                1 for t in self.tasks if t.deadline.kind == DeadlineKind.UNKNOWN
+            ),
             "targets": len(self.targets),
         }
 
     def as_dict(self) -> dict:
         document = self.header.as_dict()
         document["bases"] = [
-            {**_basis_dict(basis), "registered_id": doc.pk if doc else None} for basis, doc in self.bases
+            {**_basis_dict(basis), "registered_id": doc.pk if doc else None}
+            for basis, doc in self.bases
         ] or document.get("bases", [])
         return {
             "unit": {"id": self.unit.pk, "name": self.unit.name},
@@ -238,7 +244,9 @@ def _plan_text(filename: str, data: bytes) -> str:
     if ext in (".xlsx", ".xlsm"):
         try:
             rows = plan_table.rows_from_xlsx(data)
-        except Exception as exc:  # already read once by parse_plan_file; only a reader bug lands here
+        except (
+            Exception
+        ) as exc:  # already read once by parse_plan_file; only a reader bug lands here
             raise DomainError(f"Không đọc được tệp “{os.path.basename(filename)}”.") from exc
         return "\n".join("\t".join(c for c in row).strip() for row in rows)
     try:
@@ -253,8 +261,14 @@ def _plan_title(header, year: int, unit: Unit) -> str:
     attached = (getattr(header, "attached_title", "") or "").strip()
     if attached:
         return attached if fold(attached).startswith("ke hoach") else f"Kế hoạch {attached}"
-    if header.title and (header.doc_type == DocType.KH or fold(header.title).startswith("ke hoach")):
-        return header.title if fold(header.title).startswith("ke hoach") else f"Kế hoạch {header.title}"
+    if header.title and (
+        header.doc_type == DocType.KH or fold(header.title).startswith("ke hoach")
+    ):
+        return (
+            header.title
+            if fold(header.title).startswith("ke hoach")
+            else f"Kế hoạch {header.title}"
+        )
     return f"Kế hoạch cải cách hành chính năm {year} của {unit.name}"
 
 
@@ -279,7 +293,11 @@ def _reference_document(actor, deadline, cache: dict) -> Document | None:
     key = (number.lower(), deadline.reference_date)
     if key not in cache:
         docs = Document.objects.visible_to(actor).filter(number__iexact=number)
-        exact = docs.filter(issued_on=deadline.reference_date).first() if deadline.reference_date else None
+        exact = (
+            docs.filter(issued_on=deadline.reference_date).first()
+            if deadline.reference_date
+            else None
+        )
         cache[key] = exact or docs.order_by("-issued_on", "id").first()
     return cache[key]
 
@@ -301,11 +319,15 @@ def _task_warnings(task: TaskPreview, parsed_warnings: list[str]) -> list[str]:
     return warnings
 
 
-def plan_import_preview(*, actor, unit: Unit, filename: str, data: bytes, year: int | None = None) -> PlanPreview:
+def plan_import_preview(
+    *, actor, unit: Unit, filename: str, data: bytes, year: int | None = None
+) -> PlanPreview:
     """Read a plan file for `unit` and show what would be saved; raises DomainError when it is not a readable
     plan (wrong type, empty, corrupt, over 20 MB, no task table, a required column missing)."""
     _check_permission(actor, unit)
-    from cchc.plans.deadlines import parse_deadline  # the deadline parser module is loaded on first use
+    from cchc.plans.deadlines import (
+        parse_deadline,
+    )  # the deadline parser module is loaded on first use
 
     table = plan_table.parse_plan_file(filename, data)
     text = _plan_text(filename, data)
@@ -379,11 +401,15 @@ def _existing_message(preview: PlanPreview) -> str:
     )
     if preview.existing_has_progress:
         return message + " Kế hoạch đó đã có báo cáo tiến độ nên không thể nhập thay thế."
-    return message + " Kế hoạch đó chưa có báo cáo tiến độ: có thể chọn “Thay thế kế hoạch đã nhập”."
+    return (
+        message + " Kế hoạch đó chưa có báo cáo tiến độ: có thể chọn “Thay thế kế hoạch đã nhập”."
+    )
 
 
 # --- Confirming -----------------------------------------------------------------------------------------------
-def _apply_fixes(preview: PlanPreview, index: OfficeIndex, fixes: dict) -> list[tuple[OfficeMatch, Unit]]:
+def _apply_fixes(
+    preview: PlanPreview, index: OfficeIndex, fixes: dict
+) -> list[tuple[OfficeMatch, Unit]]:
     """Set the units chosen by the user. Keys: the office text as written (every occurrence, compared folded)
     or "<task no>:<role>:<order>" (one occurrence); values: unit ids inside the plan's unit."""
     by_text: dict[str, Unit] = {}
@@ -393,7 +419,9 @@ def _apply_fixes(preview: PlanPreview, index: OfficeIndex, fixes: dict) -> list[
             continue
         unit = unit_id if isinstance(unit_id, Unit) else index.get(unit_id)
         if unit is None or not unit.path.startswith(preview.unit.path):
-            raise DomainError(f"Đơn vị chọn cho “{key}” không thuộc {preview.unit.name}.", field="fixes")
+            raise DomainError(
+                f"Đơn vị chọn cho “{key}” không thuộc {preview.unit.name}.", field="fixes"
+            )
         if re.fullmatch(r"\d+:(lead|coordinating):\d+", str(key)):
             by_place[str(key)] = unit
         else:
@@ -436,7 +464,9 @@ def _register_document(actor, preview: PlanPreview, reuse: Document | None) -> D
     if header.number and header.date:
         existing = (
             Document.objects.filter(
-                number__iexact=header.number, issued_on__year=header.date.year, org_unit=preview.unit
+                number__iexact=header.number,
+                issued_on__year=header.date.year,
+                org_unit=preview.unit,
             )
             .order_by("id")
             .first()
@@ -447,7 +477,10 @@ def _register_document(actor, preview: PlanPreview, reuse: Document | None) -> D
         # a document without a number yet, registered by hand with the same date and title
         existing = (
             Document.objects.filter(
-                number="", org_unit=preview.unit, issued_on=header.date, title__iexact=header.title.strip()
+                number="",
+                org_unit=preview.unit,
+                issued_on=header.date,
+                title__iexact=header.title.strip(),
             )
             .order_by("id")
             .first()
@@ -456,7 +489,11 @@ def _register_document(actor, preview: PlanPreview, reuse: Document | None) -> D
             return existing
     if not (header.number or header.title or getattr(header, "symbol", "")):
         return None
-    doc_type = header.doc_type if header.doc_type in DocType.values and header.doc_type != DocType.KHAC else DocType.KH
+    doc_type = (
+        header.doc_type
+        if header.doc_type in DocType.values and header.doc_type != DocType.KHAC
+        else DocType.KH
+    )
     return document_register(
         actor=actor,
         title=header.title or preview.title,
@@ -497,7 +534,9 @@ def _chosen_targets(preview: PlanPreview, targets) -> list[tuple[ProposedTarget,
         base = by_code.get(str(spec.get("code", "")))
         if base is None:
             if not spec.get("text"):
-                raise DomainError(f"Chỉ tiêu “{spec.get('code', '')}” không có trong kế hoạch.", field="targets")
+                raise DomainError(
+                    f"Chỉ tiêu “{spec.get('code', '')}” không có trong kế hoạch.", field="targets"
+                )
             base = ProposedTarget(
                 code=str(spec.get("code", "")),
                 text="",
@@ -511,13 +550,21 @@ def _chosen_targets(preview: PlanPreview, targets) -> list[tuple[ProposedTarget,
             target.text = str(spec["text"]).strip()
         if spec.get("comparator"):
             if spec["comparator"] not in TargetComparator.values:
-                raise DomainError(f"Cách so sánh “{spec['comparator']}” không hợp lệ.", field="targets")
+                raise DomainError(
+                    f"Cách so sánh “{spec['comparator']}” không hợp lệ.", field="targets"
+                )
             target.comparator = spec["comparator"]
         if "value" in spec:
             try:
-                target.value = None if spec["value"] in (None, "") else Decimal(str(spec["value"]).replace(",", "."))
+                target.value = (
+                    None
+                    if spec["value"] in (None, "")
+                    else Decimal(str(spec["value"]).replace(",", "."))
+                )
             except InvalidOperation:
-                raise DomainError(f"Giá trị chỉ tiêu “{spec['value']}” không phải là số.", field="targets") from None
+                raise DomainError(
+                    f"Giá trị chỉ tiêu “{spec['value']}” không phải là số.", field="targets"
+                ) from None
         chosen.append((target, True))
     return chosen
 
@@ -526,7 +573,12 @@ def _replace_existing(actor, preview: PlanPreview) -> Document | None:
     plan = preview.existing_plan
     if preview.existing_has_progress:
         raise DomainError(_existing_message(preview))
-    before = {"title": plan.title, "year": plan.year, "tasks": plan.tasks.count(), "source": plan.source_name}
+    before = {
+        "title": plan.title,
+        "year": plan.year,
+        "tasks": plan.tasks.count(),
+        "source": plan.source_name,
+    }
     document = plan.document
     plan_id, title = plan.pk, plan.title
     plan.tasks.all().delete()
@@ -566,7 +618,9 @@ def plan_import_confirm(
     has no progress. `preview` may be passed when it was just computed on the same bytes (the command).
     """
     if preview is None:
-        preview = plan_import_preview(actor=actor, unit=unit, filename=filename, data=data, year=year)
+        preview = plan_import_preview(
+            actor=actor, unit=unit, filename=filename, data=data, year=year
+        )
     if preview.errors:
         raise DomainError("Không thể nhập kế hoạch:\n" + "\n".join(preview.errors))
     index = OfficeIndex(unit)
@@ -601,7 +655,9 @@ def plan_import_confirm(
         d = t.deadline
         reference_text = ""
         if d.reference_number:
-            reference_text = d.reference_number + (f" ngày {fmt(d.reference_date)}" if d.reference_date else "")
+            reference_text = d.reference_number + (
+                f" ngày {fmt(d.reference_date)}" if d.reference_date else ""
+            )
         task_objs.append(
             Task(
                 plan=plan,
@@ -692,7 +748,9 @@ def plan_update(*, actor, plan: Plan, title: str, report_every: str) -> Plan:
         raise DomainError("Nhập tên kế hoạch.", field="title")
     if report_every not in {r.value for r in PLAN_REPORT_PERIODS}:
         names = ", ".join(r.label.lower() for r in PLAN_REPORT_PERIODS)
-        raise DomainError(f"Kỳ báo cáo “{report_every}” không hợp lệ: chọn {names}.", field="report_every")
+        raise DomainError(
+            f"Kỳ báo cáo “{report_every}” không hợp lệ: chọn {names}.", field="report_every"
+        )
     before = audit.snapshot(plan, PLAN_SETTINGS_FIELDS)
     plan.title, plan.report_every = title, report_every
     plan.search_text = plan_search_text(plan)

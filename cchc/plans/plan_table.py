@@ -30,7 +30,14 @@ from cchc.plans.offices import begins_new_office, fold
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # --- Columns ----------------------------------------------------------------------------------------------
-NO, CONTENT, LEAD, COORDINATING, DEADLINE, PRODUCT = "no", "content", "lead", "coordinating", "deadline", "product"
+NO, CONTENT, LEAD, COORDINATING, DEADLINE, PRODUCT = (
+    "no",
+    "content",
+    "lead",
+    "coordinating",
+    "deadline",
+    "product",
+)
 
 # Names shown to users, in messages.
 COLUMN_LABELS: dict[str, str] = {
@@ -80,7 +87,14 @@ COLUMN_SYNONYMS: dict[str, list[str]] = {
         "Tiến độ thực hiện",
         "Tiến độ hoàn thành",
     ],
-    PRODUCT: ["Sản phẩm", "Kết quả/sản phẩm", "Kết quả", "Sản phẩm đầu ra", "Hình thức sản phẩm", "Sản phẩm dự kiến"],
+    PRODUCT: [
+        "Sản phẩm",
+        "Kết quả/sản phẩm",
+        "Kết quả",
+        "Sản phẩm đầu ra",
+        "Hình thức sản phẩm",
+        "Sản phẩm dự kiến",
+    ],
 }
 
 # Longer header texts are recognised by these folded words: (column, "start" | "contains", words).
@@ -254,7 +268,12 @@ def rows_from_text(text: str) -> list[list[str]]:
     or cells separated by two or more spaces (aligned on the header's columns when one is found).
     Blank lines give empty rows; other lines give a single cell.
     """
-    text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = (
+        unicodedata.normalize("NFC", text or "")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .lstrip("\ufeff")
+    )
     rows: list[list[str]] = []
     spaced: dict[int, list[tuple[int, str]]] = {}
     for index, raw in enumerate(text.split("\n")):
@@ -350,7 +369,9 @@ def _docx_table_rows(tbl) -> list[list[str]]:
         cells = [""] * col
         for tc in _docx_children(tr, "tc"):
             tc_pr = tc.find(_docx_tag("tcPr"))
-            span = max(1, _docx_int(tc_pr.find(_docx_tag("gridSpan")) if tc_pr is not None else None))
+            span = max(
+                1, _docx_int(tc_pr.find(_docx_tag("gridSpan")) if tc_pr is not None else None)
+            )
             v_merge = tc_pr.find(_docx_tag("vMerge")) if tc_pr is not None else None
             if v_merge is not None and v_merge.get(_W_VAL) in (None, "continue"):
                 text = above.get(col, "")
@@ -359,7 +380,9 @@ def _docx_table_rows(tbl) -> list[list[str]]:
                 text = _docx_cell_text(tc)
                 above[col] = text
             cells.append(text)
-            cells.extend([""] * (span - 1))  # a horizontally merged cell counts once, in its first column
+            cells.extend(
+                [""] * (span - 1)
+            )  # a horizontally merged cell counts once, in its first column
             col += span
         cells.extend([""] * (width - len(cells)))
         rows.append(cells)
@@ -400,7 +423,11 @@ def _xlsx_text(cell) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y") if value.time() == dt.time() else value.strftime("%d/%m/%Y %H:%M")
+        return (
+            value.strftime("%d/%m/%Y")
+            if value.time() == dt.time()
+            else value.strftime("%d/%m/%Y %H:%M")
+        )
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, dt.time):
@@ -549,7 +576,9 @@ def parse_task_table(rows: list[list[str]]) -> ParsedTable:
     area_rows: dict[str, int] = {}
     area_has_task: dict[int, bool] = {}
     last: str | None = None  # "task" or "area": what a continuation row joins
-    odd_rows: list[tuple[int, str, str]] = []  # (row number, text, TT cell when it holds something else)
+    odd_rows: list[
+        tuple[int, str, str]
+    ] = []  # (row number, text, TT cell when it holds something else)
     last_task_row = 0
 
     def cell(row: list[str], column: str) -> str:
@@ -565,7 +594,9 @@ def parse_task_table(rows: list[list[str]]) -> ParsedTable:
             if all(c in new_mapping for c in REQUIRED_COLUMNS):
                 mapping = new_mapping  # a header repeated on a new page, perhaps with columns in another order
                 continue
-            result.warnings.append(f"Dòng {n}: bắt đầu một bảng khác, các dòng từ đây trở đi không được đọc")
+            result.warnings.append(
+                f"Dòng {n}: bắt đầu một bảng khác, các dòng từ đây trở đi không được đọc"
+            )
             break
         if _is_column_numbering(row):
             continue
@@ -573,13 +604,17 @@ def parse_task_table(rows: list[list[str]]) -> ParsedTable:
         if section:
             code, title, others = section
             if code in area_rows:
-                result.warnings.append(f"Mục {code} xuất hiện hai lần: dòng {area_rows[code]} và dòng {n}")
+                result.warnings.append(
+                    f"Mục {code} xuất hiện hai lần: dòng {area_rows[code]} và dòng {n}"
+                )
             area_rows.setdefault(code, n)
             area = ParsedArea(code=code, title=title, order=len(result.areas) + 1)
             result.areas.append(area)
             area_has_task[area.order] = False
             if others:
-                result.warnings.append(f"Dòng {n}: dòng mục “{code}. {_short(title)}” có chữ ở các cột khác, đã bỏ qua")
+                result.warnings.append(
+                    f"Dòng {n}: dòng mục “{code}. {_short(title)}” có chữ ở các cột khác, đã bỏ qua"
+                )
             last = "area"
             continue
         no_text = cell(row, NO)
@@ -633,9 +668,13 @@ def parse_task_table(rows: list[list[str]]) -> ParsedTable:
         task = draft.task
         for column, count in draft.joined.items():
             if column == CONTENT:
-                task.warnings.append(JOINED_CONTENT if count == 2 else f"Nội dung nối từ {count} dòng (ngắt trang)")
+                task.warnings.append(
+                    JOINED_CONTENT if count == 2 else f"Nội dung nối từ {count} dòng (ngắt trang)"
+                )
             else:
-                task.warnings.append(f"Cột “{COLUMN_LABELS[column]}” nối từ {_count_words(count)} dòng (ngắt trang)")
+                task.warnings.append(
+                    f"Cột “{COLUMN_LABELS[column]}” nối từ {_count_words(count)} dòng (ngắt trang)"
+                )
         if not task.lead_text:
             task.warnings.append(MISSING_LEAD)
         if not task.deadline_text:
@@ -655,17 +694,23 @@ def parse_task_table(rows: list[list[str]]) -> ParsedTable:
                 "không phải số thứ tự (dòng tên mục phải để trống các cột khác)"
             )
         else:
-            result.warnings.append(f"Dòng {n} không thuộc nhiệm vụ nào, đã bỏ qua: “{_short(text)}”")
+            result.warnings.append(
+                f"Dòng {n} không thuộc nhiệm vụ nào, đã bỏ qua: “{_short(text)}”"
+            )
 
     seen: dict[int, ParsedTask] = {}
     for task in tasks:
         if not task.content:
-            result.errors.append(f"Dòng {task.source_rows[0]}: nhiệm vụ số {task.no} không có nội dung")
+            result.errors.append(
+                f"Dòng {task.source_rows[0]}: nhiệm vụ số {task.no} không có nội dung"
+            )
         if task.no in seen:
             first = seen[task.no]
             message = f"Số thứ tự {task.no} bị trùng: dòng {first.source_rows[0]} và dòng {task.source_rows[0]}"
             if first.area_code != task.area_code:
-                message += " (nếu bảng đánh số lại từ 1 ở mỗi mục, hãy đánh số liên tục cho cả bảng)"
+                message += (
+                    " (nếu bảng đánh số lại từ 1 ở mỗi mục, hãy đánh số liên tục cho cả bảng)"
+                )
             result.errors.append(message)
         else:
             seen[task.no] = task
@@ -699,7 +744,9 @@ def _decode_text(name: str, data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise PlanTableError(f"Tệp “{name}” không phải tệp văn bản: hãy tải lên tệp {_ACCEPTED}.")
     if data.lstrip().startswith(b"{\\rtf"):
-        raise PlanTableError(f"Tệp “{name}” là định dạng RTF: hãy mở bằng Word và lưu lại dưới dạng .docx.")
+        raise PlanTableError(
+            f"Tệp “{name}” là định dạng RTF: hãy mở bằng Word và lưu lại dưới dạng .docx."
+        )
     for encoding in ("utf-8-sig", "cp1258"):
         try:
             return data.decode(encoding)
@@ -747,7 +794,9 @@ def parse_plan_file(filename: str, data: bytes) -> ParsedTable:
     if ext in TEXT_EXTENSIONS:
         table = parse_task_table(rows_from_text(_decode_text(name, data)))
     elif ext == ".docx":
-        corrupt = f"Không đọc được tệp “{name}”: tệp bị hỏng hoặc không phải tệp Word (.docx) hợp lệ."
+        corrupt = (
+            f"Không đọc được tệp “{name}”: tệp bị hỏng hoặc không phải tệp Word (.docx) hợp lệ."
+        )
         if not data.startswith(b"PK"):
             raise PlanTableError(corrupt)
         try:
@@ -759,17 +808,23 @@ def parse_plan_file(filename: str, data: bytes) -> ParsedTable:
                     table = from_text
         except PlanTableError:
             raise
-        except Exception as exc:  # zipfile, lxml and python-docx raise many types on malformed files
+        except (
+            Exception
+        ) as exc:  # zipfile, lxml and python-docx raise many types on malformed files
             raise PlanTableError(corrupt) from exc
     else:
-        corrupt = f"Không đọc được tệp “{name}”: tệp bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ."
+        corrupt = (
+            f"Không đọc được tệp “{name}”: tệp bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ."
+        )
         if not data.startswith(b"PK"):
             raise PlanTableError(corrupt)
         try:
             table = parse_task_table(rows_from_xlsx(data))
         except PlanTableError:
             raise
-        except Exception as exc:  # openpyxl raises many types (zip, XML, KeyError, ValueError) on bad files
+        except (
+            Exception
+        ) as exc:  # openpyxl raises many types (zip, XML, KeyError, ValueError) on bad files
             raise PlanTableError(corrupt) from exc
     if table.errors and not table.tasks:
         raise PlanTableError("; ".join(table.errors), table.errors)

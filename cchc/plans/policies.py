@@ -12,7 +12,9 @@ def can_register_document(user, org_unit) -> bool:
     """Standing agencies and unit officers register documents of the units they cover; outside documents need an administrator or a standing agency at the top."""
     scope = scope_for(user)
     if org_unit is None:
-        return scope.is_admin or any(r.role == STANDING and r.path.count("/") == 2 for r in scope.roots)
+        return scope.is_admin or any(
+            r.role == STANDING and r.path.count("/") == 2 for r in scope.roots
+        )
     return scope.has_role_over(org_unit.path, {ADMIN, STANDING, OFFICER})
 
 
@@ -65,7 +67,9 @@ def can_record_measure(user, target) -> bool:
     """The plan's standing agency or the officers of the office responsible for following the target."""
     if can_manage_targets(user, target.plan):
         return True
-    return target.responsible_id is not None and scope_for(user).has_role_over(target.responsible.path, {OFFICER})
+    return target.responsible_id is not None and scope_for(user).has_role_over(
+        target.responsible.path, {OFFICER}
+    )
 
 
 def can_receive_reminders(user) -> bool:

@@ -74,7 +74,9 @@ class DocumentHeader:
 # --- patterns ------------------------------------------------------------------------------------------------
 
 _DASH = r"[-–—‐]"
-_QH = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
+_QH = re.compile(
+    r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I
+)
 _TN = re.compile(rf"Đ[ộo]c\s+l[ậa]p\s*{_DASH}\s*T[ựu]\s+do\s*{_DASH}\s*H[ạa]nh\s+ph[úu]c", re.I)
 # One group of a symbol: capitals and digits, or the mixed-case type abbreviations of ND 30 (TTr, CTr, QyĐ, TrS).
 _SEG = r"(?:TTr|CTr|QyĐ|TrS|[A-ZĐ][A-ZĐ0-9]*[a-zđ](?![\wÀ-ỹ])|[A-ZĐ0-9][A-ZĐ0-9.]*(?<!\.))"
@@ -86,8 +88,12 @@ _SO_LINE = re.compile(rf"^S[ốỐ]\s*[:.]?\s*(?P<seq>\d*)\s*[.…_]*\s*/\s*(?P<
 _SO_START = re.compile(r"^S[ốỐ]\s*(?:[:.]|(?=\d+\s*/|/))", re.I)
 _SO_INLINE = re.compile(rf"S[ốỐ]\s*:\s*\d*\s*[.…_]*\s*/\s*{_SYMBOL}")
 _BLANK = r"[\s.…_]*"
-_LONG_DATE = re.compile(rf"ngày\s*(?P<d>\d{{1,2}})?{_BLANK}tháng\s*(?P<m>\d{{1,2}})?{_BLANK}năm\s*(?P<y>\d{{4}})", re.I)
-_SHORT_DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
+_LONG_DATE = re.compile(
+    rf"ngày\s*(?P<d>\d{{1,2}})?{_BLANK}tháng\s*(?P<m>\d{{1,2}})?{_BLANK}năm\s*(?P<y>\d{{4}})", re.I
+)
+_SHORT_DATE = re.compile(
+    r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I
+)
 _PLACE_DATE = re.compile(r"(?P<place>[^\t,]{2,60}),\s*ngày\b", re.I)
 _ROMAN = re.compile(r"^(?:[IVX]+|\d+)\s*[.)]\s+\S")
 
@@ -113,7 +119,9 @@ TYPE_HEADINGS = {
     "GIẤY MỜI": DocType.KHAC,
 }
 _HEADING = re.compile(
-    r"^(?P<type>" + "|".join(sorted(TYPE_HEADINGS, key=len, reverse=True)) + r")(?:\s+(?P<rest>.*))?$"
+    r"^(?P<type>"
+    + "|".join(sorted(TYPE_HEADINGS, key=len, reverse=True))
+    + r")(?:\s+(?P<rest>.*))?$"
 )
 
 # Words that open a cited document, with the type they give.
@@ -143,7 +151,9 @@ CITED_TYPES = {
     "công điện": DocType.KHAC,
 }
 _NAMED_TYPES = {"luật", "bộ luật", "pháp lệnh"}
-_CITED = re.compile(r"^(?P<type>" + "|".join(sorted(CITED_TYPES, key=len, reverse=True)) + r")\b", re.I)
+_CITED = re.compile(
+    r"^(?P<type>" + "|".join(sorted(CITED_TYPES, key=len, reverse=True)) + r")\b", re.I
+)
 _VERB = re.compile(r"^(?P<verb>căn cứ|thực hiện|theo|xét|trên cơ sở)\b[\s:,]*", re.I)
 _PROPOSAL = re.compile(r"^(theo|xét)\s+(đề nghị|đề xuất|tờ trình|báo cáo)\b", re.I)
 # Words that end the issuer of a cited document and start its subject.
@@ -154,7 +164,8 @@ _SUBJECT_START = re.compile(
     re.I,
 )
 _TAIL_CLAUSE = re.compile(
-    r",\s+(?:ủy|uỷ|ubnd|chủ tịch|hội đồng|sở|phòng)\b[^,;]{0,80}?\b(?:ban hành|xây dựng|triển khai)\b.*$", re.I
+    r",\s+(?:ủy|uỷ|ubnd|chủ tịch|hội đồng|sở|phòng)\b[^,;]{0,80}?\b(?:ban hành|xây dựng|triển khai)\b.*$",
+    re.I,
 )
 _PERIOD = re.compile(rf"(?<!\d)(?P<a>(?:19|20)\d\d)\s*{_DASH}\s*(?P<b>(?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", re.I)
@@ -169,7 +180,21 @@ _SIGN_PREFIX = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|ỦY BAN|UỶ BAN|HỘI ĐỒNG)\b"
 )
-_ABBREVIATIONS = {"UBND", "HĐND", "TP", "MTTQ", "TĐKT", "VHXH", "CCHC", "ĐU", "TW", "VN", "SNV", "BCĐ", "HĐTĐKT"}
+_ABBREVIATIONS = {
+    "UBND",
+    "HĐND",
+    "TP",
+    "MTTQ",
+    "TĐKT",
+    "VHXH",
+    "CCHC",
+    "ĐU",
+    "TW",
+    "VN",
+    "SNV",
+    "BCĐ",
+    "HĐTĐKT",
+}
 
 
 # --- preparing the text ----------------------------------------------------------------------------------------
@@ -259,7 +284,9 @@ def read_header(text: str) -> DocumentHeader:
         header.warnings.append("Văn bản không có nội dung.")
         return header
     start, heading_at = _locate_header(lines)
-    head_end = heading_at if heading_at is not None else _first(lines, start, _is_basis_start, len(lines))
+    head_end = (
+        heading_at if heading_at is not None else _first(lines, start, _is_basis_start, len(lines))
+    )
     head_end = min(head_end, start + 15) if heading_at is None else head_end
     head = lines[start:head_end]
 
@@ -279,7 +306,11 @@ def read_header(text: str) -> DocumentHeader:
     _read_type(header, heading_type, head)
 
     authority = ""
-    if after_title < len(lines) and _is_caps(lines[after_title]) and _AUTHORITY.match(lines[after_title]):
+    if (
+        after_title < len(lines)
+        and _is_caps(lines[after_title])
+        and _AUTHORITY.match(lines[after_title])
+    ):
         authority = lines[after_title]
         after_title += 1
     if after_title < len(lines) and re.match(r"^Kính gửi", lines[after_title], re.I):
@@ -288,7 +319,9 @@ def read_header(text: str) -> DocumentHeader:
             after_title += 1
     header.bases, bases_end = _read_bases(lines, after_title)
 
-    sign_from = _first(lines, bases_end, lambda s: s.endswith("./.") or bool(re.match(r"^Nơi nhận", s, re.I)), None)
+    sign_from = _first(
+        lines, bases_end, lambda s: s.endswith("./.") or bool(re.match(r"^Nơi nhận", s, re.I)), None
+    )
     sign_at = _read_signer(header, lines, sign_from) if sign_from is not None else None
     if sign_from is None:
         header.warnings.append("Không thấy phần chữ ký (chức vụ, họ tên người ký).")
@@ -315,17 +348,29 @@ def _first(lines, start, predicate, default):
 
 def _locate_header(lines: list[str]) -> tuple[int, int | None]:
     """(first line of the header, line of the type heading); skips menus and breadcrumbs of a web page."""
-    anchor = _first(lines, 0, lambda s: bool(_QH.search(s) or _TN.search(s) or (_SO_START.match(s) and "/" in s)), None)
+    anchor = _first(
+        lines,
+        0,
+        lambda s: bool(_QH.search(s) or _TN.search(s) or (_SO_START.match(s) and "/" in s)),
+        None,
+    )
     if anchor is not None:
         heading = _first(lines, anchor, lambda s: _heading(s) is not None, None)
         if heading is not None:
             # a công văn has no type heading ("V/v ..." instead); one after the bases belongs to the body
             first_basis = _first(lines, anchor, _is_basis_start, len(lines))
-            subject = _first(lines, anchor, lambda s: bool(re.match(r"^V/v\b", s, re.I)), len(lines))
+            subject = _first(
+                lines, anchor, lambda s: bool(re.match(r"^V/v\b", s, re.I)), len(lines)
+            )
             if heading - anchor > 12 or heading > first_basis or subject < heading:
                 heading = None
         start = anchor
-        while start > 0 and anchor - start < 4 and _is_caps(lines[start - 1]) and _heading(lines[start - 1]) is None:
+        while (
+            start > 0
+            and anchor - start < 4
+            and _is_caps(lines[start - 1])
+            and _heading(lines[start - 1]) is None
+        ):
             start -= 1
         return start, heading
     heading = _first(lines, 0, lambda s: _heading(s) is not None, None)
@@ -334,7 +379,12 @@ def _locate_header(lines: list[str]) -> tuple[int, int | None]:
     start = heading
     while start > 0 and heading - start < 4:
         prev = lines[start - 1]
-        if not (_is_caps(prev) or _LONG_DATE.search(prev) or _SHORT_DATE.search(prev) or _SO_START.match(prev)):
+        if not (
+            _is_caps(prev)
+            or _LONG_DATE.search(prev)
+            or _SHORT_DATE.search(prev)
+            or _SO_START.match(prev)
+        ):
             break
         start -= 1
     return start, heading
@@ -384,7 +434,9 @@ def _read_date(header: DocumentHeader, head: list[str]) -> None:
     joined = "\n".join(head)
     m = _SHORT_DATE.search(joined) or _LONG_DATE.search(joined)
     if not m:
-        header.warnings.append("Không thấy ngày ban hành (“…, ngày … tháng … năm …”): ngày để trống.")
+        header.warnings.append(
+            "Không thấy ngày ban hành (“…, ngày … tháng … năm …”): ngày để trống."
+        )
         return
     header.date, header.date_precision = _make_date(
         m.group("y"), m.group("m"), m.group("d"), header.warnings, "Ngày ban hành"
@@ -412,7 +464,8 @@ def _top_left_issuer(head: list[str]) -> str:
             continue
         words = line.split()
         continues = bodies and (
-            any(line.startswith(k.upper() + " ") for k in _KINDS) or bodies[-1].endswith((" NHÂN DÂN", "-"))
+            any(line.startswith(k.upper() + " ") for k in _KINDS)
+            or bodies[-1].endswith((" NHÂN DÂN", "-"))
         )
         if continues:
             bodies[-1] = f"{bodies[-1]} {line}"
@@ -421,8 +474,28 @@ def _top_left_issuer(head: list[str]) -> str:
     return body_case(bodies[-1]) if bodies else ""
 
 
-_AGENCY_NOUNS = ("văn phòng", "chi cục", "tổng cục", "trung tâm", "sở", "bộ", "phòng", "ban", "cục", "viện", "trường")
-_TITLE_NOUNS = ("phó chủ tịch", "chủ tịch", "giám đốc", "phó giám đốc", "bộ trưởng", "thủ tướng", "trưởng ban")
+_AGENCY_NOUNS = (
+    "văn phòng",
+    "chi cục",
+    "tổng cục",
+    "trung tâm",
+    "sở",
+    "bộ",
+    "phòng",
+    "ban",
+    "cục",
+    "viện",
+    "trường",
+)
+_TITLE_NOUNS = (
+    "phó chủ tịch",
+    "chủ tịch",
+    "giám đốc",
+    "phó giám đốc",
+    "bộ trưởng",
+    "thủ tướng",
+    "trưởng ban",
+)
 
 
 def body_case(caps: str) -> str:
@@ -459,7 +532,10 @@ def body_case(caps: str) -> str:
                 mode = "lower"
                 break
         else:
-            agency = next((k for k in _AGENCY_NOUNS + _TITLE_NOUNS if rest == k or rest.startswith(k + " ")), None)
+            agency = next(
+                (k for k in _AGENCY_NOUNS + _TITLE_NOUNS if rest == k or rest.startswith(k + " ")),
+                None,
+            )
             if agency and mode != "place":
                 n = len(agency.split())
                 out.extend([words[i].capitalize()] + [w.lower() for w in words[i + 1 : i + n]])
@@ -516,7 +592,12 @@ def _read_type(header: DocumentHeader, heading_type: str | None, head: list[str]
         first = re.sub(r"^\d{4}/", "", header.symbol).split("-")[0]
         candidate = doc_type_from_abbrev(first)
         symbol_type = candidate if candidate != DocType.KHAC else ""
-    if heading_type and symbol_type and heading_type != symbol_type and heading_type != DocType.KHAC:
+    if (
+        heading_type
+        and symbol_type
+        and heading_type != symbol_type
+        and heading_type != DocType.KHAC
+    ):
         header.warnings.append(
             f"Loại văn bản “{DocType(heading_type).label}” không khớp ký hiệu “{header.symbol}”: cần kiểm tra."
         )
@@ -530,7 +611,9 @@ def _read_type(header: DocumentHeader, heading_type: str | None, head: list[str]
         header.doc_type = heading_type
     else:
         header.doc_type = DocType.KHAC
-        header.warnings.append("Không xác định được loại văn bản (không thấy tên loại hay ký hiệu): cần chọn.")
+        header.warnings.append(
+            "Không xác định được loại văn bản (không thấy tên loại hay ký hiệu): cần chọn."
+        )
 
 
 # --- legal bases -------------------------------------------------------------------------------------------
@@ -543,7 +626,9 @@ def _read_bases(lines: list[str], start: int) -> tuple[list[CitedBasis], int]:
     while i < len(lines):
         line = lines[i]
         open_paragraph = paragraphs and not paragraphs[-1].rstrip().endswith((";", ".", ":"))
-        if _is_basis_start(line) and not (open_paragraph and not _VERB.match(line) and not _CITED.match(line)):
+        if _is_basis_start(line) and not (
+            open_paragraph and not _VERB.match(line) and not _CITED.match(line)
+        ):
             paragraphs.append(line)
         elif open_paragraph and not _is_caps(line):
             paragraphs[-1] = _join(paragraphs[-1], line)
@@ -589,7 +674,11 @@ def _bases_of(paragraphs: list[str], *, keep_unknown: bool) -> list[CitedBasis]:
                     bases[-1].title = f"{bases[-1].title}; {body}".strip("; ")
                     bases[-1].raw = f"{bases[-1].raw}; {sentence}"
                 elif keep_unknown and body.strip():
-                    bases.append(CitedBasis(doc_type=DocType.KHAC, title=body.strip(), raw=sentence, verb=verb))
+                    bases.append(
+                        CitedBasis(
+                            doc_type=DocType.KHAC, title=body.strip(), raw=sentence, verb=verb
+                        )
+                    )
                 continue
             basis = parse_citation(body)
             basis.verb = verb or "Căn cứ"
@@ -678,7 +767,10 @@ def _is_name(line: str) -> bool:
     return (
         2 <= len(words) <= 6
         and not any(ch.isdigit() for ch in line)
-        and all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper() or w[1:] == w[1:].lower()) for w in words)
+        and all(
+            w[:1].isupper() and (len(w) == 1 or not w[1:].isupper() or w[1:] == w[1:].lower())
+            for w in words
+        )
         and not _is_caps(line)
         and not re.search(r"[:;,()/]", line)
     )
@@ -696,7 +788,10 @@ def _read_signer(header: DocumentHeader, lines: list[str], start: int) -> int | 
             if _ROMAN.match(line) or any(ch.isdigit() for ch in line):
                 continue
             if _SIGN_PREFIX.match(line) or (
-                _is_caps(line) and len(line.split()) <= 8 and _heading(line) is None and not line.endswith(":")
+                _is_caps(line)
+                and len(line.split()) <= 8
+                and _heading(line) is None
+                and not line.endswith(":")
             ):
                 block.append(line)
                 begin = i
@@ -737,7 +832,9 @@ def _cited_before(text: str, at: int) -> bool:
     return bool(re.search(r"(của|Chủ tịch|chủ tịch)\s*$", text[max(0, at - 20) : at]))
 
 
-def _read_issuer(header: DocumentHeader, top: str, authority: str, text: str, preamble: str) -> None:
+def _read_issuer(
+    header: DocumentHeader, top: str, authority: str, text: str, preamble: str
+) -> None:
     if top:
         header.issuer = top
         return
@@ -750,7 +847,14 @@ def _read_issuer(header: DocumentHeader, top: str, authority: str, text: str, pr
     if tm and unit:
         issuer, source = f"{body_case(tm[3:].strip())} {unit}", "phần chữ ký và địa danh"
     if not issuer:
-        m = next((m for m in _SELF_REFERENCE.finditer(preamble) if not _cited_before(preamble, m.start())), None)
+        m = next(
+            (
+                m
+                for m in _SELF_REFERENCE.finditer(preamble)
+                if not _cited_before(preamble, m.start())
+            ),
+            None,
+        )
         if m:
             issuer = f"Ủy ban nhân dân {m.group('kind').lower()} {m.group('name')}"
             source = "lời văn của văn bản"
@@ -792,7 +896,9 @@ def _read_period(header: DocumentHeader) -> None:
 
 def _check(header: DocumentHeader) -> None:
     if not header.title:
-        header.warnings.append("Không đọc được trích yếu (dòng sau tên loại văn bản): cần nhập tay.")
+        header.warnings.append(
+            "Không đọc được trích yếu (dòng sau tên loại văn bản): cần nhập tay."
+        )
     for b in header.bases:
         if not b.number and b.doc_type != DocType.LUAT:
             header.warnings.append(f"Căn cứ “{b.raw[:80]}” không ghi số, ký hiệu.")
@@ -822,7 +928,9 @@ def link_citations(bases: list[CitedBasis], *, actor) -> list[tuple[CitedBasis, 
     unnumbered = []
     if named:
         unnumbered = list(
-            Document.objects.visible_to(actor).filter(number="", doc_type__in={b.doc_type for b in named})
+            Document.objects.visible_to(actor).filter(
+                number="", doc_type__in={b.doc_type for b in named}
+            )
         )
     result = []
     for b in bases:
@@ -830,7 +938,9 @@ def link_citations(bases: list[CitedBasis], *, actor) -> list[tuple[CitedBasis, 
         if b.number:
             docs = candidates.get(b.number.lower(), [])
             same_day = [d for d in docs if b.date and d.issued_on == b.date]
-            same_year = [d for d in docs if b.date and d.issued_on and d.issued_on.year == b.date.year]
+            same_year = [
+                d for d in docs if b.date and d.issued_on and d.issued_on.year == b.date.year
+            ]
             undated = [d for d in docs if d.issued_on is None]
             match = (same_day or same_year or (undated if b.date else docs) or [None])[0]
         elif b.title:

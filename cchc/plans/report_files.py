@@ -174,7 +174,9 @@ def plan_xlsx(*, dash: PlanDashboard, tasks) -> bytes:
                 line.target.code,
                 line.target.text,
                 line.measure.period_label if line.measure else "",
-                float(line.measure.value) if line.measure and line.measure.value is not None else None,
+                float(line.measure.value)
+                if line.measure and line.measure.value is not None
+                else None,
                 achieved_text(line.measure),
             ]
             for line in dash.targets
@@ -197,7 +199,14 @@ OVERVIEW_HEADERS = ["Đơn vị", "Loại", "Kế hoạch", *FIGURE_HEADERS, "Đ
 
 def overview_rows(ov: Overview) -> list[list]:
     rows = [
-        [r.label, r.unit.get_kind_display(), r.plan.title, *figure_cells(r.figures), _meets(r.figures)] for r in ov.rows
+        [
+            r.label,
+            r.unit.get_kind_display(),
+            r.plan.title,
+            *figure_cells(r.figures),
+            _meets(r.figures),
+        ]
+        for r in ov.rows
     ]
     rows.append(["Tổng cộng", "", f"{len(ov.rows)} kế hoạch", *figure_cells(ov.totals), ""])
     return rows
@@ -225,9 +234,10 @@ def _plan_reference(plan) -> str:
     number = f" số {doc.display_number}" if doc.number or doc.symbol else ""
     when = ""
     if doc.issued_on:
-        when = {"day": f" ngày {fmt(doc.issued_on)}", "month": f" tháng {fmt(doc.issued_on, precision='month')}"}.get(
-            doc.date_precision, f" năm {doc.issued_on.year}"
-        )
+        when = {
+            "day": f" ngày {fmt(doc.issued_on)}",
+            "month": f" tháng {fmt(doc.issued_on, precision='month')}",
+        }.get(doc.date_precision, f" năm {doc.issued_on.year}")
     title = f"{doc.title[:1].lower()}{doc.title[1:]}"
     joined = f" {title}" if title.startswith("ban hành") else f" về {title}"
     return f"{doc.get_doc_type_display()}{number}{when}{joined}"
@@ -237,7 +247,9 @@ def report_docx(*, dash: PlanDashboard, tasks, period: Period) -> bytes:
     """The draft report on the plan's results for `period`, figures as of `dash.today`."""
     plan, unit, t = dash.plan, dash.plan.unit, dash.totals
     issuer, symbol = _issuer(unit)
-    period_words = "năm" if period.key == "nam" else f"{period.label[:1].lower()}{period.label[1:]} năm"
+    period_words = (
+        "năm" if period.key == "nam" else f"{period.label[:1].lower()}{period.label[1:]} năm"
+    )
     doc = WordDocument(
         Heading(
             issuer=issuer,
@@ -286,7 +298,11 @@ def report_docx(*, dash: PlanDashboard, tasks, period: Period) -> bytes:
         widths_mm=[10, 60, 18, 22, 20, 18, 20],
     )
     doc.section("2. Nhiệm vụ chưa hoàn thành, hoàn thành muộn")
-    pending = [x for x in tasks if x.timeliness in (Timeliness.OVERDUE, Timeliness.LATE, Timeliness.IN_PROGRESS)]
+    pending = [
+        x
+        for x in tasks
+        if x.timeliness in (Timeliness.OVERDUE, Timeliness.LATE, Timeliness.IN_PROGRESS)
+    ]
     order = {Timeliness.OVERDUE: 0, Timeliness.LATE: 1, Timeliness.IN_PROGRESS: 2}
     pending.sort(key=lambda x: (order[x.timeliness], x.due_on, x.no))
     if pending:
@@ -330,7 +346,11 @@ def report_docx(*, dash: PlanDashboard, tasks, period: Period) -> bytes:
 
 def _situation(task) -> str:
     if task.timeliness == Timeliness.LATE:
-        return f"Hoàn thành muộn ngày {fmt(task.completed_on)}" if task.completed_on else "Hoàn thành muộn"
+        return (
+            f"Hoàn thành muộn ngày {fmt(task.completed_on)}"
+            if task.completed_on
+            else "Hoàn thành muộn"
+        )
     return f"{TIMELINESS_LABELS[task.timeliness]}, đạt {task.percent}%"
 
 

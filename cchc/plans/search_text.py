@@ -11,4 +11,6 @@ def plan_search_text(plan) -> str:
 
 def task_search_text(task) -> str:
     """Folded wording of a task: content, lead and coordinating offices, deadline and product as written."""
-    return fold_words(task.content, task.lead_text, task.coordinating_text, task.deadline_text, task.product)
+    return fold_words(
+        task.content, task.lead_text, task.coordinating_text, task.deadline_text, task.product
+    )

@@ -44,7 +44,9 @@ def _label(code: str) -> str:
     return f"Chỉ tiêu {code})" if code else "Chỉ tiêu"
 
 
-def _check_wording(plan: Plan, *, code: str, text: str, target: Target | None = None) -> tuple[str, str]:
+def _check_wording(
+    plan: Plan, *, code: str, text: str, target: Target | None = None
+) -> tuple[str, str]:
     """The cleaned code ("a", without its bracket) and wording; DomainError naming the field otherwise."""
     code = nfc(code).strip().rstrip(")").strip()
     text = nfc(text).strip()
@@ -67,12 +69,19 @@ def _check_comparison(
         raise DomainError(f"Cách so sánh “{comparator}” không hợp lệ.", field="comparator")
     number = _decimal(value, field="value", what="Giá trị chỉ tiêu")
     if comparator in measures.NUMERIC and number is None:
-        raise DomainError(f"{label}: “{TargetComparator(comparator).label}” cần giá trị chỉ tiêu.", field="value")
+        raise DomainError(
+            f"{label}: “{TargetComparator(comparator).label}” cần giá trị chỉ tiêu.", field="value"
+        )
     value_unit = nfc(value_unit).strip()
     if len(value_unit) > VALUE_UNIT_MAX:
-        raise DomainError(f"Đơn vị tính “{value_unit}” dài quá {VALUE_UNIT_MAX} ký tự.", field="value_unit")
+        raise DomainError(
+            f"Đơn vị tính “{value_unit}” dài quá {VALUE_UNIT_MAX} ký tự.", field="value_unit"
+        )
     if responsible is not None and not responsible.path.startswith(plan.unit.path):
-        raise DomainError(f"Cơ quan theo dõi “{responsible.name}” không thuộc {plan.unit.name}.", field="responsible")
+        raise DomainError(
+            f"Cơ quan theo dõi “{responsible.name}” không thuộc {plan.unit.name}.",
+            field="responsible",
+        )
     return number, value_unit
 
 
@@ -93,7 +102,12 @@ def target_add(
         raise PermissionDenied("Bạn không có quyền thêm chỉ tiêu cho kế hoạch này.")
     code, text = _check_wording(plan, code=code, text=text)
     number, value_unit = _check_comparison(
-        plan, label=_label(code), comparator=comparator, value=value, value_unit=value_unit, responsible=responsible
+        plan,
+        label=_label(code),
+        comparator=comparator,
+        value=value,
+        value_unit=value_unit,
+        responsible=responsible,
     )
     last = plan.targets.aggregate(last=Max("order"))["last"]
     target = Target.objects.create(
@@ -165,7 +179,9 @@ def target_delete(*, actor, target: Target) -> None:
 
 
 @transaction.atomic
-def target_confirm(*, actor, target: Target, comparator: str, value, value_unit: str = "", responsible=None) -> Target:
+def target_confirm(
+    *, actor, target: Target, comparator: str, value, value_unit: str = "", responsible=None
+) -> Target:
     """Confirm how a target is compared (at least, at most, exactly a value; rank, excess or words) and which
     office of the plan's unit follows it."""
     plan = target.plan
@@ -212,7 +228,9 @@ def target_measure_record(
     if not policies.can_record_measure(actor, target):
         raise PermissionDenied("Bạn không có quyền nhập kết quả chỉ tiêu này.")
     if not target.confirmed:
-        raise DomainError(f"{_label(target.code)} chưa được xác nhận cách so sánh; xác nhận trước khi nhập kết quả.")
+        raise DomainError(
+            f"{_label(target.code)} chưa được xác nhận cách so sánh; xác nhận trước khi nhập kết quả."
+        )
     label = nfc(period_label)[:40]
     if not label:
         raise DomainError("Nhập tên kỳ (ví dụ: Quý III/2026, Năm 2026).", field="period_label")
@@ -224,15 +242,23 @@ def target_measure_record(
     )
     if outcome.achieved is None:
         raise DomainError(
-            f"{_label(target.code)}: {outcome.reason}.", field="value" if measured is None else "achieved"
+            f"{_label(target.code)}: {outcome.reason}.",
+            field="value" if measured is None else "achieved",
         )
     existing = TargetMeasure.objects.filter(target=target, period_end=period_end).first()
     fields = ["period_label", "value", "achieved", "note"]
     before = audit.snapshot(existing, fields) if existing else None
     measure = existing or TargetMeasure(
-        target=target, period_end=period_end, created_by=actor if getattr(actor, "pk", None) else None
+        target=target,
+        period_end=period_end,
+        created_by=actor if getattr(actor, "pk", None) else None,
     )
-    measure.period_label, measure.value, measure.achieved, measure.note = label, measured, outcome.achieved, nfc(note)
+    measure.period_label, measure.value, measure.achieved, measure.note = (
+        label,
+        measured,
+        outcome.achieved,
+        nfc(note),
+    )
     measure.save()
     audit.record(
         actor=actor,

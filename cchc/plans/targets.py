@@ -27,20 +27,34 @@ from cchc.core.text import fold
 TOP, EXCEED, GTE, LTE, QUALITATIVE = "top", "exceed", "gte", "lte", "text"
 
 # Folded headings that open the targets section.
-_SECTION_RE = re.compile(r"^(?:\d+(?:\.\d+)*\s*[.)]|[ivx]+\s*[.)]|[a-z]\s*\))?\s*(?:mot so |cac )?chi tieu\b")
+_SECTION_RE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\s*[.)]|[ivx]+\s*[.)]|[a-z]\s*\))?\s*(?:mot so |cac )?chi tieu\b"
+)
 # Headings that close it: "3. Nhiệm vụ", "II. NHIỆM VỤ, GIẢI PHÁP", "Điều 2".
-_NEXT_HEADING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\s*[.)]\s+\S|[IVXLC]+\s*[.)]\s+\S|Điều\s+\d+|PHỤ LỤC|Phụ lục)")
+_NEXT_HEADING_RE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\s*[.)]\s+\S|[IVXLC]+\s*[.)]\s+\S|Điều\s+\d+|PHỤ LỤC|Phụ lục)"
+)
 # An item: "a) ...", "đ) ...", "- ..." or "+ ...".
 _ITEM_RE = re.compile(r"^(?:([a-zđ])\s*\)|([a-zđ])\s*\.(?=\s)|[-+•])\s*(\S.*)$", re.S)
 
-_TOP_WORDS = ("thu hang cao", "nhom dan dau", "top dau", "top 10", "xep hang cao", "dung dau", "nhom cao")
+_TOP_WORDS = (
+    "thu hang cao",
+    "nhom dan dau",
+    "top dau",
+    "top 10",
+    "xep hang cao",
+    "dung dau",
+    "nhom cao",
+)
 _EXCEED_WORDS = ("vuot chi tieu", "vuot ke hoach", "vuot muc")
 _PERCENT = r"(\d{1,3}(?:[.,]\d+)?)\s*%"
 _GTE_RE = re.compile(
     rf"(?:>=|≥|\bit nhat|\btoi thieu|\btren|\bkhong thap hon|\bkhong duoi|\btu)\s*(?:la\s*|dat\s*)?{_PERCENT}"
 )
 _GTE_AFTER_RE = re.compile(rf"{_PERCENT}\s*tro len")
-_LTE_RE = re.compile(rf"(?:<=|≤|\bkhong qua|\bkhong vuot qua|\btoi da|\bduoi|\bthap hon)\s*(?:muc\s*)?{_PERCENT}")
+_LTE_RE = re.compile(
+    rf"(?:<=|≤|\bkhong qua|\bkhong vuot qua|\btoi da|\bduoi|\bthap hon)\s*(?:muc\s*)?{_PERCENT}"
+)
 _ANY_PERCENT_RE = re.compile(_PERCENT)
 
 
@@ -126,7 +140,12 @@ def propose_targets(text: str) -> list[ProposedTarget]:
         comparator, value, unit = classify(wording)
         targets.append(
             ProposedTarget(
-                code=code or str(order), text=wording, comparator=comparator, value=value, value_unit=unit, order=order
+                code=code or str(order),
+                text=wording,
+                comparator=comparator,
+                value=value,
+                value_unit=unit,
+                order=order,
             )
         )
     return targets

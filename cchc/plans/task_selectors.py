@@ -73,13 +73,18 @@ def decorate(tasks, today: date | None = None) -> list[Task]:
 
 
 def _offices() -> Prefetch:
-    return Prefetch("offices", queryset=TaskOffice.objects.select_related("unit").order_by("role", "order", "id"))
+    return Prefetch(
+        "offices",
+        queryset=TaskOffice.objects.select_related("unit").order_by("role", "order", "id"),
+    )
 
 
 # --- Plans --------------------------------------------------------------------------------------------------
 
 
-def plan_list(*, actor, year: int | None = None, unit: Unit | None = None, q: str = "") -> QuerySet[Plan]:
+def plan_list(
+    *, actor, year: int | None = None, unit: Unit | None = None, q: str = ""
+) -> QuerySet[Plan]:
     """Plans of the actor's units and of the levels above them, with their task counts."""
     qs = (
         Plan.objects.visible_to(actor)
@@ -101,14 +106,20 @@ def plan_list(*, actor, year: int | None = None, unit: Unit | None = None, q: st
 def plan_get(*, actor, pk) -> Plan:
     """One plan the actor may see, else 404."""
     try:
-        return Plan.objects.visible_to(actor).select_related("unit", "document", "created_by").get(pk=pk)
+        return (
+            Plan.objects.visible_to(actor)
+            .select_related("unit", "document", "created_by")
+            .get(pk=pk)
+        )
     except (Plan.DoesNotExist, ValueError, TypeError):
         raise Http404("Không tìm thấy kế hoạch.")
 
 
 def plan_areas(*, plan: Plan, today: date | None = None) -> list[dict]:
     """The plan's areas in order, each with its decorated tasks; tasks without an area come first."""
-    tasks = decorate(plan.tasks.select_related("area").prefetch_related(_offices()).order_by("no"), today)
+    tasks = decorate(
+        plan.tasks.select_related("area").prefetch_related(_offices()).order_by("no"), today
+    )
     areas = list(Area.objects.filter(plan=plan).order_by("order", "id"))
     by_area: dict[int | None, list[Task]] = {}
     for t in tasks:
@@ -238,7 +249,10 @@ def lead_unit_choices(*, actor, plan: Plan | None = None) -> list[tuple[int, str
         .distinct()
         .order_by("parent__name", "name")
     )
-    return [(u.pk, f"{u.name} – {u.parent.short_name or u.parent.name}" if u.parent_id else u.name) for u in units]
+    return [
+        (u.pk, f"{u.name} – {u.parent.short_name or u.parent.name}" if u.parent_id else u.name)
+        for u in units
+    ]
 
 
 def product_documents(*, actor, task: Task, limit: int = 200) -> list[Document]:
@@ -275,7 +289,9 @@ def target_get(*, actor, pk) -> Target:
 def responsible_choices(*, plan: Plan) -> list[Unit]:
     """Active offices inside the plan's unit, for the office following a target."""
     return list(
-        Unit.objects.filter(path__startswith=plan.unit.path, is_active=True).exclude(pk=plan.unit_id).order_by("name")
+        Unit.objects.filter(path__startswith=plan.unit.path, is_active=True)
+        .exclude(pk=plan.unit_id)
+        .order_by("name")
     )
 
 
@@ -286,7 +302,11 @@ def reminder_list(*, actor, unread: bool = False) -> QuerySet[Reminder]:
     """The actor's own reminders, newest first, with their task and plan."""
     if not getattr(actor, "pk", None):
         return Reminder.objects.none()
-    qs = Reminder.objects.filter(user=actor).select_related("task__plan__unit").order_by("read_at", "-due_on", "-id")
+    qs = (
+        Reminder.objects.filter(user=actor)
+        .select_related("task__plan__unit")
+        .order_by("read_at", "-due_on", "-id")
+    )
     if unread:
         qs = qs.filter(read_at__isnull=True)
     return qs

@@ -38,7 +38,9 @@ def document_text(filename: str, data: bytes) -> str:
     if data is None or len(data) == 0:
         raise TextractError(f"Tệp “{name}” rỗng.", field="file")
     if len(data) > _limit():
-        raise TextractError(f"Tệp “{name}” quá lớn: tối đa {_limit() // (1024 * 1024)} MB.", field="file")
+        raise TextractError(
+            f"Tệp “{name}” quá lớn: tối đa {_limit() // (1024 * 1024)} MB.", field="file"
+        )
     if ext in DOCX_EXTENSIONS:
         text = _docx_text(name, data)
     elif ext in HTML_EXTENSIONS:
@@ -47,15 +49,18 @@ def document_text(filename: str, data: bytes) -> str:
         text = _decode(name, data)
         if text.lstrip().startswith("{\\rtf"):
             raise TextractError(
-                f"Tệp “{name}” là định dạng RTF: hãy mở bằng Word và lưu lại dưới dạng .docx.", field="file"
+                f"Tệp “{name}” là định dạng RTF: hãy mở bằng Word và lưu lại dưới dạng .docx.",
+                field="file",
             )
     elif ext == ".doc":
         raise TextractError(
-            f"Tệp “{name}” là định dạng Word cũ (.doc): hãy mở bằng Word và lưu lại dưới dạng .docx.", field="file"
+            f"Tệp “{name}” là định dạng Word cũ (.doc): hãy mở bằng Word và lưu lại dưới dạng .docx.",
+            field="file",
         )
     elif ext == ".pdf":
         raise TextractError(
-            f"Chưa đọc được tệp PDF “{name}”: hãy dán nội dung văn bản hoặc tải lên bản Word (.docx).", field="file"
+            f"Chưa đọc được tệp PDF “{name}”: hãy dán nội dung văn bản hoặc tải lên bản Word (.docx).",
+            field="file",
         )
     else:
         raise TextractError(f"Không đọc được loại tệp “{name}”: chỉ nhận {ACCEPTED}.", field="file")
@@ -68,7 +73,12 @@ def document_text(filename: str, data: bytes) -> str:
 def clean_text(text: str) -> str:
     """NFC, Unix newlines, no non-breaking or zero-width spaces, no trailing spaces."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+    text = (
+        text.replace("\u00a0", " ")
+        .replace("\u200b", "")
+        .replace("\ufeff", "")
+        .replace("\u00ad", "")
+    )
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
@@ -87,7 +97,9 @@ def _decode(name: str, data: bytes) -> str:
     try:
         return data.decode("cp1258")
     except UnicodeDecodeError:
-        raise TextractError(f"Không đọc được bảng mã của tệp “{name}”: hãy lưu lại với bảng mã UTF-8.", field="file")
+        raise TextractError(
+            f"Không đọc được bảng mã của tệp “{name}”: hãy lưu lại với bảng mã UTF-8.", field="file"
+        )
 
 
 # --- Word ------------------------------------------------------------------------------------------------
@@ -101,9 +113,13 @@ def _docx_text(name: str, data: bytes) -> str:
 
         body = Document(io.BytesIO(data)).element.body
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise TextractError(f"Tệp “{name}” bị hỏng hoặc không phải tệp Word (.docx) hợp lệ.", field="file") from exc
+        raise TextractError(
+            f"Tệp “{name}” bị hỏng hoặc không phải tệp Word (.docx) hợp lệ.", field="file"
+        ) from exc
     except Exception as exc:  # python-docx raises several lxml/opc errors on damaged packages
-        raise TextractError(f"Tệp “{name}” bị hỏng hoặc không phải tệp Word (.docx) hợp lệ.", field="file") from exc
+        raise TextractError(
+            f"Tệp “{name}” bị hỏng hoặc không phải tệp Word (.docx) hợp lệ.", field="file"
+        ) from exc
     lines: list[str] = []
     _block_lines(body, lines)
     return "\n".join(lines)

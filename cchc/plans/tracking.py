@@ -72,25 +72,34 @@ def _check_progress(task: Task, *, percent, status: str, reported_on: date, toda
         raise DomainError(f"Tiến độ (%) phải từ 0 đến 100, không phải {value}.", field="percent")
     if status == TaskStatus.DONE and value != 100:
         raise DomainError(
-            f"Nhiệm vụ {task.no} báo “Hoàn thành” thì tiến độ phải là 100% (đang ghi {value}%).", field="percent"
+            f"Nhiệm vụ {task.no} báo “Hoàn thành” thì tiến độ phải là 100% (đang ghi {value}%).",
+            field="percent",
         )
     if status == TaskStatus.TODO and value != 0:
         raise DomainError(
-            f"Nhiệm vụ {task.no} “Chưa thực hiện” thì tiến độ phải là 0% (đang ghi {value}%).", field="percent"
+            f"Nhiệm vụ {task.no} “Chưa thực hiện” thì tiến độ phải là 0% (đang ghi {value}%).",
+            field="percent",
         )
     if reported_on > today:
-        raise DomainError(f"Ngày báo cáo {fmt(reported_on)} chưa đến (hôm nay là {fmt(today)}).", field="reported_on")
+        raise DomainError(
+            f"Ngày báo cáo {fmt(reported_on)} chưa đến (hôm nay là {fmt(today)}).",
+            field="reported_on",
+        )
     return value
 
 
 def _check_files(files) -> list:
     files = [f for f in files or () if f]
     if len(files) > MAX_FILES_PER_REPORT:
-        raise DomainError(f"Mỗi lần báo cáo đính kèm tối đa {MAX_FILES_PER_REPORT} tệp.", field="files")
+        raise DomainError(
+            f"Mỗi lần báo cáo đính kèm tối đa {MAX_FILES_PER_REPORT} tệp.", field="files"
+        )
     limit = settings.MAX_UPLOAD_BYTES
     for f in files:
         if f.size > limit:
-            raise DomainError(f"Tệp “{f.name}” quá lớn (tối đa {limit // (1024 * 1024)} MB).", field="files")
+            raise DomainError(
+                f"Tệp “{f.name}” quá lớn (tối đa {limit // (1024 * 1024)} MB).", field="files"
+            )
         if f.size == 0:
             raise DomainError(f"Tệp “{f.name}” rỗng.", field="files")
     return files
@@ -139,10 +148,17 @@ def progress_report(
         raise PermissionDenied(f"Bạn không có quyền báo cáo tiến độ {_task_label(task)}.")
     today = today or dates.today()
     reported_on = reported_on or today
-    value = _check_progress(task, percent=percent, status=status, reported_on=reported_on, today=today)
+    value = _check_progress(
+        task, percent=percent, status=status, reported_on=reported_on, today=today
+    )
     uploads = _check_files(files)
-    if product_document is not None and not Document.objects.visible_to(actor).filter(pk=product_document.pk).exists():
-        raise DomainError("Không tìm thấy văn bản sản phẩm trong sổ văn bản của bạn.", field="product_document")
+    if (
+        product_document is not None
+        and not Document.objects.visible_to(actor).filter(pk=product_document.pk).exists()
+    ):
+        raise DomainError(
+            "Không tìm thấy văn bản sản phẩm trong sổ văn bản của bạn.", field="product_document"
+        )
     period_label = nfc(period_label)[:40]
     if period_label and period_end is None:
         period_end = _period_end(task, period_label)
@@ -192,7 +208,9 @@ def progress_report(
 
 
 @transaction.atomic
-def task_set_deadline(*, actor, task: Task, due_on: date | None, start_on: date | None = None, note: str = "") -> Task:
+def task_set_deadline(
+    *, actor, task: Task, due_on: date | None, start_on: date | None = None, note: str = ""
+) -> Task:
     """Enter the date of a task whose deadline could not be read, or that was "theo yêu cầu" and the request came.
 
     An unreadable deadline becomes a date ("Đến ngày") or a window when a start is given; an on-request deadline
@@ -208,7 +226,9 @@ def task_set_deadline(*, actor, task: Task, due_on: date | None, start_on: date 
     if due_on is None:
         raise DomainError("Nhập hạn hoàn thành (dd/mm/yyyy).", field="due_on")
     if start_on is not None and start_on > due_on:
-        raise DomainError(f"Ngày bắt đầu {fmt(start_on)} sau hạn hoàn thành {fmt(due_on)}.", field="start_on")
+        raise DomainError(
+            f"Ngày bắt đầu {fmt(start_on)} sau hạn hoàn thành {fmt(due_on)}.", field="start_on"
+        )
     fields = ["deadline_kind", "start_on", "due_on", "deadline_before"]
     before = audit.snapshot(task, fields)
     if task.deadline_kind != DeadlineKind.ON_REQUEST:
@@ -245,12 +265,19 @@ def _due_reminders(task: Task, *, today: date, days_ahead: int, covered: set) ->
     last = timeliness.last_day(task.due_on, task.deadline_before)
     if last is not None and today > last:
         found.append(
-            _Due(task, ReminderKind.OVERDUE, task.due_on, f"{head} – đã quá hạn {fmt(last)}, tiến độ {task.percent}%.")
+            _Due(
+                task,
+                ReminderKind.OVERDUE,
+                task.due_on,
+                f"{head} – đã quá hạn {fmt(last)}, tiến độ {task.percent}%.",
+            )
         )
     elif timeliness.due_within(task.due_on, task.deadline_before, today, days_ahead):
         left = (last - today).days
         when = "hôm nay" if left == 0 else f"còn {left} ngày"
-        found.append(_Due(task, ReminderKind.DUE_SOON, task.due_on, f"{head} – hạn {fmt(last)} ({when})."))
+        found.append(
+            _Due(task, ReminderKind.DUE_SOON, task.due_on, f"{head} – hạn {fmt(last)} ({when}).")
+        )
     ended = [p for p in task_periods(task) if p[2] < today]
     if ended:
         label, first, end = ended[-1]
@@ -274,9 +301,9 @@ def _covered_periods(tasks: list[Task]) -> set:
     if not ids:
         return covered
     periods = {t.pk: task_periods(t) for t in tasks if t.pk in set(ids)}
-    for task_id, label, end, reported_on in ProgressReport.objects.filter(task_id__in=ids).values_list(
-        "task_id", "period_label", "period_end", "reported_on"
-    ):
+    for task_id, label, end, reported_on in ProgressReport.objects.filter(
+        task_id__in=ids
+    ).values_list("task_id", "period_label", "period_end", "reported_on"):
         covered.update({(task_id, label), (task_id, end)})
         for _, first, last in periods[task_id]:
             if first <= reported_on <= last:
@@ -304,14 +331,18 @@ def reminders_send(*, today: date, days_ahead: int = 7) -> dict[str, int]:
     lead_offices = TaskOffice.objects.filter(role=OfficeRole.LEAD).select_related("unit")
     tasks = list(
         Task.objects.exclude(status=TaskStatus.DONE)
-        .filter(Q(due_on__isnull=False) | Q(deadline_kind=DeadlineKind.CONTINUOUS) | ~Q(recurrence=""))
+        .filter(
+            Q(due_on__isnull=False) | Q(deadline_kind=DeadlineKind.CONTINUOUS) | ~Q(recurrence="")
+        )
         .select_related("plan__unit")
         .prefetch_related(Prefetch("offices", queryset=lead_offices))
         .order_by("plan_id", "no")
     )
     covered = _covered_periods(tasks)
     grants = list(
-        Grant.objects.filter(role__in=REMINDER_ROLES, user__is_active=True).select_related("unit").order_by("pk")
+        Grant.objects.filter(role__in=REMINDER_ROLES, user__is_active=True)
+        .select_related("unit")
+        .order_by("pk")
     )
     wanted: dict[tuple, _Due] = {}
     for task in tasks:
@@ -319,13 +350,20 @@ def reminders_send(*, today: date, days_ahead: int = 7) -> dict[str, int]:
             for user_id in _recipients(grants, task):
                 wanted[(task.pk, user_id, due.kind, due.due_on)] = due
     existing = set(
-        Reminder.objects.filter(task_id__in={k[0] for k in wanted}).values_list("task_id", "user_id", "kind", "due_on")
+        Reminder.objects.filter(task_id__in={k[0] for k in wanted}).values_list(
+            "task_id", "user_id", "kind", "due_on"
+        )
     )
     new_keys = [k for k in wanted if k not in existing]
     counts = {kind: 0 for kind in ReminderKind.values}
     with transaction.atomic():
         Reminder.objects.bulk_create(
-            [Reminder(task_id=k[0], user_id=k[1], kind=k[2], due_on=k[3], message=wanted[k].message) for k in new_keys],
+            [
+                Reminder(
+                    task_id=k[0], user_id=k[1], kind=k[2], due_on=k[3], message=wanted[k].message
+                )
+                for k in new_keys
+            ],
             ignore_conflicts=True,
         )
         for k in new_keys:
@@ -356,7 +394,9 @@ def _email(keys: list[tuple], wanted: dict) -> int:
         try:
             send_mail(
                 subject=f"[CCHC] Nhắc việc: {len(user_keys)} nhiệm vụ cần theo dõi",
-                message="Kính gửi đồng chí,\n\n" + "\n".join(lines) + "\n\nXem chi tiết tại mục “Nhắc việc”.",
+                message="Kính gửi đồng chí,\n\n"
+                + "\n".join(lines)
+                + "\n\nXem chi tiết tại mục “Nhắc việc”.",
                 from_email=None,
                 recipient_list=[user.email],
             )

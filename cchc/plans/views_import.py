@@ -64,7 +64,9 @@ def _render_preview(request, preview, token, *, posted=None, status=200):
     ]
     areas = []
     for area in preview.areas:
-        areas.append({"area": area, "tasks": [t for t in preview.tasks if t.area_code == area.code]})
+        areas.append(
+            {"area": area, "tasks": [t for t in preview.tasks if t.area_code == area.code]}
+        )
     loose = [t for t in preview.tasks if t.area_code is None]
     if loose:
         areas.insert(0, {"area": None, "tasks": loose})
@@ -98,7 +100,11 @@ def plan_import(request):
         filename, data = form.payload()
         try:
             preview = plan_services.plan_import_preview(
-                actor=request.user, unit=unit, filename=filename, data=data, year=form.cleaned_data.get("year")
+                actor=request.user,
+                unit=unit,
+                filename=filename,
+                data=data,
+                year=form.cleaned_data.get("year"),
             )
         except DomainError as exc:
             form.add_error(None, exc.message)

@@ -42,7 +42,9 @@ SPEC = listing.ListSpec(
         listing.Column("issued_on", "Ngày ban hành", sort="issued_on"),
         listing.Column("issuer", "Cơ quan ban hành", sort="issuer"),
         listing.Column("title", "Trích yếu", sort="title"),
-        listing.Column("org_unit", "Đơn vị quản lý", accessor="org_unit.name", sort="org_unit__name"),
+        listing.Column(
+            "org_unit", "Đơn vị quản lý", accessor="org_unit.name", sort="org_unit__name"
+        ),
     ],
     filters=[
         listing.Filter("doc_type", "Loại văn bản", choices=DocType.choices),
@@ -70,7 +72,11 @@ SPEC = listing.ListSpec(
 def document_list(request):
     qs = selectors.document_list(actor=request.user)
     return listing.respond(
-        request, SPEC, qs, "plans/document_list.html", {"can_register": _can_register_some(request.user)}
+        request,
+        SPEC,
+        qs,
+        "plans/document_list.html",
+        {"can_register": _can_register_some(request.user)},
     )
 
 
@@ -95,7 +101,11 @@ def parse_bases(text: str) -> list[services.BasisInput]:
         parts = [p.strip() for p in line.split("|")] + ["", "", "", ""]
         result.append(
             services.BasisInput(
-                number=parts[0], date=dates.parse(parts[1]), issuer=parts[2], title=parts[3], raw=line.strip()
+                number=parts[0],
+                date=dates.parse(parts[1]),
+                issuer=parts[2],
+                title=parts[3],
+                raw=line.strip(),
             )
         )
     flush()
@@ -165,7 +175,10 @@ def _basis_rows(user, formset) -> list[tuple]:
             )
         )
     links = reader.link_citations(cited, actor=user)
-    return [(form, doc if (c.number or c.title) else None) for form, (c, doc) in zip(formset.forms, links, strict=True)]
+    return [
+        (form, doc if (c.number or c.title) else None)
+        for form, (c, doc) in zip(formset.forms, links, strict=True)
+    ]
 
 
 def _guess_unit(issuer: str, units: dict) -> int | None:
@@ -180,8 +193,16 @@ def _guess_unit(issuer: str, units: dict) -> int | None:
 
 
 def _unit_choices(user):
-    units = [u for u in org_selectors.unit_list(actor=user).order_by("path") if policies.can_register_document(user, u)]
-    choices = [("", "— Văn bản của cơ quan bên ngoài —")] if policies.can_register_document(user, None) else []
+    units = [
+        u
+        for u in org_selectors.unit_list(actor=user).order_by("path")
+        if policies.can_register_document(user, u)
+    ]
+    choices = (
+        [("", "— Văn bản của cơ quan bên ngoài —")]
+        if policies.can_register_document(user, None)
+        else []
+    )
     return choices + [(u.pk, ("— " * u.depth) + u.name) for u in units], {u.pk: u for u in units}
 
 
@@ -207,8 +228,12 @@ def _save(request, form, units, document=None, formset=None):
     bases = _rows_bases(formset) + parse_bases(d["bases"])
     try:
         if document is None:
-            return services.document_register(actor=request.user, org_unit=org_unit, bases=bases, **fields)
-        return services.document_update(actor=request.user, document=document, org_unit=org_unit, bases=bases, **fields)
+            return services.document_register(
+                actor=request.user, org_unit=org_unit, bases=bases, **fields
+            )
+        return services.document_update(
+            actor=request.user, document=document, org_unit=org_unit, bases=bases, **fields
+        )
     except DomainError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return None
@@ -247,7 +272,9 @@ def document_read(request):
         try:
             if upload:
                 if upload.size > settings.MAX_UPLOAD_BYTES:
-                    raise textract.TextractError(f"Tệp “{upload.name}” quá lớn: tối đa 20 MB.", field="file")
+                    raise textract.TextractError(
+                        f"Tệp “{upload.name}” quá lớn: tối đa 20 MB.", field="file"
+                    )
                 text = textract.document_text(upload.name, upload.read())
             else:
                 text = textract.clean_text(read_form.cleaned_data["text"])
@@ -267,7 +294,9 @@ def document_read(request):
                 source=upload.name if upload else "",
                 action=reverse("registry:document_create"),
             )
-    return render(request, "plans/document_read.html", {"form": read_form, "title": "Đọc từ văn bản"})
+    return render(
+        request, "plans/document_read.html", {"form": read_form, "title": "Đọc từ văn bản"}
+    )
 
 
 def _header_initial(header: reader.DocumentHeader, units: dict) -> dict:
@@ -304,7 +333,9 @@ def document_edit(request, pk):
             "period_end",
         ]
     }
-    initial.update(org_unit=doc.org_unit_id, issued_on=dates.fmt(doc.issued_on, precision=doc.date_precision))
+    initial.update(
+        org_unit=doc.org_unit_id, issued_on=dates.fmt(doc.issued_on, precision=doc.date_precision)
+    )
     rows = [
         {
             "number": b.cited_number,
@@ -369,7 +400,9 @@ def document_attach(request, pk):
     form = AttachForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.document_attach(actor=request.user, document=doc, uploaded_file=form.cleaned_data["file"])
+            services.document_attach(
+                actor=request.user, document=doc, uploaded_file=form.cleaned_data["file"]
+            )
             messages.success(request, "Đã đính kèm tệp.")
         except DomainError as exc:
             messages.error(request, exc.message)

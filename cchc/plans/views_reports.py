@@ -51,7 +51,12 @@ def _series_chart(series: dashboard.Series, title: str) -> dict:
                     "fill": True,
                     "tension": 0,
                 },
-                {"label": "Hoàn thành muộn", "data": series.late, "borderColor": COLORS["late"], "tension": 0},
+                {
+                    "label": "Hoàn thành muộn",
+                    "data": series.late,
+                    "borderColor": COLORS["late"],
+                    "tension": 0,
+                },
             ],
         },
         "options": {
@@ -59,7 +64,11 @@ def _series_chart(series: dashboard.Series, title: str) -> dict:
             "maintainAspectRatio": False,
             "plugins": {"title": {"display": True, "text": title}},
             "scales": {
-                "y": {"beginAtZero": True, "ticks": {"precision": 0}, "title": {"display": True, "text": "Số nhiệm vụ"}}
+                "y": {
+                    "beginAtZero": True,
+                    "ticks": {"precision": 0},
+                    "title": {"display": True, "text": "Số nhiệm vụ"},
+                }
             },
         },
     }
@@ -78,7 +87,11 @@ def _area_chart(areas: list[dashboard.Row]) -> dict:
         "data": {
             "labels": [a.code or a.label[:20] for a in areas],
             "datasets": [
-                {"label": label, "data": [value(a.figures) for a in areas], "backgroundColor": COLORS[key]}
+                {
+                    "label": label,
+                    "data": [value(a.figures) for a in areas],
+                    "backgroundColor": COLORS[key],
+                }
                 for label, key, value in parts
             ],
         },
@@ -99,7 +112,9 @@ def _plan_context(request, plan: Plan) -> dict:
         "dash": dash,
         "plan": plan,
         "t": dash.totals,
-        "series_chart": _series_chart(dash.series, f"Tiến độ hoàn thành theo tháng – năm {plan.year}"),
+        "series_chart": _series_chart(
+            dash.series, f"Tiến độ hoàn thành theo tháng – năm {plan.year}"
+        ),
         "area_chart": _area_chart(dash.areas),
         "area_chart_height": max(200, 70 + 34 * len(dash.areas)),
         "periods": list(report_files.PERIODS.values()),
@@ -167,7 +182,8 @@ def _overview_page(request, year: int):
                     "label": "Số đơn vị",
                     "data": [n for _, n in ov.distribution],
                     "backgroundColor": [
-                        COLORS[k] for k in ("on_time", "in_progress", "late", "overdue", "overdue", "no_due")
+                        COLORS[k]
+                        for k in ("on_time", "in_progress", "late", "overdue", "overdue", "no_due")
                     ],
                 }
             ],

@@ -45,7 +45,9 @@ PLAN_SPEC = listing.ListSpec(
         listing.Column("title", "Kế hoạch", sort="title"),
         listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__name"),
         listing.Column("year", "Năm", sort="year"),
-        listing.Column("document", "Văn bản", accessor=lambda p: p.document.label if p.document_id else ""),
+        listing.Column(
+            "document", "Văn bản", accessor=lambda p: p.document.label if p.document_id else ""
+        ),
         listing.Column("task_count", "Số nhiệm vụ", sort="task_count"),
         listing.Column("done_count", "Đã hoàn thành", sort="done_count"),
     ],
@@ -68,7 +70,9 @@ PLAN_SPEC = listing.ListSpec(
 def plan_list(request):
     qs = selectors.plan_list(actor=request.user)
     can_import = bool(plan_services.importable_units(request.user))
-    return listing.respond(request, PLAN_SPEC, qs, "plans/plan_list.html", {"can_import": can_import})
+    return listing.respond(
+        request, PLAN_SPEC, qs, "plans/plan_list.html", {"can_import": can_import}
+    )
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -92,10 +96,13 @@ def _plan_page(request, plan, *, settings_form=None, status=200):
             "task_total": len(tasks),
             "done_total": sum(1 for t in tasks if t.status == TaskStatus.DONE),
             "counts": counts,
-            "timeliness_labels": [(value, label, counts[value]) for value, label in Timeliness.choices],
+            "timeliness_labels": [
+                (value, label, counts[value]) for value, label in Timeliness.choices
+            ],
             "can_manage": can_manage,
             "can_manage_targets": policies.can_manage_targets(request.user, plan),
-            "settings_form": settings_form or (PlanSettingsForm(initial=initial) if can_manage else None),
+            "settings_form": settings_form
+            or (PlanSettingsForm(initial=initial) if can_manage else None),
         },
         status=status,
     )
@@ -117,7 +124,9 @@ def plan_update(request, pk):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            plan_services.plan_update(actor=request.user, plan=plan, title=d["title"], report_every=d["report_every"])
+            plan_services.plan_update(
+                actor=request.user, plan=plan, title=d["title"], report_every=d["report_every"]
+            )
         except DomainError as exc:
             _form_error(form, exc)
         else:
@@ -164,10 +173,14 @@ TASK_SPEC = listing.ListSpec(
         listing.Column("content", "Nhiệm vụ", sort="content"),
         listing.Column("plan", "Đơn vị", accessor="plan.unit.name", sort="plan__unit__name"),
         listing.Column("lead", "Chủ trì", accessor=_office_names, export=True),
-        listing.Column("deadline", "Thời hạn", accessor=lambda t: selectors.deadline_label(t), sort="due_on"),
+        listing.Column(
+            "deadline", "Thời hạn", accessor=lambda t: selectors.deadline_label(t), sort="due_on"
+        ),
         listing.Column("status", "Trạng thái", accessor="get_status_display", sort="status"),
         listing.Column("percent", "Tiến độ (%)", sort="percent"),
-        listing.Column("timeliness", "Đánh giá thời hạn", accessor=lambda t: selectors.task_timeliness(t).label),
+        listing.Column(
+            "timeliness", "Đánh giá thời hạn", accessor=lambda t: selectors.task_timeliness(t).label
+        ),
     ],
     filters=[
         listing.Filter("plan", "Kế hoạch", choices=_plan_choices, apply=_id_filter("plan_id")),
@@ -177,18 +190,25 @@ TASK_SPEC = listing.ListSpec(
             "Cơ quan chủ trì",
             choices=_lead_choices,
             apply=lambda qs, v: (
-                qs.filter(offices__role="lead", offices__unit_id=int(v)).distinct() if v.isdigit() else qs
+                qs.filter(offices__role="lead", offices__unit_id=int(v)).distinct()
+                if v.isdigit()
+                else qs
             ),
         ),
         listing.Filter("status", "Trạng thái", choices=TaskStatus.choices),
         listing.Filter(
-            "timeliness", "Đánh giá thời hạn", choices=Timeliness.choices, apply=selectors.filter_timeliness
+            "timeliness",
+            "Đánh giá thời hạn",
+            choices=Timeliness.choices,
+            apply=selectors.filter_timeliness,
         ),
         listing.Filter(
             "overdue",
             "Quá hạn",
             choices=[("1", "Đang quá hạn")],
-            apply=lambda qs, v: selectors.filter_timeliness(qs, Timeliness.OVERDUE) if v == "1" else qs,
+            apply=lambda qs, v: (
+                selectors.filter_timeliness(qs, Timeliness.OVERDUE) if v == "1" else qs
+            ),
         ),
         listing.Filter(
             "due_within",
@@ -239,7 +259,8 @@ def _task_page(request, task, *, progress_form=None, deadline_form=None, status=
             "plan": task.plan,
             "reports": selectors.task_reports(task=task),
             "can_report": can_report,
-            "progress_form": progress_form or (_progress_form(request, task) if can_report else None),
+            "progress_form": progress_form
+            or (_progress_form(request, task) if can_report else None),
             "can_set_deadline": can_set_deadline,
             "needs_date": selectors.unknown_deadline(task),
             "deadline_form": deadline_form or (DeadlineForm() if can_set_deadline else None),
@@ -265,7 +286,9 @@ def task_progress(request, pk):
         d = form.cleaned_data
         document = None
         if d.get("product_document"):
-            document = Document.objects.visible_to(request.user).filter(pk=d["product_document"]).first()
+            document = (
+                Document.objects.visible_to(request.user).filter(pk=d["product_document"]).first()
+            )
         try:
             tracking.progress_report(
                 actor=request.user,
@@ -281,7 +304,9 @@ def task_progress(request, pk):
         except DomainError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, f"Đã ghi báo cáo tiến độ nhiệm vụ {task.no}: {d['percent']}%.")
+            messages.success(
+                request, f"Đã ghi báo cáo tiến độ nhiệm vụ {task.no}: {d['percent']}%."
+            )
             return redirect("plans:task_detail", pk=task.pk)
     messages.error(request, "Chưa ghi được báo cáo tiến độ: xem lỗi ở biểu mẫu bên dưới.")
     return _task_page(request, task, progress_form=form, status=400)
@@ -298,12 +323,18 @@ def task_deadline(request, pk):
         d = form.cleaned_data
         try:
             tracking.task_set_deadline(
-                actor=request.user, task=task, due_on=d["due_on"], start_on=d["start_on"], note=d["note"]
+                actor=request.user,
+                task=task,
+                due_on=d["due_on"],
+                start_on=d["start_on"],
+                note=d["note"],
             )
         except DomainError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, f"Đã nhập hạn {dates.fmt(d['due_on'])} cho nhiệm vụ {task.no}.")
+            messages.success(
+                request, f"Đã nhập hạn {dates.fmt(d['due_on'])} cho nhiệm vụ {task.no}."
+            )
             return redirect("plans:task_detail", pk=task.pk)
     messages.error(request, "Chưa nhập được thời hạn: xem lỗi ở biểu mẫu bên dưới.")
     return _task_page(request, task, deadline_form=form, status=400)
@@ -345,9 +376,14 @@ def _target_page(request, target, *, confirm_form=None, measure_form=None, statu
             "can_manage": can_manage,
             "can_delete": can_manage and not measures,
             "can_measure": can_measure,
-            "confirm_form": confirm_form or (TargetConfirmForm(initial=initial, units=units) if can_manage else None),
+            "confirm_form": confirm_form
+            or (TargetConfirmForm(initial=initial, units=units) if can_manage else None),
             "measure_form": measure_form
-            or (MeasureForm(initial={"period_label": f"Năm {plan.year}", "period_end": f"31/12/{plan.year}"})),
+            or (
+                MeasureForm(
+                    initial={"period_label": f"Năm {plan.year}", "period_end": f"31/12/{plan.year}"}
+                )
+            ),
         },
         status=status,
     )
@@ -406,7 +442,10 @@ def target_edit(request, pk):
     if form.is_valid():
         try:
             target_services.target_update(
-                actor=request.user, target=target, code=form.cleaned_data["code"], text=form.cleaned_data["text"]
+                actor=request.user,
+                target=target,
+                code=form.cleaned_data["code"],
+                text=form.cleaned_data["text"],
             )
         except DomainError as exc:
             _form_error(form, exc)
@@ -527,7 +566,9 @@ REMINDER_SPEC = listing.ListSpec(
 def reminder_list(request):
     qs = selectors.reminder_list(actor=request.user)
     can_receive = policies.can_receive_reminders(request.user)
-    return listing.respond(request, REMINDER_SPEC, qs, "plans/reminder_list.html", {"can_receive": can_receive})
+    return listing.respond(
+        request, REMINDER_SPEC, qs, "plans/reminder_list.html", {"can_receive": can_receive}
+    )
 
 
 @login_required

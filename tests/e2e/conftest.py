@@ -48,7 +48,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, demo_city):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN", accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, locale="vi-VN", accept_downloads=True
+    )
     pg = context.new_page()
     pg.set_default_timeout(15000)
     pg.base_url = live_server.url

@@ -20,7 +20,9 @@ def test_lethanhnghi_registers_the_ward_decision_read_from_its_file(page, login,
     expect(summary).to_contain_text("Văn bản chưa có số (Số: …/QĐ-UBND)")
     expect(summary).to_contain_text("chỉ có tháng 01/2026")
     expect(page.locator("#id_issued_on")).to_have_value("01/2026")
-    expect(page.locator("#id_issuer")).to_have_value("Chủ tịch Ủy ban nhân dân phường Lê Thanh Nghị")
+    expect(page.locator("#id_issuer")).to_have_value(
+        "Chủ tịch Ủy ban nhân dân phường Lê Thanh Nghị"
+    )
     expect(page.locator("#id_title")).to_have_value(
         "Ban hành Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2026"
     )

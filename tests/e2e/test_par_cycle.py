@@ -56,7 +56,9 @@ def _logout(page):
     page.context.clear_cookies()
 
 
-def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_shows_it(page, login, shot, tmp_path):
+def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_shows_it(
+    page, login, shot, tmp_path
+):
     r = _fresh_round()
     lc = Unit.objects.get(short_name="Lê Chân", kind="ward")
     assessment = r.assessments.get(unit=lc)
@@ -66,7 +68,9 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
     login("lechan")
     page.goto(page.base_url + "/chi-so/")
     shot("par-01-home-lechan")
-    page.locator("#own-assessments tr", has_text=str(YEAR)).get_by_role("link", name="Mở hồ sơ").click()
+    page.locator("#own-assessments tr", has_text=str(YEAR)).get_by_role(
+        "link", name="Mở hồ sơ"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"năm {YEAR} – Phường Lê Chân")
     evidence = tmp_path / "bao-cao-sang-kien.pdf"
     evidence.write_bytes(b"%PDF-1.4 minh chung sang kien")
@@ -100,7 +104,9 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
             text.fill("Hoàn thành theo kế hoạch")
     shot("par-02-self-assessment-filled")
     page.get_by_role("button", name="Lưu và nộp hồ sơ").click()
-    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text("Đã nộp hồ sơ tự đánh giá")
+    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
+        "Đã nộp hồ sơ tự đánh giá"
+    )
     expect(page.locator("h1 + div .par-status")).to_have_text("Đã nộp, chờ thẩm định")
     shot("par-03-self-assessment-submitted")
     assessment.refresh_from_db()
@@ -112,7 +118,9 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
     login("snv")
     page.goto(page.base_url + "/chi-so/")
     shot("par-04-home-snv")
-    page.locator("#appraisal-queue tr", has_text="Phường Lê Chân").get_by_role("link", name="Thẩm định").click()
+    page.locator("#appraisal-queue tr", has_text="Phường Lê Chân").get_by_role(
+        "link", name="Thẩm định"
+    ).click()
     row = page.locator("tr[data-code='1.6']")
     row.locator("input[name^=v_]").fill("1")
     row.locator("textarea[name^=t_]").fill("Chỉ một sáng kiến được công nhận trong năm")

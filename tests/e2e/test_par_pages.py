@@ -77,7 +77,9 @@ def test_criteria_set_pages(page, login, shot, tmp_path):
     page.locator("#id_name").fill("Bộ chỉ số thử")
     page.locator("#id_file").set_input_files(str(bad))
     page.get_by_role("button", name="Nhập").click()
-    expect(page.locator("#import-errors")).to_contain_text("Dòng 5: điểm tối đa “ba mươi” không phải số.")
+    expect(page.locator("#import-errors")).to_contain_text(
+        "Dòng 5: điểm tối đa “ba mươi” không phải số."
+    )
     shot("par-26-set-import-errors")
     assert not CriteriaSet.objects.filter(year=2032).exists()
 
@@ -104,13 +106,16 @@ def _fresh_round():
     for a in ltn.answers.select_related("criterion").exclude(criterion__method=Method.SURVEY):
         c = a.criterion
         entries[c.pk] = services.Entry(
-            value={Method.YES_NO: 1, Method.THRESHOLD: 95}.get(c.method, c.max_score), text="Đã thực hiện"
+            value={Method.YES_NO: 1, Method.THRESHOLD: 95}.get(c.method, c.max_score),
+            text="Đã thực hiện",
         )
     services.self_assessment_save(actor=None, assessment=ltn, entries=entries)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     for a in ltn.answers.filter(criterion__evidence_required=True):
-        services.evidence_add(actor=None, answer=a, upload=SimpleUploadedFile("mc.pdf", b"%PDF minh chung"))
+        services.evidence_add(
+            actor=None, answer=a, upload=SimpleUploadedFile("mc.pdf", b"%PDF minh chung")
+        )
     services.assessment_submit(actor=None, assessment=ltn)
     return r, ltn
 

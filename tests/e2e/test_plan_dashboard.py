@@ -25,12 +25,17 @@ def test_a_ward_follows_its_plan_on_the_dashboard_and_downloads_the_report(page,
     plan = Plan.objects.get(unit=ltn, year=2026)
     login("lethanhnghi")
     page.goto(page.base_url + reverse("reports:home"))
-    expect(page.locator("h1")).to_contain_text("Tiến độ thực hiện Kế hoạch CCHC năm 2026 – Phường Lê Thanh Nghị")
+    expect(page.locator("h1")).to_contain_text(
+        "Tiến độ thực hiện Kế hoạch CCHC năm 2026 – Phường Lê Thanh Nghị"
+    )
     expect(page.locator("#on-time-rate")).to_contain_text("%")
     expect(page.locator("#on-time-rate")).to_contain_text("chỉ tiêu 100%")
     rows = page.locator("#attention tbody tr")
     expect(rows.first).to_have_class("task-overdue")
-    assert rows.first.evaluate("r => getComputedStyle(r.cells[0]).backgroundColor") == "rgb(248, 215, 218)"
+    assert (
+        rows.first.evaluate("r => getComputedStyle(r.cells[0]).backgroundColor")
+        == "rgb(248, 215, 218)"
+    )
     overdue, late, done = kpi(page, "overdue"), kpi(page, "late"), kpi(page, "done")
     assert overdue >= 1 and page.locator("#attention tr.task-overdue").count() == overdue
     path = shot("plan-dashboard-ward")
@@ -47,7 +52,11 @@ def test_a_ward_follows_its_plan_on_the_dashboard_and_downloads_the_report(page,
     page.click("#progress-submit")
     page.wait_for_load_state()
     page.goto(page.base_url + reverse("reports:plan_dashboard", args=[plan.pk]))
-    assert (kpi(page, "overdue"), kpi(page, "late"), kpi(page, "done")) == (overdue - 1, late + 1, done + 1)
+    assert (kpi(page, "overdue"), kpi(page, "late"), kpi(page, "done")) == (
+        overdue - 1,
+        late + 1,
+        done + 1,
+    )
     expect(page.locator(f"#attention tr[data-no='{first_no}']")).to_have_count(0)
 
     with page.expect_download() as download:

@@ -30,19 +30,25 @@ def plan_file(tmp_path) -> Path:
     return path
 
 
-def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(page, login, shot, tmp_path):
+def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(
+    page, login, shot, tmp_path
+):
     ltn = Unit.objects.get(short_name="Lê Thanh Nghị", kind__in=LEVEL_KINDS)
     center = Unit.objects.get(code=f"{ltn.code}-TTPVHCC")
     login("lethanhnghi")
     page.goto(page.base_url + reverse("plans:plan_import"))
     expect(page.locator("h1")).to_contain_text("Nhập kế hoạch CCHC")
     shot("plan-import-upload")
-    expect(page.locator(".cchc-file button")).to_have_text("Chọn tệp")  # whatever the browser's language
+    expect(page.locator(".cchc-file button")).to_have_text(
+        "Chọn tệp"
+    )  # whatever the browser's language
     page.set_input_files("input[type=file]", str(plan_file(tmp_path)))
     expect(page.locator(".cchc-file input[type=text]")).to_have_value("ke-hoach-cchc-2027.txt")
     page.click("button:has-text('Xem trước')")
 
-    expect(page.locator("h1")).to_contain_text("Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2027")
+    expect(page.locator("h1")).to_contain_text(
+        "Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2027"
+    )
     expect(page.locator("tr.task-row")).to_have_count(32)
     expect(page.locator("#task-count")).to_have_text("32")
     row = page.locator("#unmatched-offices tr.unmatched-row")
@@ -60,7 +66,9 @@ def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(page,
     page.wait_for_url(lambda url: "nhap-ke-hoach" not in url)
 
     plan = Plan.objects.get(unit=ltn, year=2027)
-    assert re.search(re.escape(reverse("plans:plan_detail", kwargs={"pk": plan.pk})) + "$", page.url), page.url
+    assert re.search(
+        re.escape(reverse("plans:plan_detail", kwargs={"pk": plan.pk})) + "$", page.url
+    ), page.url
     expect(page.locator("body")).to_contain_text(plan.title)
     assert plan.tasks.count() == 32
     assert TaskOffice.objects.get(task__plan=plan, task__no=18, role="lead").unit == center

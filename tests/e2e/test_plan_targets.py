@@ -30,7 +30,9 @@ def test_add_measure_and_delete_targets_of_the_wards_plan(page, login, shot):
     page.screenshot(path=str(SHOTS / "plan-targets-settings-view.png"))
     shot("plan-targets-settings")
     page.click("#plan-settings-save")
-    expect(page.locator(".alert-success")).to_contain_text("kỳ báo cáo nhiệm vụ thường xuyên: hằng tháng")
+    expect(page.locator(".alert-success")).to_contain_text(
+        "kỳ báo cáo nhiệm vụ thường xuyên: hằng tháng"
+    )
     expect(page.locator("#plan-report-every")).to_contain_text("hằng tháng")
 
     page.locator("#target-add-link").click()
@@ -57,7 +59,9 @@ def test_add_measure_and_delete_targets_of_the_wards_plan(page, login, shot):
     page.fill("#id_period_end", "30/06/2026")
     page.fill("#id_value", "85")
     page.click("#measure-card button[type=submit]")
-    expect(page.locator(".alert-success")).to_contain_text("Đã ghi kết quả 6 tháng đầu năm 2026: không đạt.")
+    expect(page.locator(".alert-success")).to_contain_text(
+        "Đã ghi kết quả 6 tháng đầu năm 2026: không đạt."
+    )
     page.fill("#id_period_label", "Năm 2026")
     page.fill("#id_period_end", "31/12/2026")
     page.fill("#id_value", "92,5")
@@ -103,6 +107,8 @@ def test_add_measure_and_delete_targets_of_the_wards_plan(page, login, shot):
 
     plan.refresh_from_db()
     assert plan.report_every == "monthly"
-    assert list(plan.targets.filter(code__in=[CODE, SPARE]).values_list("code", flat=True)) == [CODE]
+    assert list(plan.targets.filter(code__in=[CODE, SPARE]).values_list("code", flat=True)) == [
+        CODE
+    ]
     actions = set(AuditLog.objects.filter(unit_path=ltn.path).values_list("action", flat=True))
     assert {"plan.update", "target.add", "target.measure", "target.delete"} <= actions

@@ -34,7 +34,9 @@ def test_report_progress_on_an_overdue_task_with_evidence(page, login, shot, tmp
     expect(page.locator("h1")).to_contain_text("Lê Thanh Nghị")
     rows = page.locator("#task-table tr.task-row")
     expect(rows.first).to_be_visible()
-    assert rows.count() == page.locator("#task-table tr.task-row[data-timeliness='overdue']").count()
+    assert (
+        rows.count() == page.locator("#task-table tr.task-row[data-timeliness='overdue']").count()
+    )
     expect(page.locator("#f-overdue")).to_have_value("1")
     path = shot("task-progress-overdue-list")
     page.screenshot(path=str(path.with_name("task-progress-overdue-list-top.png")))
@@ -50,11 +52,17 @@ def test_report_progress_on_an_overdue_task_with_evidence(page, login, shot, tmp
     shot("task-progress-form")
     page.click("#progress-submit")
 
-    expect(page.locator(".alert-success")).to_contain_text("Đã ghi báo cáo tiến độ nhiệm vụ 8: 100%.")
+    expect(page.locator(".alert-success")).to_contain_text(
+        "Đã ghi báo cáo tiến độ nhiệm vụ 8: 100%."
+    )
     expect(page.locator("#task-state .task-status")).to_have_text("Hoàn thành")
     expect(page.locator("#task-state .percent-value")).to_have_text("100%")
-    expect(page.locator("#task-state .timeliness")).to_have_text("Quá hạn")  # done, after its last day
-    expect(page.locator("#progress-history .progress-report").first).to_contain_text("Đã phát sóng đủ 5 chuyên đề.")
+    expect(page.locator("#task-state .timeliness")).to_have_text(
+        "Quá hạn"
+    )  # done, after its last day
+    expect(page.locator("#progress-history .progress-report").first).to_contain_text(
+        "Đã phát sóng đủ 5 chuyên đề."
+    )
     link = page.locator("#progress-history a.progress-file").first
     expect(link).to_have_text("bao-cao-chuyen-de.txt")
     with page.expect_download() as download:

@@ -8,7 +8,9 @@ PASSWORD = "pw-test-2026"
 
 def issue(username, password=PASSWORD):
     return Client().post(
-        "/api/auth/token", {"username": username, "password": password}, content_type="application/json"
+        "/api/auth/token",
+        {"username": username, "password": password},
+        content_type="application/json",
     )
 
 

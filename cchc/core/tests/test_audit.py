@@ -32,14 +32,21 @@ def test_snapshot_and_diff_show_only_what_changed(personas):
     before = audit.snapshot(personas.office_a)
     assert "search_text" not in before and before["parent"] == personas.ward_a.pk
     after = {**before, "name": "Phòng Văn hóa và Thông tin"}
-    assert audit.diff(before, after) == {"name": ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa và Thông tin")}
+    assert audit.diff(before, after) == {
+        "name": ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa và Thông tin")
+    }
 
 
 def test_renaming_a_unit_through_its_page_writes_an_entry_with_both_names(personas, client_for):
     office = personas.office_a
     response = client_for(personas.ward_a_officer).post(
         f"/to-chuc/don-vi/{office.pk}/sua/",
-        {"name": "Phòng Văn hóa, Khoa học và Thông tin", "short_name": "", "kind": "office", "code": office.code},
+        {
+            "name": "Phòng Văn hóa, Khoa học và Thông tin",
+            "short_name": "",
+            "kind": "office",
+            "code": office.code,
+        },
     )
     assert response.status_code == 302
     entry = AuditLog.objects.get(action="unit.update", object_id=str(office.pk))
@@ -58,7 +65,9 @@ def test_only_administrators_open_the_audit_log(personas, client_for):
 
 
 def test_the_audit_log_filters_by_action_actor_date_and_search(personas, client_for):
-    org_services.alias_add(actor=personas.ward_a_officer, unit=personas.office_a, name="Phòng VH-XH")
+    org_services.alias_add(
+        actor=personas.ward_a_officer, unit=personas.office_a, name="Phòng VH-XH"
+    )
     org_services.person_create(
         actor=personas.ward_b_officer,
         unit=personas.office_b,
@@ -78,7 +87,9 @@ def test_the_audit_log_filters_by_action_actor_date_and_search(personas, client_
 
 
 def test_the_audit_log_exports_to_excel(personas, client_for):
-    org_services.alias_add(actor=personas.ward_a_officer, unit=personas.office_a, name="Phòng VH-XH")
+    org_services.alias_add(
+        actor=personas.ward_a_officer, unit=personas.office_a, name="Phòng VH-XH"
+    )
     response = client_for(personas.admin).get("/nhat-ky/", {"export": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
 

@@ -15,7 +15,9 @@ from cchc.core import dates
         (None, "day", ""),
     ],
 )
-def test_dates_are_written_dd_mm_yyyy_or_shorter_when_the_day_is_unknown(value, precision, expected):
+def test_dates_are_written_dd_mm_yyyy_or_shorter_when_the_day_is_unknown(
+    value, precision, expected
+):
     assert dates.fmt(value, precision=precision) == expected
 
 
@@ -29,7 +31,9 @@ def test_the_long_form_pads_days_and_the_first_two_months():
     assert dates.long_form(date(2026, 1, 1), precision="month") == "ngày … tháng 01 năm 2026"
 
 
-@pytest.mark.parametrize("text", ["19/06/2026", "19-06-2026", "2026-06-19", "19.06.2026", " 19/6/2026 "])
+@pytest.mark.parametrize(
+    "text", ["19/06/2026", "19-06-2026", "2026-06-19", "19.06.2026", " 19/6/2026 "]
+)
 def test_parse_reads_the_ways_offices_type_a_date(text):
     assert dates.parse(text) == date(2026, 6, 19)
 

@@ -29,7 +29,9 @@ def page_for(personas, **params):
 
 def test_search_ignores_diacritics_and_needs_every_word(personas):
     assert [u.name for u in page_for(personas, q="phuong binh minh").rows] == ["Phường Bình Minh"]
-    assert [u.name for u in page_for(personas, q="VAN HOA binh minh").rows] == ["Phòng Văn hóa - Xã hội"]
+    assert [u.name for u in page_for(personas, q="VAN HOA binh minh").rows] == [
+        "Phòng Văn hóa - Xã hội"
+    ]
     assert page_for(personas, q="binh minh tho").total == 0
 
 

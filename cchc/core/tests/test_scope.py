@@ -17,7 +17,10 @@ def test_a_grant_covers_its_unit_and_everything_below_but_not_its_siblings():
 def test_roles_are_checked_per_grant():
     scope = Scope(
         user_id=1,
-        roots=(Root(unit_id=5, path="/1/5/", role=VIEWER), Root(unit_id=7, path="/1/7/", role=LEADER)),
+        roots=(
+            Root(unit_id=5, path="/1/5/", role=VIEWER),
+            Root(unit_id=7, path="/1/7/", role=LEADER),
+        ),
     )
     assert scope.has_role_over("/1/7/9/", {LEADER})
     assert not scope.has_role_over("/1/5/9/", {LEADER})

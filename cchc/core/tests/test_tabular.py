@@ -44,7 +44,10 @@ def test_headers_match_without_diacritics_or_case():
 
 def test_a_csv_saved_by_excel_with_a_byte_order_mark_is_read():
     data = "\ufeffTên,Loại\nPhường Lê Chân,Phường\n".encode()
-    assert read_table("ds.csv", data, COLUMNS, required=["name"]).rows[0][1]["name"] == "Phường Lê Chân"
+    assert (
+        read_table("ds.csv", data, COLUMNS, required=["name"]).rows[0][1]["name"]
+        == "Phường Lê Chân"
+    )
 
 
 def test_a_missing_required_column_is_named():

@@ -7,13 +7,31 @@ from cchc.documents.word import Heading, Signature, WordDocument
 
 
 def _build():
-    doc = WordDocument(Heading(issuer="Ủy ban nhân dân phường Lê Chân", governing_body="Ủy ban nhân dân thành phố Hải Phòng",
-                               doc_type="Báo cáo", title="Kết quả thực hiện kế hoạch CCHC quý IV năm 2026",
-                               symbol="BC-UBND", place="Lê Chân", issued_on=date(2026, 1, 5)))
+    doc = WordDocument(
+        Heading(
+            issuer="Ủy ban nhân dân phường Lê Chân",
+            governing_body="Ủy ban nhân dân thành phố Hải Phòng",
+            doc_type="Báo cáo",
+            title="Kết quả thực hiện kế hoạch CCHC quý IV năm 2026",
+            symbol="BC-UBND",
+            place="Lê Chân",
+            issued_on=date(2026, 1, 5),
+        )
+    )
     doc.section("I. KẾT QUẢ")
     doc.paragraph("Nội dung báo cáo.")
-    doc.table(["TT", "Nhiệm vụ", "Tiến độ"], [[1, "Ban hành kế hoạch", "100%"], [2, "Báo cáo định kỳ", "50%"]])
-    doc.signature(Signature(authority="TM. ỦY BAN NHÂN DÂN", position="CHỦ TỊCH", name="Phạm Văn Tân", recipients=["Sở Nội vụ", "Lưu: VT, VHXH"]))
+    doc.table(
+        ["TT", "Nhiệm vụ", "Tiến độ"],
+        [[1, "Ban hành kế hoạch", "100%"], [2, "Báo cáo định kỳ", "50%"]],
+    )
+    doc.signature(
+        Signature(
+            authority="TM. ỦY BAN NHÂN DÂN",
+            position="CHỦ TỊCH",
+            name="Phạm Văn Tân",
+            recipients=["Sở Nội vụ", "Lưu: VT, VHXH"],
+        )
+    )
     return Document(io.BytesIO(doc.to_bytes()))
 
 

@@ -18,34 +18,54 @@ def test_units_api_lists_units_in_scope_with_their_bloc(personas, client_for):
 
 
 def test_units_api_filters_by_kind_bloc_and_year(personas, client_for):
-    services.bloc_membership_set(actor=personas.city_officer, unit=personas.ward_b, bloc=None, year=2027)
+    services.bloc_membership_set(
+        actor=personas.city_officer, unit=personas.ward_b, bloc=None, year=2027
+    )
     client = client_for(personas.city_officer)
     assert {r["name"] for r in client.get("/api/units", {"kind": UnitKind.WARD}).json()} == {
         "Phường An Bình",
         "Phường Bình Minh",
     }
-    assert [r["name"] for r in client.get("/api/units", {"bloc": "phuong", "year": 2026}).json()] == [
+    assert [
+        r["name"] for r in client.get("/api/units", {"bloc": "phuong", "year": 2026}).json()
+    ] == [
         "Phường An Bình",
         "Phường Bình Minh",
     ]
-    assert [r["name"] for r in client.get("/api/units", {"bloc": "phuong", "year": 2027}).json()] == ["Phường An Bình"]
-    assert [r["name"] for r in client.get("/api/units", {"bloc": "so-nganh", "year": 2026}).json()] == [
-        "Sở Nội vụ Thử Nghiệm"
-    ]
-    assert [r["name"] for r in client.get("/api/units", {"q": "binh minh", "kind": "ward"}).json()] == [
-        "Phường Bình Minh"
-    ]
+    assert [
+        r["name"] for r in client.get("/api/units", {"bloc": "phuong", "year": 2027}).json()
+    ] == ["Phường An Bình"]
+    assert [
+        r["name"] for r in client.get("/api/units", {"bloc": "so-nganh", "year": 2026}).json()
+    ] == ["Sở Nội vụ Thử Nghiệm"]
+    assert [
+        r["name"] for r in client.get("/api/units", {"q": "binh minh", "kind": "ward"}).json()
+    ] == ["Phường Bình Minh"]
 
 
 def test_unit_detail_api_gives_children_and_people_counts(personas, client_for):
     services.person_create(
-        actor=None, unit=personas.office_a, full_name="Lê Văn An", gender="male", employment_kind="cong_chuc"
+        actor=None,
+        unit=personas.office_a,
+        full_name="Lê Văn An",
+        gender="male",
+        employment_kind="cong_chuc",
     )
     services.person_create(
-        actor=None, unit=personas.ward_a, full_name="Trần Văn Bình", gender="male", employment_kind="can_bo"
+        actor=None,
+        unit=personas.ward_a,
+        full_name="Trần Văn Bình",
+        gender="male",
+        employment_kind="can_bo",
     )
-    body = client_for(personas.ward_a_officer).get(f"/api/units/{personas.ward_a.pk}", {"year": 2026}).json()
-    assert body["name"] == "Phường An Bình" and body["bloc"] == "phuong" and body["people_count"] == 2
+    body = (
+        client_for(personas.ward_a_officer)
+        .get(f"/api/units/{personas.ward_a.pk}", {"year": 2026})
+        .json()
+    )
+    assert (
+        body["name"] == "Phường An Bình" and body["bloc"] == "phuong" and body["people_count"] == 2
+    )
     assert {c["name"]: c["people_count"] for c in body["children"]} == {
         "Phòng Văn hóa - Xã hội": 1,
         "Văn phòng HĐND và UBND": 0,
@@ -63,7 +83,11 @@ def test_unit_detail_api_is_404_outside_scope_and_for_unknown_ids(personas, clie
 def test_a_bearer_token_reads_the_units_api(personas):
     token = (
         Client()
-        .post("/api/auth/token", {"username": "t_ward_a", "password": "pw-test-2026"}, content_type="application/json")
+        .post(
+            "/api/auth/token",
+            {"username": "t_ward_a", "password": "pw-test-2026"},
+            content_type="application/json",
+        )
         .json()["token"]
     )
     api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")

@@ -16,7 +16,9 @@ from cchc.plans.models import Document
 
 
 def _person(p):
-    return Person.objects.create(unit=p.office_a, full_name="Lê Văn An", gender="male", employment_kind="cong_chuc")
+    return Person.objects.create(
+        unit=p.office_a, full_name="Lê Văn An", gender="male", employment_kind="cong_chuc"
+    )
 
 
 def _document(p):
@@ -33,10 +35,17 @@ WRITES = [
         False,
         True,
     ),
-    ("unit.update", lambda p: orgs.unit_update(actor=p.ward_a_officer, unit=p.office_a, code="VHXH-1"), True, True),
+    (
+        "unit.update",
+        lambda p: orgs.unit_update(actor=p.ward_a_officer, unit=p.office_a, code="VHXH-1"),
+        True,
+        True,
+    ),
     (
         "unit.deactivate",
-        lambda p: orgs.unit_deactivate(actor=p.ward_a_officer, unit=p.office_a2, on=date(2026, 7, 1)),
+        lambda p: orgs.unit_deactivate(
+            actor=p.ward_a_officer, unit=p.office_a2, on=date(2026, 7, 1)
+        ),
         True,
         True,
     ),
@@ -54,13 +63,17 @@ WRITES = [
     ),
     (
         "bloc.membership_set",
-        lambda p: orgs.bloc_membership_set(actor=p.city_officer, unit=p.ward_a, bloc=p.bloc_depts, year=2026),
+        lambda p: orgs.bloc_membership_set(
+            actor=p.city_officer, unit=p.ward_a, bloc=p.bloc_depts, year=2026
+        ),
         True,
         True,
     ),
     (
         "standing_agency.set",
-        lambda p: orgs.standing_agency_set(actor=p.city_officer, level=p.ward_a, agency=p.office_a2),
+        lambda p: orgs.standing_agency_set(
+            actor=p.city_officer, level=p.ward_a, agency=p.office_a2
+        ),
         True,
         True,
     ),
@@ -78,39 +91,56 @@ WRITES = [
     ),
     (
         "person.update",
-        lambda p: orgs.person_update(actor=p.ward_a_officer, person=_person(p), position="Chuyên viên"),
+        lambda p: orgs.person_update(
+            actor=p.ward_a_officer, person=_person(p), position="Chuyên viên"
+        ),
         True,
         True,
     ),
     (
         "person.move",
-        lambda p: orgs.person_move(actor=p.ward_a_officer, person=_person(p), to_unit=p.office_a2, on=date(2026, 3, 1)),
+        lambda p: orgs.person_move(
+            actor=p.ward_a_officer, person=_person(p), to_unit=p.office_a2, on=date(2026, 3, 1)
+        ),
         True,
         True,
     ),
-    ("user.create", lambda p: accounts.user_create(actor=p.admin, username="moi", password="pw-12345678"), False, True),
+    (
+        "user.create",
+        lambda p: accounts.user_create(actor=p.admin, username="moi", password="pw-12345678"),
+        False,
+        True,
+    ),
     (
         "grant.add",
-        lambda p: accounts.grant_add(actor=p.admin, user=p.ward_b_officer, role=VIEWER, unit=p.ward_a),
+        lambda p: accounts.grant_add(
+            actor=p.admin, user=p.ward_b_officer, role=VIEWER, unit=p.ward_a
+        ),
         False,
         True,
     ),
     (
         "document.register",
-        lambda p: documents.document_register(actor=p.ward_a_officer, title="Kế hoạch CCHC", org_unit=p.ward_a),
+        lambda p: documents.document_register(
+            actor=p.ward_a_officer, title="Kế hoạch CCHC", org_unit=p.ward_a
+        ),
         False,
         True,
     ),
     (
         "document.update",
-        lambda p: documents.document_update(actor=p.ward_a_officer, document=_document(p), title="Kế hoạch (sửa)"),
+        lambda p: documents.document_update(
+            actor=p.ward_a_officer, document=_document(p), title="Kế hoạch (sửa)"
+        ),
         True,
         True,
     ),
     (
         "document.attach",
         lambda p: documents.document_attach(
-            actor=p.ward_a_officer, document=_document(p), uploaded_file=SimpleUploadedFile("a.pdf", b"%PDF")
+            actor=p.ward_a_officer,
+            document=_document(p),
+            uploaded_file=SimpleUploadedFile("a.pdf", b"%PDF"),
         ),
         False,
         True,

@@ -9,7 +9,14 @@ from cchc.core.models import AuditLog
 from cchc.orgs import services
 from cchc.orgs.models import Person, Unit
 
-UNIT_HEADER = ["Mã", "Tên chính thức", "Tên ngắn", "Loại đơn vị", "Mã đơn vị cấp trên", "Tên gọi khác"]
+UNIT_HEADER = [
+    "Mã",
+    "Tên chính thức",
+    "Tên ngắn",
+    "Loại đơn vị",
+    "Mã đơn vị cấp trên",
+    "Tên gọi khác",
+]
 PERSON_HEADER = ["Họ và tên", "Giới tính", "Năm sinh", "Chức vụ", "Loại cán bộ", "Mã đơn vị"]
 
 
@@ -28,7 +35,14 @@ def counts():
 
 
 GOOD_UNITS = [
-    ["TN-AB-HCC", "Trung tâm Phục vụ hành chính công", "TTPVHCC", "Trung tâm", "TN-AB", "Bộ phận Một cửa; TT PVHCC"],
+    [
+        "TN-AB-HCC",
+        "Trung tâm Phục vụ hành chính công",
+        "TTPVHCC",
+        "Trung tâm",
+        "TN-AB",
+        "Bộ phận Một cửa; TT PVHCC",
+    ],
     ["TN-AB-TDP1", "Tổ dân phố số 1", "", "Tổ dân phố", "TN-AB", ""],
     ["TN-AB-TDP1A", "Chi hội phụ nữ tổ 1", "", "Tổ chức chính trị - xã hội", "TN-AB-TDP1", ""],
 ]
@@ -42,21 +56,28 @@ BAD_UNITS = [
 
 def test_a_good_units_file_previews_then_creates_everything_under_the_right_parents(personas):
     data = xlsx(UNIT_HEADER, GOOD_UNITS)
-    preview = services.units_import_preview(actor=personas.ward_a_officer, filename="dv.xlsx", data=data)
+    preview = services.units_import_preview(
+        actor=personas.ward_a_officer, filename="dv.xlsx", data=data
+    )
     assert preview.ok and [r.number for r in preview.rows] == [2, 3, 4]
     created = services.units_import(actor=personas.ward_a_officer, filename="dv.xlsx", data=data)
     group = Unit.objects.get(code="TN-AB-TDP1")
     assert [u.code for u in created] == ["TN-AB-HCC", "TN-AB-TDP1", "TN-AB-TDP1A"]
     assert group.parent == personas.ward_a
     assert Unit.objects.get(code="TN-AB-TDP1A").parent == group
-    assert sorted(a.name for a in Unit.objects.get(code="TN-AB-HCC").aliases.all()) == ["Bộ phận Một cửa", "TT PVHCC"]
+    assert sorted(a.name for a in Unit.objects.get(code="TN-AB-HCC").aliases.all()) == [
+        "Bộ phận Một cửa",
+        "TT PVHCC",
+    ]
     assert AuditLog.objects.filter(action="unit.import", after={"count": 3}).exists()
 
 
 def test_bad_unit_rows_are_named_and_nothing_is_written(personas):
     before = counts()
     data = xlsx(UNIT_HEADER, BAD_UNITS)
-    preview = services.units_import_preview(actor=personas.ward_a_officer, filename="dv.xlsx", data=data)
+    preview = services.units_import_preview(
+        actor=personas.ward_a_officer, filename="dv.xlsx", data=data
+    )
     errors = {r.number: "; ".join(r.errors) for r in preview.bad_rows}
     assert set(errors) == {3, 4, 5}
     assert "Tên đơn vị trống" in errors[3]
@@ -70,14 +91,18 @@ def test_bad_unit_rows_are_named_and_nothing_is_written(personas):
 
 def test_a_unit_under_another_ward_is_out_of_scope_for_the_importer(personas):
     data = xlsx(UNIT_HEADER, [["TN-BM-X", "Phòng X", "", "Phòng", "TN-BM", ""]])
-    preview = services.units_import_preview(actor=personas.ward_a_officer, filename="dv.xlsx", data=data)
+    preview = services.units_import_preview(
+        actor=personas.ward_a_officer, filename="dv.xlsx", data=data
+    )
     assert "ngoài phạm vi của bạn" in preview.bad_rows[0].errors[0]
 
 
 def test_a_file_with_wrong_columns_is_refused_before_any_row(personas):
     before = counts()
     data = xlsx(["STT", "Họ tên", "Ghi chú"], [["1", "Phòng A", ""]])
-    preview = services.units_import_preview(actor=personas.ward_a_officer, filename="dv.xlsx", data=data)
+    preview = services.units_import_preview(
+        actor=personas.ward_a_officer, filename="dv.xlsx", data=data
+    )
     assert not preview.ok and "Không tìm thấy dòng tiêu đề" in preview.errors[0]
     assert counts() == before
 
@@ -99,7 +124,8 @@ def test_the_import_page_previews_bad_rows_and_leaves_the_database_unchanged(per
 def test_the_import_page_commits_a_good_file_after_confirmation(personas, client_for):
     client = client_for(personas.ward_a_officer)
     response = client.post(
-        "/to-chuc/nhap/don-vi/", {"file": SimpleUploadedFile("don-vi.xlsx", xlsx(UNIT_HEADER, GOOD_UNITS))}
+        "/to-chuc/nhap/don-vi/",
+        {"file": SimpleUploadedFile("don-vi.xlsx", xlsx(UNIT_HEADER, GOOD_UNITS))},
     )
     assert "Xác nhận nhập 3 dòng" in response.content.decode()
     assert not Unit.objects.filter(code="TN-AB-HCC").exists()
@@ -110,7 +136,9 @@ def test_the_import_page_commits_a_good_file_after_confirmation(personas, client
 
 def test_a_confirmation_without_a_valid_token_imports_nothing(personas, client_for):
     before = counts()
-    response = client_for(personas.ward_a_officer).post("/to-chuc/nhap/don-vi/xac-nhan/", {"token": "abc"})
+    response = client_for(personas.ward_a_officer).post(
+        "/to-chuc/nhap/don-vi/xac-nhan/", {"token": "abc"}
+    )
     assert response.status_code == 302 and response["Location"] == "/to-chuc/nhap/don-vi/"
     assert counts() == before
 
@@ -127,7 +155,9 @@ def test_a_people_csv_with_bad_rows_names_them(personas):
             "Phạm Văn D;Nam;1990;;Công chức;TN-BM-VHXH",
         ]
     ).encode()
-    preview = services.people_import_preview(actor=personas.ward_a_officer, filename="cn.csv", data=csv)
+    preview = services.people_import_preview(
+        actor=personas.ward_a_officer, filename="cn.csv", data=csv
+    )
     errors = {r.number: "; ".join(r.errors) for r in preview.bad_rows}
     assert errors[3] == "Họ và tên trống"
     assert "Giới tính “Khác” không hợp lệ" in errors[4]
@@ -163,4 +193,9 @@ def test_the_template_file_has_the_expected_headers(personas, client_for):
 def test_a_read_only_viewer_cannot_open_the_import(personas, client_for):
     client = client_for(personas.ward_a_viewer)
     assert client.get("/to-chuc/nhap/don-vi/").status_code == 404
-    assert client.post("/to-chuc/nhap/ca-nhan/", {"file": SimpleUploadedFile("a.csv", b"x")}).status_code == 404
+    assert (
+        client.post(
+            "/to-chuc/nhap/ca-nhan/", {"file": SimpleUploadedFile("a.csv", b"x")}
+        ).status_code
+        == 404
+    )

@@ -48,7 +48,9 @@ def test_the_unit_list_page_runs_a_fixed_number_of_queries(personas, client_for)
 
 
 def test_the_unit_list_page_with_a_bloc_filter_runs_a_fixed_number_of_queries(personas, client_for):
-    small, large = measure(personas, client_for(personas.city_officer), "/to-chuc/", {"bloc": "phuong", "q": "phuong"})
+    small, large = measure(
+        personas, client_for(personas.city_officer), "/to-chuc/", {"bloc": "phuong", "q": "phuong"}
+    )
     assert small == large
 
 
@@ -58,11 +60,15 @@ def test_the_person_list_page_runs_a_fixed_number_of_queries(personas, client_fo
 
 
 def test_the_unit_page_runs_a_fixed_number_of_queries(personas, client_for):
-    small, large = measure(personas, client_for(personas.ward_a_officer), f"/to-chuc/don-vi/{personas.ward_a.pk}/")
+    small, large = measure(
+        personas, client_for(personas.ward_a_officer), f"/to-chuc/don-vi/{personas.ward_a.pk}/"
+    )
     assert small == large
 
 
-def test_the_units_api_runs_a_fixed_number_of_queries(personas, client_for, django_assert_max_num_queries):
+def test_the_units_api_runs_a_fixed_number_of_queries(
+    personas, client_for, django_assert_max_num_queries
+):
     client = client_for(personas.ward_a_officer)
     small, large = measure(personas, client, "/api/units")
     assert small == large
@@ -71,5 +77,7 @@ def test_the_units_api_runs_a_fixed_number_of_queries(personas, client_for, djan
 
 
 def test_the_unit_detail_api_runs_a_fixed_number_of_queries(personas, client_for):
-    small, large = measure(personas, client_for(personas.ward_a_officer), f"/api/units/{personas.ward_a.pk}")
+    small, large = measure(
+        personas, client_for(personas.ward_a_officer), f"/api/units/{personas.ward_a.pk}"
+    )
     assert small == large

@@ -6,7 +6,12 @@ from cchc.orgs import selectors
 from cchc.orgs.models import Unit
 from tests.scope_registry import Demo
 
-WAYS_OF_WRITING = ["Phòng VHXH", "Phòng Văn hoá – Xã hội", "Phòng Văn hóa - Xã hội", "phong van hoa xa hoi"]
+WAYS_OF_WRITING = [
+    "Phòng VHXH",
+    "Phòng Văn hoá – Xã hội",
+    "Phòng Văn hóa - Xã hội",
+    "phong van hoa xa hoi",
+]
 
 
 @pytest.mark.parametrize("text", WAYS_OF_WRITING)

@@ -19,7 +19,9 @@ class Demo:
         return get_user_model().objects.get(username=username)
 
     def level(self, short_name):
-        return Unit.objects.get(short_name=short_name, kind__in=[UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE])
+        return Unit.objects.get(
+            short_name=short_name, kind__in=[UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE]
+        )
 
     @property
     def city(self):
@@ -53,7 +55,9 @@ def fresh_round(demo):
 
 
 def assessment_of(round_, unit) -> Assessment:
-    return Assessment.objects.select_related("unit", "round", "criteria_set").get(round=round_, unit=unit)
+    return Assessment.objects.select_related("unit", "round", "criteria_set").get(
+        round=round_, unit=unit
+    )
 
 
 def fill_all(assessment, actor=None, share=1):
@@ -63,7 +67,9 @@ def fill_all(assessment, actor=None, share=1):
     from cchc.par.choices import Method
 
     entries = {}
-    answers = list(assessment.answers.select_related("criterion").exclude(criterion__method=Method.SURVEY))
+    answers = list(
+        assessment.answers.select_related("criterion").exclude(criterion__method=Method.SURVEY)
+    )
     for a in answers:
         c = a.criterion
         value = {Method.YES_NO: 1, Method.THRESHOLD: 100}.get(c.method, c.max_score)

@@ -9,9 +9,15 @@ pytestmark = pytest.mark.django_db
 
 
 def token(username: str) -> str:
-    return Client().post(
-        "/api/auth/token", {"username": username, "password": "cchc-demo-2026"}, content_type="application/json"
-    ).json()["token"]
+    return (
+        Client()
+        .post(
+            "/api/auth/token",
+            {"username": username, "password": "cchc-demo-2026"},
+            content_type="application/json",
+        )
+        .json()["token"]
+    )
 
 
 @pytest.fixture
@@ -25,7 +31,17 @@ def test_rankings_list_a_bloc_in_rank_order_with_the_documented_fields(api):
     rows = api.get("/api/parindex/2028/rankings?bloc=phuong").json()
     expected = list(Result.objects.filter(year=2028, bloc_code="phuong").order_by("award_order"))
     assert len(rows) == len(expected) == 45
-    assert set(rows[0]) == {"rank", "award_order", "unit_id", "unit_name", "bloc", "total", "appraised_score", "survey_score", "band"}
+    assert set(rows[0]) == {
+        "rank",
+        "award_order",
+        "unit_id",
+        "unit_name",
+        "bloc",
+        "total",
+        "appraised_score",
+        "survey_score",
+        "band",
+    }
     assert [r["unit_id"] for r in rows] == [r.unit_id for r in expected]
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
     assert rows[0]["rank"] == 1 and rows[0]["total"] == str(expected[0].total)
@@ -33,7 +49,11 @@ def test_rankings_list_a_bloc_in_rank_order_with_the_documented_fields(api):
 
 def test_rankings_of_every_bloc_without_a_bloc_filter(api):
     rows = api.get("/api/parindex/2028/rankings").json()
-    assert [b for b in dict.fromkeys(r["bloc"] for r in rows)] == ["so-nganh", "phuong", "xa-dac-khu"]
+    assert [b for b in dict.fromkeys(r["bloc"] for r in rows)] == [
+        "so-nganh",
+        "phuong",
+        "xa-dac-khu",
+    ]
 
 
 def test_top_n_returns_exactly_n_units_of_the_bloc(api):

@@ -27,7 +27,9 @@ def wards(demo):
     city = demo.city
     units = {}
     for key in TABLE:
-        u = Unit.objects.create(parent=city, kind="ward", name=f"Phường Thử {key}", short_name=f"Thử {key}")
+        u = Unit.objects.create(
+            parent=city, kind="ward", name=f"Phường Thử {key}", short_name=f"Thử {key}"
+        )
         Unit.objects.filter(pk=u.pk).update(path=f"{city.path}{u.pk}/")
         units[key] = u
     for year in (2041, 2042, 2043):
@@ -36,9 +38,23 @@ def wards(demo):
             year=year,
             name=str(year),
             status=RoundStatus.PUBLISHED if year < 2043 else RoundStatus.OPEN,
-            **{f: date(year, 1, 1) for f in ("self_start", "self_end", "appraisal_start", "appraisal_end", "response_start", "response_end")},
+            **{
+                f: date(year, 1, 1)
+                for f in (
+                    "self_start",
+                    "self_end",
+                    "appraisal_start",
+                    "appraisal_end",
+                    "response_start",
+                    "response_end",
+                )
+            },
         )
-        entries = [ranking.Entry(units[k].pk, units[k].name, D(t), D(a), D(s)) for k, y in TABLE.items() for t, a, s in [y[year]]]
+        entries = [
+            ranking.Entry(units[k].pk, units[k].name, D(t), D(a), D(s))
+            for k, y in TABLE.items()
+            for t, a, s in [y[year]]
+        ]
         Result.objects.bulk_create(
             [
                 Result(
@@ -69,8 +85,16 @@ def names(rows):
 @pytest.mark.parametrize(
     "year, order, ranks",
     [
-        (2041, ["A", "C", "B", "D", "E"], [1, 2, 2, 4, 5]),  # B and C tie on 90: C has the higher appraised score
-        (2042, ["D", "B", "A", "C", "E"], [1, 2, 3, 3, 5]),  # A and C equal in everything: the name decides
+        (
+            2041,
+            ["A", "C", "B", "D", "E"],
+            [1, 2, 2, 4, 5],
+        ),  # B and C tie on 90: C has the higher appraised score
+        (
+            2042,
+            ["D", "B", "A", "C", "E"],
+            [1, 2, 3, 3, 5],
+        ),  # A and C equal in everything: the name decides
         (2043, [], []),  # not published
     ],
 )
@@ -82,7 +106,15 @@ def test_bloc_ranking_lists_the_published_ranking_in_award_order(wards, year, or
 
 @pytest.mark.parametrize(
     "year, n, expected",
-    [(2041, 1, ["A"]), (2041, 2, ["A", "C"]), (2041, 3, ["A", "C", "B"]), (2042, 3, ["D", "B", "A"]), (2041, 0, []), (2041, 9, ["A", "C", "B", "D", "E"]), (2043, 3, [])],
+    [
+        (2041, 1, ["A"]),
+        (2041, 2, ["A", "C"]),
+        (2041, 3, ["A", "C", "B"]),
+        (2042, 3, ["D", "B", "A"]),
+        (2041, 0, []),
+        (2041, 9, ["A", "C", "B", "D", "E"]),
+        (2043, 3, []),
+    ],
 )
 def test_top_n_takes_exactly_n_units_by_award_order(wards, year, n, expected):
     assert names(selectors.top_n(year=year, bloc_code="phuong", n=n)) == expected
@@ -100,5 +132,7 @@ def test_top_n_takes_exactly_n_units_by_award_order(wards, year, n, expected):
         ("E", 2041, 2043, 5, [2041, 2042]),
     ],
 )
-def test_years_in_top_lists_the_published_years_inside_the_first_n(wards, key, start, end, n, years):
+def test_years_in_top_lists_the_published_years_inside_the_first_n(
+    wards, key, start, end, n, years
+):
     assert selectors.years_in_top(unit=wards[key], start_year=start, end_year=end, n=n) == years

@@ -14,7 +14,14 @@ from cchc.par.tests.conftest import TODAY, assessment_of, xlsx
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["Mã", "Nội dung", "Điểm tối đa", "Phương pháp chấm", "Ngưỡng (từ mức:điểm)", "Bắt buộc tài liệu kiểm chứng"]
+HEADER = [
+    "Mã",
+    "Nội dung",
+    "Điểm tối đa",
+    "Phương pháp chấm",
+    "Ngưỡng (từ mức:điểm)",
+    "Bắt buộc tài liệu kiểm chứng",
+]
 GOOD = [
     HEADER,
     ["1", "Chỉ đạo, điều hành", 6, "", "", ""],
@@ -42,16 +49,28 @@ def _import(demo, rows, year=2031, appraised="10", survey="5", **kw):
 
 
 def test_a_set_is_imported_from_excel_with_its_tree_methods_and_thresholds(demo):
-    cs = _import(demo, GOOD, sheets={"Xếp loại": [["Xếp loại", "Từ điểm"], ["Xuất sắc", 95], ["Đạt", 0]]})
+    cs = _import(
+        demo, GOOD, sheets={"Xếp loại": [["Xếp loại", "Từ điểm"], ["Xuất sắc", 95], ["Đạt", 0]]}
+    )
     nodes = {n.code: n for n in cs_services.set_nodes(cs)}
     assert list(nodes) == ["1", "1.1", "1.2", "2", "2.1", "2.2", "S1"]
     assert nodes["1.1"].method == Method.YES_NO and nodes["1.1"].evidence_required
-    assert [(t.min_value, t.score) for t in nodes["1.2"].thresholds] == [(D("100"), D("4")), (D("80"), D("2")), (D("0"), D("0"))]
+    assert [(t.min_value, t.score) for t in nodes["1.2"].thresholds] == [
+        (D("100"), D("4")),
+        (D("80"), D("2")),
+        (D("0"), D("0")),
+    ]
     assert nodes["2.1"].max_score == D("2.5")
     assert nodes["S1"].part == "survey"
     assert cs_services.set_errors(cs) == []
-    assert [(b.name, b.min_score) for b in selectors.set_bands(criteria_set=cs)] == [("Xuất sắc", D("95")), ("Đạt", D("0"))]
-    assert cs.criteria.get(code="1").is_leaf is False and cs.criteria.get(code="1.1").parent.code == "1"
+    assert [(b.name, b.min_score) for b in selectors.set_bands(criteria_set=cs)] == [
+        ("Xuất sắc", D("95")),
+        ("Đạt", D("0")),
+    ]
+    assert (
+        cs.criteria.get(code="1").is_leaf is False
+        and cs.criteria.get(code="1.1").parent.code == "1"
+    )
 
 
 def test_a_set_whose_children_do_not_add_up_is_refused_with_the_codes_named(demo):
@@ -60,7 +79,10 @@ def test_a_set_whose_children_do_not_add_up_is_refused_with_the_codes_named(demo
     with pytest.raises(DomainError) as exc:
         _import(demo, rows)
     message = exc.value.message
-    assert "Mục 2 (tối đa 4,00): tổng điểm tối đa các mục con 2.1, 2.2 là 3,50, phải bằng 4,00." in message
+    assert (
+        "Mục 2 (tối đa 4,00): tổng điểm tối đa các mục con 2.1, 2.2 là 3,50, phải bằng 4,00."
+        in message
+    )
     assert "chưa có dữ liệu nào được lưu" in message
     assert not CriteriaSet.objects.filter(year=2031).exists()
 
@@ -68,7 +90,10 @@ def test_a_set_whose_children_do_not_add_up_is_refused_with_the_codes_named(demo
 def test_a_set_whose_areas_miss_the_declared_total_is_refused(demo):
     with pytest.raises(DomainError) as exc:
         _import(demo, GOOD, appraised="12")
-    assert "Tổng điểm tối đa phần thẩm định (1, 2) là 10,00, khác tổng đã khai báo 12,00." in exc.value.message
+    assert (
+        "Tổng điểm tối đa phần thẩm định (1, 2) là 10,00, khác tổng đã khai báo 12,00."
+        in exc.value.message
+    )
 
 
 def test_bad_rows_of_a_set_file_are_named(demo):
@@ -86,7 +111,9 @@ def test_bad_rows_of_a_set_file_are_named(demo):
 
 def test_an_exported_set_imports_back_identical(demo):
     source = CriteriaSet.objects.get(year=2029, bloc_code="phuong", is_current=True)
-    data = exports.criteria_set_xlsx(criteria_set=source, nodes=selectors.flatten(selectors.set_tree(criteria_set=source)))
+    data = exports.criteria_set_xlsx(
+        criteria_set=source, nodes=selectors.flatten(selectors.set_tree(criteria_set=source))
+    )
     copy = cs_services.set_import(
         actor=demo.user("snv"),
         organiser=demo.city,
@@ -99,7 +126,9 @@ def test_an_exported_set_imports_back_identical(demo):
         data=data,
     )
     assert cs_services.set_nodes(copy) == cs_services.set_nodes(source)
-    assert [(b.name, b.min_score) for b in copy.bands.all()] == [(b.name, b.min_score) for b in source.bands.all()]
+    assert [(b.name, b.min_score) for b in copy.bands.all()] == [
+        (b.name, b.min_score) for b in source.bands.all()
+    ]
 
 
 def test_cloning_from_last_year_copies_the_tree_and_bands(demo):
@@ -117,26 +146,56 @@ def test_only_the_city_standing_agency_edits_sets(demo):
     clone = cs_services.set_clone(actor=None, source=cs, year=2031)
     for username in ("lechan", "lechan.xem", "khucthuadu"):
         with pytest.raises(PermissionDenied):
-            cs_services.node_save(actor=demo.user(username), criteria_set=clone, code="9", name="x", max_score=D("1"))
+            cs_services.node_save(
+                actor=demo.user(username), criteria_set=clone, code="9", name="x", max_score=D("1")
+            )
 
 
 def test_a_draft_set_is_edited_in_the_interface_services(demo):
     snv = demo.user("snv")
-    cs = cs_services.set_create(actor=snv, organiser=demo.city, year=2031, bloc_code="phuong", name="Bộ mới", appraised_max=D("4"), survey_max=D("0"))
+    cs = cs_services.set_create(
+        actor=snv,
+        organiser=demo.city,
+        year=2031,
+        bloc_code="phuong",
+        name="Bộ mới",
+        appraised_max=D("4"),
+        survey_max=D("0"),
+    )
     cs_services.node_save(actor=snv, criteria_set=cs, code="1", name="Lĩnh vực", max_score=D("4"))
     with pytest.raises(DomainError) as exc:
         cs_services.node_save(actor=snv, criteria_set=cs, code="2.1", name="x", max_score=D("1"))
     assert exc.value.message == "Mục 2.1: chưa có mục cha 2; hãy thêm mục 2 trước."
-    cs_services.node_save(actor=snv, criteria_set=cs, code="1.1", name="Tỷ lệ", max_score=D("3"), method=Method.THRESHOLD, thresholds="90:3; 0:0")
-    assert cs_services.set_errors(cs) == ["Mục 1 (tối đa 4,00): tổng điểm tối đa các mục con 1.1 là 3,00, phải bằng 4,00."]
+    cs_services.node_save(
+        actor=snv,
+        criteria_set=cs,
+        code="1.1",
+        name="Tỷ lệ",
+        max_score=D("3"),
+        method=Method.THRESHOLD,
+        thresholds="90:3; 0:0",
+    )
+    assert cs_services.set_errors(cs) == [
+        "Mục 1 (tối đa 4,00): tổng điểm tối đa các mục con 1.1 là 3,00, phải bằng 4,00."
+    ]
     c = cs_services.node_save(actor=snv, criteria_set=cs, code="1.2", name="Khác", max_score=D("1"))
     assert cs_services.set_errors(cs) == []
     assert not cs.criteria.get(code="1").is_leaf
     cs_services.node_delete(actor=snv, criterion=c)
     assert cs_services.set_errors(cs)
     with pytest.raises(DomainError):
-        cs_services.node_save(actor=snv, criteria_set=cs, code="1.3", name="x", max_score=D("2"), method=Method.THRESHOLD, thresholds="90:3")
-    cs_services.bands_set(actor=snv, criteria_set=cs, bands=[("Đạt", D("50")), ("Chưa đạt", D("0"))])
+        cs_services.node_save(
+            actor=snv,
+            criteria_set=cs,
+            code="1.3",
+            name="x",
+            max_score=D("2"),
+            method=Method.THRESHOLD,
+            thresholds="90:3",
+        )
+    cs_services.bands_set(
+        actor=snv, criteria_set=cs, bands=[("Đạt", D("50")), ("Chưa đạt", D("0"))]
+    )
     with pytest.raises(DomainError):
         cs_services.bands_set(actor=snv, criteria_set=cs, bands=[("Đạt", D("50"))])
 
@@ -147,16 +206,28 @@ def test_a_frozen_set_changes_only_through_a_new_audited_version(fresh_round, de
     assert frozen.status == SetStatus.FROZEN
     node = frozen.criteria.get(code="1.5")
     with pytest.raises(DomainError) as exc:
-        cs_services.node_save(actor=snv, criteria_set=frozen, criterion=node, code="1.5", name="Sửa", max_score=D("1"))
+        cs_services.node_save(
+            actor=snv, criteria_set=frozen, criterion=node, code="1.5", name="Sửa", max_score=D("1")
+        )
     assert "đã khóa" in exc.value.message
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
     c15 = a.answers.get(criterion__code="1.5").criterion_id
-    services.self_assessment_save(actor=demo.user("lechan"), assessment=a, entries={c15: services.Entry(value=D("0.75"))}, today=TODAY)
+    services.self_assessment_save(
+        actor=demo.user("lechan"),
+        assessment=a,
+        entries={c15: services.Entry(value=D("0.75"))},
+        today=TODAY,
+    )
 
     draft = cs_services.set_new_version(actor=snv, criteria_set=frozen)
     assert (draft.version, draft.is_current, draft.status) == (2, False, SetStatus.DRAFT)
     cs_services.node_save(
-        actor=snv, criteria_set=draft, criterion=draft.criteria.get(code="1.5"), code="1.5", name="Tuyên truyền CCHC (sửa)", max_score=D("1")
+        actor=snv,
+        criteria_set=draft,
+        criterion=draft.criteria.get(code="1.5"),
+        code="1.5",
+        name="Tuyên truyền CCHC (sửa)",
+        max_score=D("1"),
     )
     moved = cs_services.set_issue(actor=snv, criteria_set=draft)
     assert moved == fresh_round.assessments.filter(bloc_code="phuong").count()
@@ -177,7 +248,9 @@ def test_a_round_does_not_open_with_an_invalid_set(demo):
         cs_services.set_clone(actor=None, source=cs, year=2030)
     broken = CriteriaSet.objects.get(year=2030, bloc_code="xa-dac-khu")
     n = broken.criteria.get(code="1.6")
-    cs_services.node_save(actor=snv, criteria_set=broken, criterion=n, code="1.6", name=n.name, max_score=D("3"))
+    cs_services.node_save(
+        actor=snv, criteria_set=broken, criterion=n, code="1.6", name=n.name, max_score=D("3")
+    )
     r = services.round_create(
         actor=snv,
         organiser=demo.city,
@@ -192,5 +265,8 @@ def test_a_round_does_not_open_with_an_invalid_set(demo):
     with pytest.raises(DomainError) as exc:
         services.round_open(actor=snv, round_=r)
     assert "Khối xã, đặc khu" in exc.value.message
-    assert "Mục 1 (tối đa 9,00): tổng điểm tối đa các mục con 1.1, 1.2, 1.3, 1.4, 1.5, 1.6 là 10,00" in exc.value.message
+    assert (
+        "Mục 1 (tối đa 9,00): tổng điểm tối đa các mục con 1.1, 1.2, 1.3, 1.4, 1.5, 1.6 là 10,00"
+        in exc.value.message
+    )
     assert not r.assessments.exists()

@@ -19,7 +19,9 @@ def answer(assessment, code):
     return assessment.answers.select_related("criterion").get(criterion__code=code)
 
 
-def test_opening_a_round_creates_every_ranked_units_assessment_with_one_answer_per_scored_criterion(fresh_round):
+def test_opening_a_round_creates_every_ranked_units_assessment_with_one_answer_per_scored_criterion(
+    fresh_round,
+):
     assessments = list(fresh_round.assessments.select_related("criteria_set"))
     assert assessments
     for a in assessments[:5]:
@@ -35,12 +37,20 @@ def test_a_unit_saves_a_draft_and_threshold_figures_become_scores(fresh_round, d
     saved = services.self_assessment_save(
         actor=lechan,
         assessment=a,
-        entries={c12.pk: services.Entry(value=D("85"), text="17/20 nhiệm vụ"), c11.pk: services.Entry(value=D("1"))},
+        entries={
+            c12.pk: services.Entry(value=D("85"), text="17/20 nhiệm vụ"),
+            c11.pk: services.Entry(value=D("1")),
+        },
         today=TODAY,
     )
     assert sorted(saved) == ["1.1", "1.2"]
     row = answer(a, "1.2")
-    assert (row.self_figure, row.self_score, row.explanation, row.version) == (D("85"), D("1"), "17/20 nhiệm vụ", 2)
+    assert (row.self_figure, row.self_score, row.explanation, row.version) == (
+        D("85"),
+        D("1"),
+        "17/20 nhiệm vụ",
+        2,
+    )
     assert answer(a, "1.1").self_score == D("1")
 
 
@@ -64,7 +74,9 @@ def test_a_submission_after_the_close_date_is_refused_with_a_clear_message(fresh
     late = fresh_round.self_end + timedelta(days=1)
     with pytest.raises(DomainError) as exc:
         services.assessment_submit(actor=demo.user("lechan"), assessment=a, today=late)
-    assert exc.value.message.startswith(f"Đã hết hạn tự đánh giá (hạn {fresh_round.self_end:%d/%m/%Y})")
+    assert exc.value.message.startswith(
+        f"Đã hết hạn tự đánh giá (hạn {fresh_round.self_end:%d/%m/%Y})"
+    )
     a.refresh_from_db()
     assert a.status == AssessmentStatus.DRAFT
     with pytest.raises(DomainError):
@@ -81,11 +93,19 @@ def test_the_standing_agency_above_reopens_one_unit_and_it_is_audited(fresh_roun
     fill_all(a, demo.user("lechan"))
     late = fresh_round.self_end + timedelta(days=2)
     with pytest.raises(PermissionDenied):
-        services.assessment_reopen(actor=demo.user("lechan"), assessment=a, until=late + timedelta(days=3), today=late)
+        services.assessment_reopen(
+            actor=demo.user("lechan"), assessment=a, until=late + timedelta(days=3), today=late
+        )
     services.assessment_reopen(
-        actor=demo.user("snv"), assessment=a, until=late + timedelta(days=3), note="Mất điện", today=late
+        actor=demo.user("snv"),
+        assessment=a,
+        until=late + timedelta(days=3),
+        note="Mất điện",
+        today=late,
     )
-    assert AuditLog.objects.filter(action="assessment.reopen", object_id=str(a.pk), note="Mất điện").exists()
+    assert AuditLog.objects.filter(
+        action="assessment.reopen", object_id=str(a.pk), note="Mất điện"
+    ).exists()
     services.assessment_submit(actor=demo.user("lechan"), assessment=a, today=late)
     a.refresh_from_db()
     assert a.status == AssessmentStatus.SUBMITTED
@@ -103,23 +123,34 @@ def test_submitting_needs_every_criterion_and_the_required_evidence(fresh_round,
     entries = {}
     for row in a.answers.select_related("criterion").exclude(criterion__method=Method.SURVEY):
         c = row.criterion
-        entries[c.pk] = services.Entry(value={Method.YES_NO: 1, Method.THRESHOLD: 100}.get(c.method, c.max_score))
+        entries[c.pk] = services.Entry(
+            value={Method.YES_NO: 1, Method.THRESHOLD: 100}.get(c.method, c.max_score)
+        )
     services.self_assessment_save(actor=lechan, assessment=a, entries=entries, today=TODAY)
     with pytest.raises(DomainError) as exc:
         services.assessment_submit(actor=lechan, assessment=a, today=TODAY)
-    assert exc.value.message == "Thiếu tài liệu kiểm chứng bắt buộc ở các tiêu chí: 1.1, 1.2, 1.6, 3.2, 7.2."
+    assert (
+        exc.value.message
+        == "Thiếu tài liệu kiểm chứng bắt buộc ở các tiêu chí: 1.1, 1.2, 1.6, 3.2, 7.2."
+    )
 
 
 def test_not_applicable_is_only_allowed_where_the_set_allows_it(fresh_round, demo):
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
     ok, refused = answer(a, "3.5").criterion, answer(a, "3.4").criterion
     services.self_assessment_save(
-        actor=demo.user("lechan"), assessment=a, entries={ok.pk: services.Entry(not_applicable=True)}, today=TODAY
+        actor=demo.user("lechan"),
+        assessment=a,
+        entries={ok.pk: services.Entry(not_applicable=True)},
+        today=TODAY,
     )
     assert answer(a, "3.5").not_applicable
     with pytest.raises(DomainError) as exc:
         services.self_assessment_save(
-            actor=demo.user("lechan"), assessment=a, entries={refused.pk: services.Entry(not_applicable=True)}, today=TODAY
+            actor=demo.user("lechan"),
+            assessment=a,
+            entries={refused.pk: services.Entry(not_applicable=True)},
+            today=TODAY,
         )
     assert "Tiêu chí 3.4" in exc.value.message
 
@@ -129,8 +160,12 @@ def test_only_the_units_own_staff_fill_its_self_assessment(fresh_round, demo):
     entry = {answer(a, "1.5").criterion_id: services.Entry(value=D("1"))}
     for username in ("snv", "lechan.xem", "lechan.chutich", "khucthuadu"):
         with pytest.raises(DomainError):
-            services.self_assessment_save(actor=demo.user(username), assessment=a, entries=entry, today=TODAY)
-    services.self_assessment_save(actor=demo.user("lechan.vanphong"), assessment=a, entries=entry, today=TODAY)
+            services.self_assessment_save(
+                actor=demo.user(username), assessment=a, entries=entry, today=TODAY
+            )
+    services.self_assessment_save(
+        actor=demo.user("lechan.vanphong"), assessment=a, entries=entry, today=TODAY
+    )
 
 
 def _submitted(fresh_round, demo, short="Lê Chân", username="lechan"):
@@ -148,7 +183,11 @@ def test_a_stale_appraisal_save_is_refused_naming_the_criterion(fresh_round, dem
     first = services.appraisal_save(
         actor=demo.user("snv"),
         assessment=a,
-        entries={row.criterion_id: services.Entry(value=D("92"), text="Số liệu hệ thống: 92 %", version=loaded)},
+        entries={
+            row.criterion_id: services.Entry(
+                value=D("92"), text="Số liệu hệ thống: 92 %", version=loaded
+            )
+        },
         today=TODAY,
     )
     assert first == ["3.2"]
@@ -156,13 +195,22 @@ def test_a_stale_appraisal_save_is_refused_naming_the_criterion(fresh_round, dem
         services.appraisal_save(
             actor=demo.user("lethanhnghi"),
             assessment=a,
-            entries={row.criterion_id: services.Entry(value=D("99"), text="Đồng ý", version=loaded)},
+            entries={
+                row.criterion_id: services.Entry(value=D("99"), text="Đồng ý", version=loaded)
+            },
             today=TODAY,
         )
-    assert "tiêu chí 3.2 (Tỷ lệ hồ sơ giải quyết đúng hạn) vừa được Trần Thu Hà sửa lúc" in exc.value.message
+    assert (
+        "tiêu chí 3.2 (Tỷ lệ hồ sơ giải quyết đúng hạn) vừa được Trần Thu Hà sửa lúc"
+        in exc.value.message
+    )
     assert "hãy xem lại rồi nhập lại thay đổi của bạn" in exc.value.message
     row.refresh_from_db()
-    assert (row.appraised_figure, row.appraised_score, row.appraisal_comment) == (D("92"), D("2"), "Số liệu hệ thống: 92 %")
+    assert (row.appraised_figure, row.appraised_score, row.appraisal_comment) == (
+        D("92"),
+        D("2"),
+        "Số liệu hệ thống: 92 %",
+    )
 
 
 def test_appraisers_are_the_standing_agency_above_or_the_named_team(fresh_round, demo):
@@ -170,7 +218,9 @@ def test_appraisers_are_the_standing_agency_above_or_the_named_team(fresh_round,
     entry = {answer(a, "1.5").criterion_id: services.Entry(value=D("0.5"))}
     for username in ("lechan", "khucthuadu", "lechan.chutich"):
         with pytest.raises(DomainError):
-            services.appraisal_save(actor=demo.user(username), assessment=a, entries=entry, today=TODAY)
+            services.appraisal_save(
+                actor=demo.user(username), assessment=a, entries=entry, today=TODAY
+            )
     services.round_team_set(actor=demo.user("snv"), round_=fresh_round, usernames=["khucthuadu"])
     services.appraisal_save(actor=demo.user("khucthuadu"), assessment=a, entries=entry, today=TODAY)
 
@@ -183,12 +233,19 @@ def test_the_whole_cycle_ends_in_a_published_ranking(fresh_round, demo):
     services.appraisal_save(
         actor=snv,
         assessment=a,
-        entries={row.criterion_id: services.Entry(value=D("1"), text="Chỉ 1 sáng kiến được công nhận", version=row.version)},
+        entries={
+            row.criterion_id: services.Entry(
+                value=D("1"), text="Chỉ 1 sáng kiến được công nhận", version=row.version
+            )
+        },
         today=TODAY,
     )
     services.appraisal_send(actor=snv, assessment=a, today=TODAY)
     services.response_save(
-        actor=lechan, assessment=a, entries={row.criterion_id: services.Entry(text="Sáng kiến thứ hai đã có quyết định")}, today=TODAY
+        actor=lechan,
+        assessment=a,
+        entries={row.criterion_id: services.Entry(text="Sáng kiến thứ hai đã có quyết định")},
+        today=TODAY,
     )
     assert answer(a, "1.6").response == "Sáng kiến thứ hai đã có quyết định"
     services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
@@ -197,7 +254,11 @@ def test_the_whole_cycle_ends_in_a_published_ranking(fresh_round, demo):
     assert a.status == AssessmentStatus.FINALISED
     # Untouched criteria keep the self-assessed score.
     assert answer(a, "1.5").appraised_score == answer(a, "1.5").self_score
-    services.survey_set(actor=snv, round_=fresh_round, scores={a.pk: {"S1": D("18"), "S2": D("9")}, b.pk: {"S1": D("19"), "S2": D("9.5")}})
+    services.survey_set(
+        actor=snv,
+        round_=fresh_round,
+        scores={a.pk: {"S1": D("18"), "S2": D("9")}, b.pk: {"S1": D("19"), "S2": D("9.5")}},
+    )
     assert selectors.bloc_ranking(year=2030, bloc_code="phuong") == []  # not published yet
     services.round_publish(actor=snv, round_=fresh_round)
     fresh_round.refresh_from_db()
@@ -219,11 +280,16 @@ def test_not_applicable_criteria_leave_the_maximum(fresh_round, demo):
     fill_all(a, demo.user("lechan"))
     na = answer(a, "3.5")
     services.self_assessment_save(
-        actor=demo.user("lechan"), assessment=a, entries={na.criterion_id: services.Entry(not_applicable=True)}, today=TODAY
+        actor=demo.user("lechan"),
+        assessment=a,
+        entries={na.criterion_id: services.Entry(not_applicable=True)},
+        today=TODAY,
     )
     services.assessment_submit(actor=demo.user("lechan"), assessment=a, today=TODAY)
     services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
-    services.survey_set(actor=snv, round_=fresh_round, scores={a.pk: {"S1": D("20"), "S2": D("10")}})
+    services.survey_set(
+        actor=snv, round_=fresh_round, scores={a.pk: {"S1": D("20"), "S2": D("10")}}
+    )
     services.results_compute(actor=snv, round_=fresh_round)
     r = Result.objects.get(round=fresh_round, unit=a.unit)
     assert (r.appraised_score, r.applicable_max, r.total) == (D("69"), D("99"), D("100"))

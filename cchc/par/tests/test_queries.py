@@ -22,8 +22,12 @@ def grow(demo, n: int) -> None:
     template = Assessment.objects.filter(round=rounds[2029], bloc_code="phuong").first()
     leaves = list(template.answers.values_list("criterion_id", flat=True))
     for i in range(n):
-        u = Unit.objects.create(parent=city, kind="ward", name=f"Phường Mới {i:03d}", short_name=f"Mới {i:03d}")
-        Unit.objects.filter(pk=u.pk).update(path=f"{city.path}{u.pk}/", search_text=f"phuong moi {i:03d}")
+        u = Unit.objects.create(
+            parent=city, kind="ward", name=f"Phường Mới {i:03d}", short_name=f"Mới {i:03d}"
+        )
+        Unit.objects.filter(pk=u.pk).update(
+            path=f"{city.path}{u.pk}/", search_text=f"phuong moi {i:03d}"
+        )
         BlocMembership.objects.create(bloc=bloc, unit=u, year=2029)
         for year, s in sample.items():
             Result.objects.create(
@@ -43,7 +47,9 @@ def grow(demo, n: int) -> None:
                 area_scores=s.area_scores,
                 published=True,
             )
-        a = Assessment.objects.create(round=rounds[2029], unit=u, criteria_set=template.criteria_set, bloc_code="phuong")
+        a = Assessment.objects.create(
+            round=rounds[2029], unit=u, criteria_set=template.criteria_set, bloc_code="phuong"
+        )
         Answer.objects.bulk_create([Answer(assessment=a, criterion_id=c) for c in leaves])
 
 
@@ -58,7 +64,9 @@ def rankings_of_the_city(user):
     return [(r.rank, r.unit.name, r.total) for rows in state.rows_by_bloc.values() for r in rows]
 
 
-def test_the_rankings_of_the_whole_city_take_a_fixed_number_of_queries(demo, django_assert_num_queries):
+def test_the_rankings_of_the_whole_city_take_a_fixed_number_of_queries(
+    demo, django_assert_num_queries
+):
     snv = demo.user("snv")
     rankings_of_the_city(snv)  # the user's scope is read once per request
     with django_assert_num_queries(3):

@@ -36,17 +36,31 @@ def test_lechan_cannot_read_khuc_thua_dus_assessment(demo, ktd_assessment):
         f"/api/parindex/units/{ktd_assessment.unit_id}/history",
     ):
         assert c.get(url).status_code == 404, url
-    assert client_for(demo.user("khucthuadu")).get(f"/chi-so/ho-so/{ktd_assessment.pk}/").status_code == 200
+    assert (
+        client_for(demo.user("khucthuadu")).get(f"/chi-so/ho-so/{ktd_assessment.pk}/").status_code
+        == 200
+    )
 
 
 def test_lechan_cannot_change_khuc_thua_dus_assessment(demo, ktd_assessment):
     c = client_for(demo.user("lechan"))
-    answer = ktd_assessment.answers.select_related("criterion").order_by("criterion__sort_key").first()
+    answer = (
+        ktd_assessment.answers.select_related("criterion").order_by("criterion__sort_key").first()
+    )
     before = AuditLog.objects.count()
     posts = [
-        (f"/chi-so/ho-so/{ktd_assessment.pk}/", {f"v_{answer.pk}": "1", f"fp_{answer.pk}": "x", f"ver_{answer.pk}": answer.version}),
-        (f"/chi-so/ho-so/{ktd_assessment.pk}/tham-dinh/", {f"v_{answer.pk}": "0", f"fp_{answer.pk}": "x", f"ver_{answer.pk}": answer.version}),
-        (f"/chi-so/ho-so/{ktd_assessment.pk}/tieu-chi/{answer.pk}/minh-chung/", {"document": "259/KH-UBND"}),
+        (
+            f"/chi-so/ho-so/{ktd_assessment.pk}/",
+            {f"v_{answer.pk}": "1", f"fp_{answer.pk}": "x", f"ver_{answer.pk}": answer.version},
+        ),
+        (
+            f"/chi-so/ho-so/{ktd_assessment.pk}/tham-dinh/",
+            {f"v_{answer.pk}": "0", f"fp_{answer.pk}": "x", f"ver_{answer.pk}": answer.version},
+        ),
+        (
+            f"/chi-so/ho-so/{ktd_assessment.pk}/tieu-chi/{answer.pk}/minh-chung/",
+            {"document": "259/KH-UBND"},
+        ),
         (f"/chi-so/ho-so/{ktd_assessment.pk}/mo-lai/", {"until": "31/12/2026"}),
     ]
     for url, data in posts:
@@ -64,7 +78,13 @@ def test_a_viewer_of_the_ward_reads_but_cannot_write(demo):
     page = c.get(f"/chi-so/ho-so/{a.pk}/")
     assert page.status_code == 200
     assert b'name="v_' not in page.content
-    assert c.post(f"/chi-so/ho-so/{a.pk}/", {f"v_{answer.pk}": "0", f"fp_{answer.pk}": "x", f"ver_{answer.pk}": answer.version}).status_code == 403
+    assert (
+        c.post(
+            f"/chi-so/ho-so/{a.pk}/",
+            {f"v_{answer.pk}": "0", f"fp_{answer.pk}": "x", f"ver_{answer.pk}": answer.version},
+        ).status_code
+        == 403
+    )
 
 
 @pytest.fixture
@@ -98,7 +118,9 @@ def test_before_publication_a_ward_sees_no_totals_not_even_its_rank(demo, comput
     assert [h["year"] for h in history] == [2026, 2027, 2028]
 
 
-def test_before_publication_the_city_standing_agency_and_admin_see_provisional_totals(demo, computed):
+def test_before_publication_the_city_standing_agency_and_admin_see_provisional_totals(
+    demo, computed
+):
     for username in ("snv", "admin"):
         state = selectors.city_rankings(actor=demo.user(username), year=2030)
         assert state.provisional and [r.unit.name for r in state.rows_by_bloc["phuong"]] == [
@@ -108,7 +130,10 @@ def test_before_publication_the_city_standing_agency_and_admin_see_provisional_t
     body = client_for(demo.user("snv")).get("/chi-so/ket-qua/2030/phuong/").content.decode()
     assert "Kết quả tạm tính, chưa công bố" in body and "Phường Lê Thanh Nghị" in body
     rows = client_for(demo.user("snv")).get("/api/parindex/2030/rankings?bloc=phuong").json()
-    assert [(r["rank"], r["unit_name"]) for r in rows] == [(1, "Phường Lê Chân"), (1, "Phường Lê Thanh Nghị")]
+    assert [(r["rank"], r["unit_name"]) for r in rows] == [
+        (1, "Phường Lê Chân"),
+        (1, "Phường Lê Thanh Nghị"),
+    ]
 
 
 def test_after_publication_every_unit_of_the_city_sees_the_ranking(demo, computed):
@@ -116,9 +141,15 @@ def test_after_publication_every_unit_of_the_city_sees_the_ranking(demo, compute
     for username in ("lechan", "khucthuadu", "lechan.xem"):
         rows = client_for(demo.user(username)).get("/api/parindex/2030/rankings?bloc=phuong").json()
         assert [r["unit_name"] for r in rows] == ["Phường Lê Chân", "Phường Lê Thanh Nghị"]
-        assert [r["total"] for r in rows] == ["70.00", "70.00"] and [r["rank"] for r in rows] == [1, 1]
+        assert [r["total"] for r in rows] == ["70.00", "70.00"] and [r["rank"] for r in rows] == [
+            1,
+            1,
+        ]
     # A user of another city does not see them.
-    assert client_for(demo.user("phuluong")).get("/api/parindex/2030/rankings?bloc=phuong").status_code == 404
+    assert (
+        client_for(demo.user("phuluong")).get("/api/parindex/2030/rankings?bloc=phuong").status_code
+        == 404
+    )
 
 
 def test_a_unit_sees_its_own_scores_on_its_assessment_before_publication(demo, computed):

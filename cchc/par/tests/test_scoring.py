@@ -52,7 +52,9 @@ def test_a_figure_below_every_threshold_scores_zero_with_the_reason():
     ],
 )
 def test_the_score_of_a_criterion_follows_its_method(method, maximum, value, expected):
-    scored = criterion_score(code="1.2", method=method, max_score=D(maximum), value=D(value), thresholds=ROWS)
+    scored = criterion_score(
+        code="1.2", method=method, max_score=D(maximum), value=D(value), thresholds=ROWS
+    )
     assert scored.score == D(expected)
 
 
@@ -65,7 +67,9 @@ def test_the_score_of_a_criterion_follows_its_method(method, maximum, value, exp
         (Method.POINTS, "1.555", "Tiêu chí 1.6: điểm chỉ lấy đến hai chữ số thập phân."),
     ],
 )
-def test_a_score_above_the_maximum_or_otherwise_invalid_is_refused_naming_the_criterion(method, value, message):
+def test_a_score_above_the_maximum_or_otherwise_invalid_is_refused_naming_the_criterion(
+    method, value, message
+):
     with pytest.raises(DomainError) as exc:
         criterion_score(code="1.6", method=method, max_score=D("2"), value=D(value))
     assert exc.value.message == message
@@ -76,32 +80,65 @@ def _tree(*rows, app="10", survey="5"):
     for code, mx, *rest in rows:
         method = rest[0] if rest else Method.POINTS
         part = Part.SURVEY if method == Method.SURVEY else Part.APPRAISED
-        nodes.append(Node(code=code, name=code, max_score=D(mx), method=method, part=part, thresholds=rest[1] if len(rest) > 1 else []))
+        nodes.append(
+            Node(
+                code=code,
+                name=code,
+                max_score=D(mx),
+                method=method,
+                part=part,
+                thresholds=rest[1] if len(rest) > 1 else [],
+            )
+        )
     return validate_tree(nodes, appraised_max=D(app), survey_max=D(survey))
 
 
 def test_a_valid_tree_has_no_errors():
-    assert _tree(("1", "6"), ("1.1", "2"), ("1.2", "4"), ("1.2.1", "1"), ("1.2.2", "3"), ("2", "4"), ("S1", "5", Method.SURVEY)) == []
+    assert (
+        _tree(
+            ("1", "6"),
+            ("1.1", "2"),
+            ("1.2", "4"),
+            ("1.2.1", "1"),
+            ("1.2.2", "3"),
+            ("2", "4"),
+            ("S1", "5", Method.SURVEY),
+        )
+        == []
+    )
 
 
 def test_children_that_do_not_add_up_are_refused_with_the_codes_named():
     errors = _tree(("1", "6"), ("1.1", "2"), ("1.2", "3"), ("2", "4"), ("S1", "5", Method.SURVEY))
-    assert errors == ["Mục 1 (tối đa 6,00): tổng điểm tối đa các mục con 1.1, 1.2 là 5,00, phải bằng 6,00."]
+    assert errors == [
+        "Mục 1 (tối đa 6,00): tổng điểm tối đa các mục con 1.1, 1.2 là 5,00, phải bằng 6,00."
+    ]
 
 
 def test_areas_that_do_not_reach_the_declared_total_are_refused_naming_them():
     errors = _tree(("1", "6"), ("2", "3"), ("S1", "5", Method.SURVEY))
-    assert errors == ["Tổng điểm tối đa phần thẩm định (1, 2) là 9,00, khác tổng đã khai báo 10,00."]
+    assert errors == [
+        "Tổng điểm tối đa phần thẩm định (1, 2) là 9,00, khác tổng đã khai báo 10,00."
+    ]
 
 
 @pytest.mark.parametrize(
     "rows, error",
     [
-        ((("1", "10"), ("1.1.1", "10"), ("S1", "5", Method.SURVEY)), "Mục 1.1.1: không có mục cha 1.1."),
-        ((("1", "10"), ("1", "10"), ("S1", "5", Method.SURVEY)), "Mã 1 bị trùng."),
-        ((("1", "10", Method.THRESHOLD), ("S1", "5", Method.SURVEY)), "Mục 1: chấm theo ngưỡng nhưng chưa có ngưỡng nào."),
         (
-            (("1", "10", Method.THRESHOLD, [ThresholdRow(D("90"), D("12"))]), ("S1", "5", Method.SURVEY)),
+            (("1", "10"), ("1.1.1", "10"), ("S1", "5", Method.SURVEY)),
+            "Mục 1.1.1: không có mục cha 1.1.",
+        ),
+        ((("1", "10"), ("1", "10"), ("S1", "5", Method.SURVEY)), "Mã 1 bị trùng."),
+        (
+            (("1", "10", Method.THRESHOLD), ("S1", "5", Method.SURVEY)),
+            "Mục 1: chấm theo ngưỡng nhưng chưa có ngưỡng nào.",
+        ),
+        (
+            (
+                ("1", "10", Method.THRESHOLD, [ThresholdRow(D("90"), D("12"))]),
+                ("S1", "5", Method.SURVEY),
+            ),
             "Mục 1: ngưỡng ≥ 90,00 cho 12,00 điểm, vượt điểm tối đa 10,00.",
         ),
     ],
@@ -136,12 +173,22 @@ def test_bad_threshold_text_is_refused():
 
 
 def test_thresholds_are_written_with_decimal_commas():
-    assert format_thresholds([ThresholdRow(D("80"), D("1.5")), ThresholdRow(D("100"), D("2"))]) == "100:2; 80:1,5"
+    assert (
+        format_thresholds([ThresholdRow(D("80"), D("1.5")), ThresholdRow(D("100"), D("2"))])
+        == "100:2; 80:1,5"
+    )
 
 
 @pytest.mark.parametrize(
     "text, value",
-    [("1,5", D("1.5")), ("1.5", D("1.5")), (" 85 % ", D("85")), ("", None), (None, None), (3, D("3"))],
+    [
+        ("1,5", D("1.5")),
+        ("1.5", D("1.5")),
+        (" 85 % ", D("85")),
+        ("", None),
+        (None, None),
+        (3, D("3")),
+    ],
 )
 def test_numbers_are_read_with_a_decimal_comma_or_point(text, value):
     assert parse_number(text) == value
@@ -161,7 +208,9 @@ def test_a_word_is_not_a_number():
         ("0", "0", "70", False, ("0", "0.00")),
     ],
 )
-def test_the_index_is_normalised_to_the_applicable_maximum(appraised, survey, na, organised, expected):
+def test_the_index_is_normalised_to_the_applicable_maximum(
+    appraised, survey, na, organised, expected
+):
     total, applicable = index_total(
         appraised=D(appraised),
         survey=D(survey),
@@ -178,7 +227,15 @@ BANDS = [("Tốt", D("90")), ("Khá", D("80")), ("Trung bình", D("65")), ("Yế
 
 @pytest.mark.parametrize(
     "total, band",
-    [("100", "Tốt"), ("90", "Tốt"), ("89.99", "Khá"), ("80", "Khá"), ("65", "Trung bình"), ("64.99", "Yếu"), ("0", "Yếu")],
+    [
+        ("100", "Tốt"),
+        ("90", "Tốt"),
+        ("89.99", "Khá"),
+        ("80", "Khá"),
+        ("65", "Trung bình"),
+        ("64.99", "Yếu"),
+        ("0", "Yếu"),
+    ],
 )
 def test_bands_include_their_lower_bound(total, band):
     assert band_for(D(total), BANDS) == band

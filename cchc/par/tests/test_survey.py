@@ -17,25 +17,41 @@ HEADER = ["Mã đơn vị", "Đơn vị", "S1", "S2"]
 
 def survey_scores(round_):
     return list(
-        Answer.objects.filter(assessment__round=round_, criterion__method=Method.SURVEY, appraised_score__isnull=False)
+        Answer.objects.filter(
+            assessment__round=round_, criterion__method=Method.SURVEY, appraised_score__isnull=False
+        )
     )
 
 
 def test_a_survey_file_sets_every_units_scores(fresh_round, demo):
     lc, ktd = demo.level("Lê Chân"), demo.level("Khúc Thừa Dụ")
     data = xlsx([HEADER, [lc.code, lc.name, "18,5", 9], ["", "Xã Khúc Thừa Dụ", 17, "8.75"]])
-    assert services.survey_import(actor=demo.user("snv"), round_=fresh_round, filename="dtxhh.xlsx", data=data) == 2
+    assert (
+        services.survey_import(
+            actor=demo.user("snv"), round_=fresh_round, filename="dtxhh.xlsx", data=data
+        )
+        == 2
+    )
     got = {
         (a.assessment.unit.short_name, a.criterion.code): a.appraised_score
-        for a in Answer.objects.filter(assessment__round=fresh_round, criterion__method=Method.SURVEY, appraised_score__isnull=False).select_related(
-            "assessment__unit", "criterion"
-        )
+        for a in Answer.objects.filter(
+            assessment__round=fresh_round,
+            criterion__method=Method.SURVEY,
+            appraised_score__isnull=False,
+        ).select_related("assessment__unit", "criterion")
     }
-    assert got == {("Lê Chân", "S1"): D("18.5"), ("Lê Chân", "S2"): D("9"), ("Khúc Thừa Dụ", "S1"): D("17"), ("Khúc Thừa Dụ", "S2"): D("8.75")}
+    assert got == {
+        ("Lê Chân", "S1"): D("18.5"),
+        ("Lê Chân", "S2"): D("9"),
+        ("Khúc Thừa Dụ", "S1"): D("17"),
+        ("Khúc Thừa Dụ", "S2"): D("8.75"),
+    }
     assert ktd
 
 
-def test_a_survey_file_with_a_missing_unit_or_a_non_numeric_score_is_refused_whole_naming_the_rows(fresh_round, demo):
+def test_a_survey_file_with_a_missing_unit_or_a_non_numeric_score_is_refused_whole_naming_the_rows(
+    fresh_round, demo
+):
     lc = demo.level("Lê Chân")
     data = xlsx(
         [
@@ -47,7 +63,9 @@ def test_a_survey_file_with_a_missing_unit_or_a_non_numeric_score_is_refused_who
         ]
     )
     with pytest.raises(DomainError) as exc:
-        services.survey_import(actor=demo.user("snv"), round_=fresh_round, filename="dtxhh.xlsx", data=data)
+        services.survey_import(
+            actor=demo.user("snv"), round_=fresh_round, filename="dtxhh.xlsx", data=data
+        )
     message = exc.value.message
     assert exc.value.rows == [3, 4, 5]
     assert "chưa có điểm nào được lưu" in message
@@ -59,7 +77,9 @@ def test_a_survey_file_with_a_missing_unit_or_a_non_numeric_score_is_refused_who
 
 def test_a_survey_file_without_the_item_columns_is_refused(fresh_round, demo):
     data = xlsx([["Đơn vị", "Điểm"], ["Phường Lê Chân", 27]])
-    preview = services.survey_import_preview(actor=demo.user("snv"), round_=fresh_round, filename="x.xlsx", data=data)
+    preview = services.survey_import_preview(
+        actor=demo.user("snv"), round_=fresh_round, filename="x.xlsx", data=data
+    )
     assert not preview.ok
     assert preview.errors and "S1" in preview.errors[0]
 
@@ -67,12 +87,18 @@ def test_a_survey_file_without_the_item_columns_is_refused(fresh_round, demo):
 def test_only_the_standing_agency_enters_survey_scores(fresh_round, demo):
     a = fresh_round.assessments.get(unit=demo.level("Lê Chân"))
     with pytest.raises(PermissionDenied):
-        services.survey_set(actor=demo.user("lechan"), round_=fresh_round, scores={a.pk: {"S1": D("20")}})
+        services.survey_set(
+            actor=demo.user("lechan"), round_=fresh_round, scores={a.pk: {"S1": D("20")}}
+        )
     with pytest.raises(DomainError) as exc:
-        services.survey_set(actor=demo.user("snv"), round_=fresh_round, scores={a.pk: {"S1": D("21"), "S2": D("5")}})
+        services.survey_set(
+            actor=demo.user("snv"), round_=fresh_round, scores={a.pk: {"S1": D("21"), "S2": D("5")}}
+        )
     assert "Phường Lê Chân: điểm S1 21,00 ngoài khoảng 0 – 20,00" in exc.value.message
     assert survey_scores(fresh_round) == []
-    services.survey_set(actor=demo.user("snv"), round_=fresh_round, scores={a.pk: {"S1": D("19.5"), "S2": None}})
+    services.survey_set(
+        actor=demo.user("snv"), round_=fresh_round, scores={a.pk: {"S1": D("19.5"), "S2": None}}
+    )
     assert [s.appraised_score for s in survey_scores(fresh_round)] == [D("19.5")]
 
 

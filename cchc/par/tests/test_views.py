@@ -40,7 +40,11 @@ def test_the_ranking_exports_to_a_word_table_in_the_administrative_format(demo):
     doc = Document(io.BytesIO(response.content))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert (round(section.left_margin.mm), round(section.right_margin.mm), round(section.top_margin.mm)) == (30, 15, 20)
+    assert (
+        round(section.left_margin.mm),
+        round(section.right_margin.mm),
+        round(section.top_margin.mm),
+    ) == (30, 15, 20)
     assert section.different_first_page_header_footer
     header = doc.tables[0]
     assert "THÀNH PHỐ HẢI PHÒNG" in header.cell(0, 0).text
@@ -48,7 +52,10 @@ def test_the_ranking_exports_to_a_word_table_in_the_administrative_format(demo):
     assert "Độc lập - Tự do - Hạnh phúc" in header.cell(0, 1).text
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2028" in text
-    assert "(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng)" in text
+    assert (
+        "(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng)"
+        in text
+    )
     tables = doc.tables[1:]
     assert [len(t.rows) - 1 for t in tables] == [14, 45, 69]
     assert tables[1].rows[0].cells[0].text == "Xếp hạng" and tables[1].rows[1].cells[0].text == "1"
@@ -67,27 +74,52 @@ def test_the_criteria_set_pages_edit_a_draft_and_version_a_frozen_one(demo):
     node = draft.criteria.get(code="8.1")
     response = snv.post(
         f"/chi-so/bo-chi-so/{draft.pk}/tieu-chi/{node.pk}/sua/",
-        {"code": "8.1", "name": node.name, "max_score": "5", "method": "threshold", "thresholds": "100:5; 90:2,5; 0:0", "figure_unit": "%"},
+        {
+            "code": "8.1",
+            "name": node.name,
+            "max_score": "5",
+            "method": "threshold",
+            "thresholds": "100:5; 90:2,5; 0:0",
+            "figure_unit": "%",
+        },
     )
     assert response.status_code == 302
     node.refresh_from_db()
     assert node.method == "threshold" and [t.score for t in node.thresholds.all()] == [5, 2.5, 0]
     response = snv.post(
         f"/chi-so/bo-chi-so/{draft.pk}/xep-loai/",
-        {"name_0": "Xuất sắc", "min_0": "95", "name_1": "Tốt", "min_1": "85", "name_2": "Đạt", "min_2": "0"},
+        {
+            "name_0": "Xuất sắc",
+            "min_0": "95",
+            "name_1": "Tốt",
+            "min_1": "85",
+            "name_2": "Đạt",
+            "min_2": "0",
+        },
     )
     assert response.status_code == 302
     assert snv.post(f"/chi-so/bo-chi-so/{draft.pk}/ban-hanh/").status_code == 302
     draft.refresh_from_db()
     assert draft.is_current and draft.status == SetStatus.FROZEN
     assert list(draft.bands.values_list("name", flat=True)) == ["Xuất sắc", "Tốt", "Đạt"]
-    assert Assessment.objects.filter(round__year=2029, bloc_code="so-nganh").exclude(criteria_set=draft).count() == 0
+    assert (
+        Assessment.objects.filter(round__year=2029, bloc_code="so-nganh")
+        .exclude(criteria_set=draft)
+        .count()
+        == 0
+    )
 
 
 def test_a_criteria_set_is_imported_from_an_excel_upload(demo):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    data = xlsx([["Mã", "Nội dung", "Điểm tối đa", "Phương pháp chấm"], ["1", "A", 10, "Chấm điểm"], ["S1", "Khảo sát", 0, "Điều tra"]])
+    data = xlsx(
+        [
+            ["Mã", "Nội dung", "Điểm tối đa", "Phương pháp chấm"],
+            ["1", "A", 10, "Chấm điểm"],
+            ["S1", "Khảo sát", 0, "Điều tra"],
+        ]
+    )
     response = client_for(demo.user("snv")).post(
         "/chi-so/bo-chi-so/nhap/",
         {
@@ -103,7 +135,9 @@ def test_a_criteria_set_is_imported_from_an_excel_upload(demo):
     assert response.status_code == 302 and cs.criteria.count() == 2
 
 
-def test_the_self_assessment_page_saves_only_changed_rows_and_submits(fresh_round, demo, monkeypatch):
+def test_the_self_assessment_page_saves_only_changed_rows_and_submits(
+    fresh_round, demo, monkeypatch
+):
     from cchc.core import dates
 
     monkeypatch.setattr(dates, "today", lambda: TODAY)
@@ -133,7 +167,9 @@ def test_the_self_assessment_page_saves_only_changed_rows_and_submits(fresh_roun
     other.refresh_from_db()
     assert (answer.self_score, answer.version, other.version) == (0.75, 2, 1)
     data["action"] = "submit"
-    response = lechan.post(f"/chi-so/ho-so/{a.pk}/", {**data, f"fp_{answer.pk}": "stale"}, follow=True)
+    response = lechan.post(
+        f"/chi-so/ho-so/{a.pk}/", {**data, f"fp_{answer.pk}": "stale"}, follow=True
+    )
     assert "Không lưu được vì tiêu chí 1.5" in response.content.decode()
 
 
@@ -146,13 +182,19 @@ def test_closed_window_is_explained_and_the_standing_agency_reopens(fresh_round,
     body = client_for(demo.user("lechan")).get(f"/chi-so/ho-so/{a.pk}/").content.decode()
     assert "Đã hết hạn tự đánh giá" in body and 'name="v_' not in body
     response = client_for(demo.user("snv")).post(
-        f"/chi-so/ho-so/{a.pk}/mo-lai/", {"until": (late + timedelta(days=5)).strftime("%d/%m/%Y"), "note": "Sự cố mạng"}
+        f"/chi-so/ho-so/{a.pk}/mo-lai/",
+        {"until": (late + timedelta(days=5)).strftime("%d/%m/%Y"), "note": "Sự cố mạng"},
     )
     assert response.status_code == 302
     assert AuditLog.objects.filter(action="assessment.reopen").exists()
     body = client_for(demo.user("lechan")).get(f"/chi-so/ho-so/{a.pk}/").content.decode()
     assert 'name="v_' in body and "(mở lại)" in body
-    assert client_for(demo.user("lechan")).post(f"/chi-so/ho-so/{a.pk}/mo-lai/", {"until": "01/01/2027"}).status_code == 403
+    assert (
+        client_for(demo.user("lechan"))
+        .post(f"/chi-so/ho-so/{a.pk}/mo-lai/", {"until": "01/01/2027"})
+        .status_code
+        == 403
+    )
 
 
 def test_the_round_pages_open_and_publish(demo):
@@ -176,7 +218,10 @@ def test_the_round_pages_open_and_publish(demo):
     assert response.status_code == 302 and r.name == "Xác định Chỉ số CCHC năm 2030"
     assert snv.post(f"/chi-so/dot/{r.pk}/mo/").status_code == 302
     r.refresh_from_db()
-    assert r.status == "open" and r.assessments.count() == Assessment.objects.filter(round__year=2029).count()
+    assert (
+        r.status == "open"
+        and r.assessments.count() == Assessment.objects.filter(round__year=2029).count()
+    )
     response = snv.post(f"/chi-so/dot/{r.pk}/cong-bo/", follow=True)
     assert "Chưa có hồ sơ nào được chốt kết quả thẩm định" in response.content.decode()
     template = snv.get(f"/chi-so/dot/{r.pk}/dieu-tra/mau.xlsx")
@@ -184,8 +229,12 @@ def test_the_round_pages_open_and_publish(demo):
 
 
 def test_an_evidence_file_downloads_for_the_unit_and_the_appraisers(demo):
-    ev = Evidence.objects.filter(answer__assessment__unit=demo.level("Lê Chân"), document__isnull=True).first()
+    ev = Evidence.objects.filter(
+        answer__assessment__unit=demo.level("Lê Chân"), document__isnull=True
+    ).first()
     for username in ("lechan", "snv", "lechan.xem"):
         response = client_for(demo.user(username)).get(f"/chi-so/minh-chung/{ev.pk}/")
         assert response.status_code == 200 and b"".join(response.streaming_content)
-    assert client_for(demo.user("khucthuadu")).get(f"/chi-so/minh-chung/{ev.pk}/").status_code == 404
+    assert (
+        client_for(demo.user("khucthuadu")).get(f"/chi-so/minh-chung/{ev.pk}/").status_code == 404
+    )

@@ -12,19 +12,31 @@ DONE, TODO, DOING = TaskStatus.DONE, TaskStatus.TODO, TaskStatus.DOING
 class PlanBuilder:
     """`PlanBuilder(unit).area("I", "Cải cách thể chế").task(due_on=..., status=..., lead=office)`."""
 
-    def __init__(self, unit, *, year: int = 2026, number: str = "15/KH-UBND", issued_on=date(2026, 1, 10)):
+    def __init__(
+        self, unit, *, year: int = 2026, number: str = "15/KH-UBND", issued_on=date(2026, 1, 10)
+    ):
         document = Document.objects.create(
-            number=number, doc_type=DocType.KH, org_unit=unit, issued_on=issued_on, title="Kế hoạch CCHC"
+            number=number,
+            doc_type=DocType.KH,
+            org_unit=unit,
+            issued_on=issued_on,
+            title="Kế hoạch CCHC",
         )
         self.plan = Plan.objects.create(
-            unit=unit, document=document, year=year, title=f"Kế hoạch cải cách hành chính năm {year}"
+            unit=unit,
+            document=document,
+            year=year,
+            title=f"Kế hoạch cải cách hành chính năm {year}",
         )
         self._area = None
         self._no = 0
 
     def area(self, code: str, title: str) -> "PlanBuilder":
         self._area = Area.objects.create(
-            plan=self.plan, code=code, title=title, order=Area.objects.filter(plan=self.plan).count()
+            plan=self.plan,
+            code=code,
+            title=title,
+            order=Area.objects.filter(plan=self.plan).count(),
         )
         return self
 
@@ -56,7 +68,10 @@ class PlanBuilder:
         )
         if lead is not None or lead_text:
             TaskOffice.objects.create(
-                task=task, role=OfficeRole.LEAD, unit=lead, text=lead_text or (lead.name if lead else "")
+                task=task,
+                role=OfficeRole.LEAD,
+                unit=lead,
+                text=lead_text or (lead.name if lead else ""),
             )
         return task
 
@@ -64,9 +79,24 @@ class PlanBuilder:
 def small_plan(personas):
     """Ward A's plan: early, on time, late in area I; two overdue, two in progress, one without a due date in II."""
     b = PlanBuilder(personas.ward_a).area("I", "Cải cách thể chế")
-    b.task(due_on=date(2026, 3, 31), status=DONE, completed_on=date(2026, 3, 20), lead=personas.office_a)
-    b.task(due_on=date(2026, 3, 31), status=DONE, completed_on=date(2026, 3, 31), lead=personas.office_a)
-    b.task(due_on=date(2026, 4, 30), status=DONE, completed_on=date(2026, 5, 10), lead=personas.office_a2)
+    b.task(
+        due_on=date(2026, 3, 31),
+        status=DONE,
+        completed_on=date(2026, 3, 20),
+        lead=personas.office_a,
+    )
+    b.task(
+        due_on=date(2026, 3, 31),
+        status=DONE,
+        completed_on=date(2026, 3, 31),
+        lead=personas.office_a,
+    )
+    b.task(
+        due_on=date(2026, 4, 30),
+        status=DONE,
+        completed_on=date(2026, 5, 10),
+        lead=personas.office_a2,
+    )
     b.area("II", "Cải cách thủ tục hành chính")
     b.task(due_on=date(2026, 5, 31), status=TODO, lead=personas.office_a)
     b.task(due_on=date(2026, 6, 20), status=DOING, lead=personas.office_a2)
@@ -79,6 +109,11 @@ def small_plan(personas):
 def small_ward_b_plan(personas):
     """Ward B's plan: one task done early, one overdue."""
     b = PlanBuilder(personas.ward_b).area("I", "Cải cách thể chế")
-    b.task(due_on=date(2026, 2, 28), status=DONE, completed_on=date(2026, 2, 27), start_on=date(2026, 2, 1))
+    b.task(
+        due_on=date(2026, 2, 28),
+        status=DONE,
+        completed_on=date(2026, 2, 27),
+        start_on=date(2026, 2, 1),
+    )
     b.task(due_on=date(2026, 5, 15), status=DOING)
     return b.plan

@@ -40,7 +40,10 @@ def test_the_plan_totals_count_each_task_once_by_how_it_stands(personas, dash_pl
 
 def test_the_figures_by_area_follow_the_plan_order(personas, dash_plan):
     dash = dashboard.plan_dashboard(actor=personas.ward_a_officer, plan=dash_plan, today=TODAY)
-    assert [(a.code, a.figures.tasks, a.figures.rate) for a in dash.areas] == [("I", 3, 66.7), ("II", 5, 0.0)]
+    assert [(a.code, a.figures.tasks, a.figures.rate) for a in dash.areas] == [
+        ("I", 3, 66.7),
+        ("II", 5, 0.0),
+    ]
 
 
 def test_the_figures_by_lead_office_put_the_offices_with_overdue_tasks_first(personas, dash_plan):
@@ -55,11 +58,17 @@ def test_the_figures_by_lead_office_put_the_offices_with_overdue_tasks_first(per
 
 def test_overdue_tasks_come_first_oldest_first_then_the_tasks_due_soon(personas, dash_plan):
     dash = dashboard.plan_dashboard(actor=personas.ward_a_officer, plan=dash_plan, today=TODAY)
-    assert [(t.no, t.timeliness) for t in dash.attention] == [(4, "overdue"), (8, "overdue"), (5, "in_progress")]
+    assert [(t.no, t.timeliness) for t in dash.attention] == [
+        (4, "overdue"),
+        (8, "overdue"),
+        (5, "in_progress"),
+    ]
     assert dash.attention_more == 0
 
 
-def test_the_series_counts_tasks_due_and_done_by_the_end_of_each_month_and_stops_at_today(personas, dash_plan):
+def test_the_series_counts_tasks_due_and_done_by_the_end_of_each_month_and_stops_at_today(
+    personas, dash_plan
+):
     s = dashboard.plan_dashboard(actor=personas.ward_a_officer, plan=dash_plan, today=TODAY).series
     assert s.labels[0] == "T1/2026" and len(s.labels) == 12
     assert s.due[:6] == [0, 0, 2, 3, 4, 6] and s.due[11] == 7
@@ -74,7 +83,11 @@ def test_the_overview_has_one_row_per_ward_plan_and_city_totals(personas, dash_p
         (personas.ward_b, 2, 50.0),
         (personas.ward_a, 8, 40.0),
     ]
-    assert figures(ov.totals)["tasks"] == 10 and ov.totals.overdue == 3 and ov.totals.rate == round(300 / 7, 1)
+    assert (
+        figures(ov.totals)["tasks"] == 10
+        and ov.totals.overdue == 3
+        and ov.totals.rate == round(300 / 7, 1)
+    )
     assert dict(ov.distribution) == {
         "100%": 0,
         "90 – dưới 100%": 0,
@@ -91,7 +104,9 @@ def test_the_overview_sorts_by_name_overdue_and_tasks(personas, dash_plan, dash_
     def order(sort):
         return [
             r.unit.short_name
-            for r in dashboard.overview(actor=personas.city_officer, year=2026, today=TODAY, sort=sort).rows
+            for r in dashboard.overview(
+                actor=personas.city_officer, year=2026, today=TODAY, sort=sort
+            ).rows
         ]
 
     assert order("name") == ["An Bình", "Bình Minh"]

@@ -18,7 +18,15 @@ def test_the_plan_dashboard_api_gives_the_totals_by_area_by_office_and_the_overd
     personas, dash_plan, dash_today, client_for
 ):
     data = client_for(personas.ward_a_officer).get(f"/api/plans/{dash_plan.pk}/dashboard").json()
-    assert set(data) == {"plan_id", "unit", "year", "totals", "by_area", "by_office", "overdue_tasks"}
+    assert set(data) == {
+        "plan_id",
+        "unit",
+        "year",
+        "totals",
+        "by_area",
+        "by_office",
+        "overdue_tasks",
+    }
     assert (data["plan_id"], data["unit"], data["year"]) == (dash_plan.pk, "Phường An Bình", 2026)
     assert data["totals"] == {
         "tasks": 8,
@@ -31,7 +39,9 @@ def test_the_plan_dashboard_api_gives_the_totals_by_area_by_office_and_the_overd
         "no_due": 1,
         "rate": 40.0,
     }
-    assert [(a["code"], a["area"], a["totals"]["tasks"], a["totals"]["rate"]) for a in data["by_area"]] == [
+    assert [
+        (a["code"], a["area"], a["totals"]["tasks"], a["totals"]["rate"]) for a in data["by_area"]
+    ] == [
         ("I", "Cải cách thể chế", 3, 66.7),
         ("II", "Cải cách thủ tục hành chính", 5, 0.0),
     ]
@@ -42,8 +52,20 @@ def test_the_plan_dashboard_api_gives_the_totals_by_area_by_office_and_the_overd
     ]
     assert all(set(row["totals"]) == FIGURES for row in data["by_area"] + data["by_office"])
     assert data["overdue_tasks"] == [
-        {"id": dash_plan.tasks.get(no=4).pk, "no": 4, "content": "Nhiệm vụ số 4", "due": "2026-05-31", "percent": 0},
-        {"id": dash_plan.tasks.get(no=8).pk, "no": 8, "content": "Nhiệm vụ số 8", "due": "2026-06-15", "percent": 0},
+        {
+            "id": dash_plan.tasks.get(no=4).pk,
+            "no": 4,
+            "content": "Nhiệm vụ số 4",
+            "due": "2026-05-31",
+            "percent": 0,
+        },
+        {
+            "id": dash_plan.tasks.get(no=8).pk,
+            "no": 8,
+            "content": "Nhiệm vụ số 8",
+            "due": "2026-06-15",
+            "percent": 0,
+        },
     ]
 
 
@@ -56,9 +78,15 @@ def test_the_overview_api_has_one_row_per_plan_with_the_figures_of_the_overview(
         (dash_plan.pk, "Phường An Bình", 2026),
         (dash_plan_b.pk, "Phường Bình Minh", 2026),
     ]
-    assert [r["totals"]["rate"] for r in rows] == [row.figures.rate for row in page.rows] == [40.0, 50.0]
+    assert (
+        [r["totals"]["rate"] for r in rows]
+        == [row.figures.rate for row in page.rows]
+        == [40.0, 50.0]
+    )
     assert sum(r["totals"]["tasks"] for r in rows) == page.totals.tasks == 10
-    assert client_for(personas.city_officer).get("/api/plans/overview").json() == rows  # the latest year by default
+    assert (
+        client_for(personas.city_officer).get("/api/plans/overview").json() == rows
+    )  # the latest year by default
     assert client_for(personas.city_officer).get("/api/plans/overview", {"year": 2025}).json() == []
 
 
@@ -69,7 +97,10 @@ def test_the_dashboard_api_is_not_found_outside_the_scope_and_the_overview_keeps
     assert other.get(f"/api/plans/{dash_plan.pk}/dashboard").status_code == 404
     assert other.get(f"/api/plans/{dash_plan_b.pk}/dashboard").status_code == 200
     assert [r["plan_id"] for r in other.get("/api/plans/overview").json()] == [dash_plan_b.pk]
-    assert client_for(personas.ward_a_viewer).get(f"/api/plans/{dash_plan.pk}/dashboard").status_code == 200
+    assert (
+        client_for(personas.ward_a_viewer).get(f"/api/plans/{dash_plan.pk}/dashboard").status_code
+        == 200
+    )
     assert client_for(personas.ward_a_viewer).get("/api/plans/9999999/dashboard").status_code == 404
 
 
@@ -79,7 +110,9 @@ def queries(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-def test_the_plan_dashboard_api_runs_the_same_queries_for_3_or_30_tasks(personas, client_for, dash_today):
+def test_the_plan_dashboard_api_runs_the_same_queries_for_3_or_30_tasks(
+    personas, client_for, dash_today
+):
     builder = PlanBuilder(personas.ward_a).area("I", "Cải cách thể chế")
     client = client_for(personas.ward_a_officer)
     url = f"/api/plans/{builder.plan.pk}/dashboard"
@@ -92,7 +125,9 @@ def test_the_plan_dashboard_api_runs_the_same_queries_for_3_or_30_tasks(personas
     assert client.get(url).json()["totals"]["tasks"] == 30
 
 
-def test_the_overview_api_runs_the_same_queries_for_one_or_many_plans(personas, client_for, dash_today):
+def test_the_overview_api_runs_the_same_queries_for_one_or_many_plans(
+    personas, client_for, dash_today
+):
     grow(PlanBuilder(personas.ward_a).area("I", "Cải cách thể chế"), personas, 3)
     client = client_for(personas.city_officer)
     url = "/api/plans/overview?year=2026"
@@ -100,7 +135,11 @@ def test_the_overview_api_runs_the_same_queries_for_one_or_many_plans(personas, 
     small = queries(client, url)
     for i in range(6):
         ward = org_services.unit_create(
-            actor=None, name=f"Phường Thử {i}", kind=UnitKind.WARD, parent=personas.city, code=f"TN-T{i}"
+            actor=None,
+            name=f"Phường Thử {i}",
+            kind=UnitKind.WARD,
+            parent=personas.city,
+            code=f"TN-T{i}",
         )
         grow(PlanBuilder(ward).area("I", "Cải cách thể chế"), personas, 4 + i)
     assert queries(client, url) == small

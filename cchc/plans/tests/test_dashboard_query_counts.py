@@ -22,7 +22,9 @@ def grow(builder, personas, n):
         builder.task(
             due_on=due,
             status=status,
-            completed_on=due + timedelta(days=(i % 5) - 2) if due and status == TaskStatus.DONE else None,
+            completed_on=due + timedelta(days=(i % 5) - 2)
+            if due and status == TaskStatus.DONE
+            else None,
             before=i % 4 == 0,
             lead=[personas.office_a, personas.office_a2][i % 2],
         )
@@ -54,7 +56,9 @@ def small_and_large(personas, builders, fn):
     return small, count(fn)
 
 
-def test_the_plan_dashboard_selector_runs_six_queries_for_3_or_30_tasks(personas, builders, django_assert_num_queries):
+def test_the_plan_dashboard_selector_runs_six_queries_for_3_or_30_tasks(
+    personas, builders, django_assert_num_queries
+):
     plan = builders[0].plan
     actor = personas.ward_a_officer
     actor.grants.all()  # the scope is read once per request; keep it out of the count
@@ -74,7 +78,9 @@ def test_the_overview_selector_runs_the_same_queries_for_2_plans_of_3_or_30_task
 ):
     actor = personas.city_officer
     dashboard.overview(actor=actor, year=2026, today=TODAY)
-    small, large = small_and_large(personas, builders, lambda: dashboard.overview(actor=actor, year=2026, today=TODAY))
+    small, large = small_and_large(
+        personas, builders, lambda: dashboard.overview(actor=actor, year=2026, today=TODAY)
+    )
     assert small == large
     with django_assert_num_queries(large):
         assert dashboard.overview(actor=actor, year=2026, today=TODAY).totals.tasks == 60
@@ -89,7 +95,11 @@ def test_the_overview_runs_the_same_queries_for_one_or_many_plans(personas, buil
     small = count(lambda: dashboard.overview(actor=actor, year=2026, today=TODAY))
     for i in range(5):
         ward = org_services.unit_create(
-            actor=None, name=f"Phường Thử {i}", kind=UnitKind.WARD, parent=personas.city, code=f"TN-T{i}"
+            actor=None,
+            name=f"Phường Thử {i}",
+            kind=UnitKind.WARD,
+            parent=personas.city,
+            code=f"TN-T{i}",
         )
         grow(PlanBuilder(ward).area("I", "Cải cách thể chế"), personas, 4)
     assert count(lambda: dashboard.overview(actor=actor, year=2026, today=TODAY)) == small
@@ -106,7 +116,9 @@ def test_the_overview_runs_the_same_queries_for_one_or_many_plans(personas, buil
         ("reports:overview_xlsx", "city_officer"),
     ],
 )
-def test_each_report_page_and_file_runs_a_fixed_number_of_queries(personas, builders, client_for, name, who):
+def test_each_report_page_and_file_runs_a_fixed_number_of_queries(
+    personas, builders, client_for, name, who
+):
     client = client_for(getattr(personas, who))
     url = reverse(name, args=[builders[0].plan.pk]) if "plan_" in name else reverse(name)
 

@@ -84,7 +84,8 @@ def test_each_wording_is_read_as_its_kind_and_window(text, kind, start, due, bef
 
 def test_a_deadline_per_a_cited_plan_keeps_its_number_and_date():
     got = parse_deadline(
-        "Theo Kế hoạch số 310/KH-UBND ngày 24/11/2025 của UBND thành phố và các văn bản khác liên quan", year=2026
+        "Theo Kế hoạch số 310/KH-UBND ngày 24/11/2025 của UBND thành phố và các văn bản khác liên quan",
+        year=2026,
     )
     assert got.kind == K.PER_REFERENCE
     assert (got.reference_number, got.reference_date) == ("310/KH-UBND", D(2025, 11, 24))
@@ -146,7 +147,11 @@ days = st.dates(min_value=D(2000, 1, 1), max_value=D(2099, 12, 31))
 ROMAN = ["I", "II", "III", "IV"]
 
 
-@given(day=days, style=st.sampled_from(["%d/%m/%Y", "%-d/%-m/%Y"]), prefix=st.sampled_from(["Trước ngày ", "Trước "]))
+@given(
+    day=days,
+    style=st.sampled_from(["%d/%m/%Y", "%-d/%-m/%Y"]),
+    prefix=st.sampled_from(["Trước ngày ", "Trước "]),
+)
 def test_any_date_written_before_is_read_with_its_flag(day, style, prefix):
     got = parse_deadline(prefix + day.strftime(style), year=2026)
     assert (got.kind, got.due, got.before) == (K.BY_DATE, day, True)

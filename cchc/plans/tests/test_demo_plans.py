@@ -33,9 +33,12 @@ def test_every_office_of_the_rewritten_plans_is_matched_to_the_wards_own_units(w
     offices = TaskOffice.objects.filter(task__plan=plan)
     assert not offices.filter(unit__isnull=True, is_group=False).exists()
     assert all(
-        o.unit.path.startswith(plan.unit.path) for o in offices.filter(unit__isnull=False).select_related("unit")
+        o.unit.path.startswith(plan.unit.path)
+        for o in offices.filter(unit__isnull=False).select_related("unit")
     )
-    police = offices.filter(task__no__in=[27, 28, 29], role="lead").values_list("unit__code", flat=True)
+    police = offices.filter(task__no__in=[27, 28, 29], role="lead").values_list(
+        "unit__code", flat=True
+    )
     assert set(police) == {f"{plan.unit.code}-CA"}
 
 
@@ -68,9 +71,13 @@ def test_the_demo_wards_officers_find_reminders_of_their_overdue_tasks():
     from cchc.plans.models import Reminder
 
     reminders = Reminder.objects.filter(user__username="lethanhnghi")
-    assert reminders.filter(kind="overdue", task__no=8, task__plan=plan_of("Lê Thanh Nghị")).exists()
+    assert reminders.filter(
+        kind="overdue", task__no=8, task__plan=plan_of("Lê Thanh Nghị")
+    ).exists()
     assert (
-        not Reminder.objects.filter(user__username="lethanhnghi").exclude(task__plan=plan_of("Lê Thanh Nghị")).exists()
+        not Reminder.objects.filter(user__username="lethanhnghi")
+        .exclude(task__plan=plan_of("Lê Thanh Nghị"))
+        .exists()
     )
     assert not reminders.filter(emailed=True).exists()  # the demo accounts have no e-mail address
 
@@ -78,5 +85,7 @@ def test_the_demo_wards_officers_find_reminders_of_their_overdue_tasks():
 def test_the_demo_wards_measured_two_targets_for_the_third_quarter():
     ltn, kt = plan_of("Lê Thanh Nghị"), plan_of("Khúc Thừa Dụ")
     assert ltn.targets.get(code="f").measures.get(period_label="Quý III/2026").achieved is True
-    assert kt.targets.get(code="f").measures.get(period_label="Quý III/2026").achieved is False  # 87,4% < 90%
+    assert (
+        kt.targets.get(code="f").measures.get(period_label="Quý III/2026").achieved is False
+    )  # 87,4% < 90%
     assert kt.targets.get(code="e").measures.get().achieved is False  # 98,6% < 100%

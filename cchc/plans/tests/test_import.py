@@ -109,7 +109,10 @@ def test_every_lead_office_of_the_appendix_is_matched_inside_the_ward(seed_previ
 
 
 def test_task_8_has_two_lead_offices(seed_preview, ltn):
-    assert [o.unit for o in seed_preview.tasks[7].lead] == [office(ltn, "TTDVSNC"), office(ltn, "VHXH")]
+    assert [o.unit for o in seed_preview.tasks[7].lead] == [
+        office(ltn, "TTDVSNC"),
+        office(ltn, "VHXH"),
+    ]
 
 
 def test_the_ward_office_abbreviations_match(seed_preview, ltn):
@@ -163,7 +166,9 @@ def test_the_seven_targets_are_proposed_with_comparable_forms(seed_preview):
 
 
 def test_the_plan_title_and_year_come_from_the_document(seed_preview):
-    assert seed_preview.title == "Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2026"
+    assert (
+        seed_preview.title == "Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2026"
+    )
     assert seed_preview.header.doc_type == "QĐ"
 
 
@@ -251,10 +256,14 @@ def test_the_same_plan_as_word_or_excel_gives_the_same_result(kind, ltn, officer
     data = seed_docx(seed_text()) if kind == "docx" else seed_xlsx(seed_text())
     preview = plan_import_preview(actor=officer, unit=ltn, filename=f"ke-hoach.{kind}", data=data)
     assert preview.errors == []
-    assert [(a.code, a.title) for a in preview.areas] == [(a.code, a.title) for a in seed_preview.areas]
+    assert [(a.code, a.title) for a in preview.areas] == [
+        (a.code, a.title) for a in seed_preview.areas
+    ]
     assert [task_key(t) for t in preview.tasks] == [task_key(t) for t in seed_preview.tasks]
     assert preview.year == 2026
-    assert [(t.code, t.comparator) for t in preview.targets] == [(t.code, t.comparator) for t in seed_preview.targets]
+    assert [(t.code, t.comparator) for t in preview.targets] == [
+        (t.code, t.comparator) for t in seed_preview.targets
+    ]
 
 
 # --- Files that are not plans: clear messages, nothing saved ----------------------------------------------
@@ -271,11 +280,18 @@ def _missing_lead_column() -> bytes:
 def _empty_table() -> bytes:
     text = seed_text()
     head, _, _ = text.partition("TT\tNội dung công việc")
-    return (head + "TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm\n").encode()
+    return (
+        head
+        + "TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm\n"
+    ).encode()
 
 
 BAD_FILES = {
-    "not a plan": ("thu-moi.txt", "Kính gửi các cơ quan, đơn vị.\nMời dự hội nghị sơ kết.".encode(), "bảng nhiệm vụ"),
+    "not a plan": (
+        "thu-moi.txt",
+        "Kính gửi các cơ quan, đơn vị.\nMời dự hội nghị sơ kết.".encode(),
+        "bảng nhiệm vụ",
+    ),
     "empty table": ("ke-hoach.txt", None, "không có dòng nào"),
     "corrupt docx": ("ke-hoach.docx", b"PK\x03\x04 this is not a zip archive", "bị hỏng"),
     "20 MB": ("ke-hoach.txt", b"a" * (20 * 1024 * 1024 + 1), "quá lớn"),
@@ -296,12 +312,16 @@ def test_a_bad_file_gets_a_clear_message_and_nothing_is_saved(case, ltn, officer
 
 
 def test_a_table_without_a_year_anywhere_asks_for_the_year(ltn, officer):
-    table = "\n".join(line for line in variant(2027).split("\n") if "\t" in line).replace("2027", "")
+    table = "\n".join(line for line in variant(2027).split("\n") if "\t" in line).replace(
+        "2027", ""
+    )
     data = table.encode()
     with pytest.raises(DomainError) as exc:
         plan_import_preview(actor=officer, unit=ltn, filename="bang.txt", data=data)
     assert "năm" in exc.value.message
-    preview = plan_import_preview(actor=officer, unit=ltn, filename="bang.txt", data=data, year=2027)
+    preview = plan_import_preview(
+        actor=officer, unit=ltn, filename="bang.txt", data=data, year=2027
+    )
     assert len(preview.tasks) == 32 and preview.year == 2027
 
 
@@ -311,14 +331,20 @@ def test_a_table_without_a_year_anywhere_asks_for_the_year(ltn, officer):
 def test_confirm_saves_the_whole_plan_at_once(ltn, officer):
     data = variant(2027).encode()
     last = AuditLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    plan = plan_import_confirm(actor=officer, unit=ltn, filename="ke-hoach-2027.txt", data=data, targets=["b", "f"])
+    plan = plan_import_confirm(
+        actor=officer, unit=ltn, filename="ke-hoach-2027.txt", data=data, targets=["b", "f"]
+    )
     assert plan.year == 2027 and plan.unit == ltn
     assert plan.tasks.count() == 32 and plan.areas.count() == 7
     assert Task.objects.get(plan=plan, no=4).content == TASK_4.replace("2026", "2027")
     assert Task.objects.filter(plan=plan, deadline_kind=DeadlineKind.UNKNOWN).count() == 0
-    lead_8 = TaskOffice.objects.filter(task__plan=plan, task__no=8, role=OfficeRole.LEAD).order_by("order")
+    lead_8 = TaskOffice.objects.filter(task__plan=plan, task__no=8, role=OfficeRole.LEAD).order_by(
+        "order"
+    )
     assert [o.unit.code for o in lead_8] == [f"{ltn.code}-TTDVSNC", f"{ltn.code}-VHXH"]
-    assert not TaskOffice.objects.filter(task__plan=plan, unit__isnull=True, is_group=False).exists()
+    assert not TaskOffice.objects.filter(
+        task__plan=plan, unit__isnull=True, is_group=False
+    ).exists()
     assert list(plan.targets.values_list("code", "confirmed")) == [("b", True), ("f", True)]
     assert plan.document is not None and plan.document.org_unit == ltn
     assert plan.document.bases.count() >= 2
@@ -334,7 +360,12 @@ def test_an_unmatched_office_is_fixed_and_saved_as_an_alias(ltn, officer):
     assert any(UNKNOWN_OFFICE in w for w in preview.tasks[8].warnings)
     vp = office(ltn, "VP")
     plan = plan_import_confirm(
-        actor=officer, unit=ltn, filename="ke-hoach.txt", data=data, fixes={UNKNOWN_OFFICE: vp.pk}, save_aliases=True
+        actor=officer,
+        unit=ltn,
+        filename="ke-hoach.txt",
+        data=data,
+        fixes={UNKNOWN_OFFICE: vp.pk},
+        save_aliases=True,
     )
     lead = TaskOffice.objects.get(task__plan=plan, task__no=9, role=OfficeRole.LEAD)
     assert lead.unit == vp and lead.text == UNKNOWN_OFFICE
@@ -349,7 +380,9 @@ def test_a_fix_outside_the_ward_is_refused(ltn, officer):
     other = office(level("Lê Chân"), "VP")
     before = rows_written()
     with pytest.raises(DomainError):
-        plan_import_confirm(actor=officer, unit=ltn, filename="k.txt", data=data, fixes={UNKNOWN_OFFICE: other.pk})
+        plan_import_confirm(
+            actor=officer, unit=ltn, filename="k.txt", data=data, fixes={UNKNOWN_OFFICE: other.pk}
+        )
     assert rows_written() == before
 
 
@@ -361,7 +394,9 @@ def test_an_unfixed_office_is_saved_as_written_without_a_unit(ltn, officer):
     assert lead.unit is None and not lead.is_group and lead.text == UNKNOWN_OFFICE
 
 
-def test_a_second_import_for_the_same_year_is_refused_then_replaced_while_without_progress(ltn, officer):
+def test_a_second_import_for_the_same_year_is_refused_then_replaced_while_without_progress(
+    ltn, officer
+):
     data = variant(2030).encode()
     first = plan_import_confirm(actor=officer, unit=ltn, filename="k.txt", data=data)
     with pytest.raises(DomainError) as exc:
@@ -372,7 +407,12 @@ def test_a_second_import_for_the_same_year_is_refused_then_replaced_while_withou
     assert not Plan.objects.filter(pk=first.pk).exists()
     assert second.document_id == first.document_id
     task = second.tasks.get(no=1)
-    ProgressReport.objects.create(task=task, reported_on=task.due_on or task.plan.created_at.date(), status="doing", percent=50)
+    ProgressReport.objects.create(
+        task=task,
+        reported_on=task.due_on or task.plan.created_at.date(),
+        status="doing",
+        percent=50,
+    )
     with pytest.raises(DomainError) as exc:
         plan_import_confirm(actor=officer, unit=ltn, filename="k.txt", data=data, replace=True)
     assert "đã có báo cáo tiến độ" in exc.value.message
@@ -398,5 +438,7 @@ def test_lechan_cannot_import_for_le_thanh_nghi(ltn):
 def test_viewers_officers_and_leaders_import_nothing(username):
     lechan = level("Lê Chân")
     with pytest.raises(PermissionDenied):
-        plan_import_preview(actor=user(username), unit=lechan, filename=SEED.name, data=SEED.read_bytes())
+        plan_import_preview(
+            actor=user(username), unit=lechan, filename=SEED.name, data=SEED.read_bytes()
+        )
     assert importable_units(user(username)) == []

@@ -40,8 +40,17 @@ def test_dry_run_json_has_the_document_areas_tasks_and_errors(ltn):
     assert data["errors"] == []
     assert len(data["areas"]) == 7 and len(data["tasks"]) == 32
     task = data["tasks"][7]
-    assert {"no", "content", "area", "lead_units", "coordinating_units", "deadline_text", "deadline", "product",
-            "warnings"} <= set(task)
+    assert {
+        "no",
+        "content",
+        "area",
+        "lead_units",
+        "coordinating_units",
+        "deadline_text",
+        "deadline",
+        "product",
+        "warnings",
+    } <= set(task)
     assert {"kind", "start", "due"} <= set(task["deadline"])
     assert task["no"] == 8 and task["area"] == "I"
     assert [u["unit_id"] for u in task["lead_units"]] == [

@@ -53,17 +53,24 @@ def test_the_city_standing_agency_chooses_the_unit():
 def test_users_without_an_importing_role_get_404(username):
     c = login(username)
     assert c.get(reverse("plans:plan_import")).status_code == 404
-    assert c.post(reverse("plans:plan_import_confirm"), {"unit": level("Lê Chân").pk}).status_code == 404
+    assert (
+        c.post(reverse("plans:plan_import_confirm"), {"unit": level("Lê Chân").pk}).status_code
+        == 404
+    )
 
 
 def test_lechan_cannot_post_a_plan_for_le_thanh_nghi():
     c = login("lechan")
     upload = SimpleUploadedFile("k.txt", SEED.read_bytes())
-    response = c.post(reverse("plans:plan_import"), {"unit": level("Lê Thanh Nghị").pk, "file": upload})
+    response = c.post(
+        reverse("plans:plan_import"), {"unit": level("Lê Thanh Nghị").pk, "file": upload}
+    )
     assert response.status_code == 200  # the form refuses the unit: it is not among the choices
     assert "Xem trước:" not in response.content.decode()
     before = Plan.objects.count()
-    response = c.post(reverse("plans:plan_import_confirm"), {"unit": level("Lê Thanh Nghị").pk, "token": "x"})
+    response = c.post(
+        reverse("plans:plan_import_confirm"), {"unit": level("Lê Thanh Nghị").pk, "token": "x"}
+    )
     assert response.status_code == 404
     assert Plan.objects.count() == before
 
@@ -107,7 +114,9 @@ def test_a_bad_upload_shows_the_message_and_saves_nothing():
     ltn = level("Lê Thanh Nghị")
     before = Plan.objects.count()
     upload = SimpleUploadedFile("ke-hoach.docx", b"PK\x03\x04 broken")
-    response = login("lethanhnghi").post(reverse("plans:plan_import"), {"unit": ltn.pk, "file": upload})
+    response = login("lethanhnghi").post(
+        reverse("plans:plan_import"), {"unit": ltn.pk, "file": upload}
+    )
     assert response.status_code == 200
     assert "bị hỏng" in response.content.decode()
     assert Plan.objects.count() == before

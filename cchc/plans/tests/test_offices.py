@@ -60,7 +60,9 @@ SEED_CELLS = {
         group("các Tổ dân phố"),
     ],
     "Các cơ quan chuyên môn, đơn vị liên quan": [group("Các cơ quan chuyên môn, đơn vị liên quan")],
-    "Các cơ quan, đơn vị có TTHC có nghĩa vụ tài chính": [group("Các cơ quan, đơn vị có TTHC có nghĩa vụ tài chính")],
+    "Các cơ quan, đơn vị có TTHC có nghĩa vụ tài chính": [
+        group("Các cơ quan, đơn vị có TTHC có nghĩa vụ tài chính")
+    ],
     "Các cơ quan, đơn vị, cá nhân liên quan": [group("Các cơ quan, đơn vị, cá nhân liên quan")],
     "Trung tâm Phục vụ HCC; Các cơ quan, đơn vị, cá nhân liên quan": [
         office("Trung tâm Phục vụ HCC"),
@@ -112,7 +114,10 @@ def test_seed_offices_normalise_to_six_distinct_units(seed_tasks):
 
 
 def test_seed_tasks_whose_lead_is_a_group(seed_tasks):
-    assert [t.no for t in seed_tasks if all(r.is_group for r in split_offices(t.lead_text))] == [16, 17]
+    assert [t.no for t in seed_tasks if all(r.is_group for r in split_offices(t.lead_text))] == [
+        16,
+        17,
+    ]
 
 
 # --- Separators --------------------------------------------------------------------------------------------
@@ -213,7 +218,10 @@ GROUPS = [
 ]
 
 
-@given(st.lists(st.sampled_from(NAMED + GROUPS), min_size=1, max_size=5), st.sampled_from(["; ", ";", " ; ", ";\n"]))
+@given(
+    st.lists(st.sampled_from(NAMED + GROUPS), min_size=1, max_size=5),
+    st.sampled_from(["; ", ";", " ; ", ";\n"]),
+)
 def test_any_list_joined_with_semicolons_splits_back(parts, separator):
     refs = split_offices(separator.join(parts))
     assert [r.text for r in refs] == parts
@@ -237,7 +245,9 @@ def test_split_never_fails_and_returns_trimmed_texts(cell):
 
 def test_fold_ignores_diacritics_tone_placement_dashes_and_punctuation():
     assert fold("hoá") == fold("hóa") == "hoa"
-    assert fold("Phòng Văn hoá – Xã hội") == fold("phòng văn hóa-xã hội") == "phong van hoa - xa hoi"
+    assert (
+        fold("Phòng Văn hoá – Xã hội") == fold("phòng văn hóa-xã hội") == "phong van hoa - xa hoi"
+    )
     assert fold("HĐND&UBND") == "hdnd va ubnd"
     assert fold("  Phòng Kinh tế,  Hạ tầng và Đô thị. ") == "phong kinh te ha tang va do thi"
     assert fold("ÐẢNG ỦY") == "dang uy"  # Icelandic eth typed for Đ
@@ -254,7 +264,10 @@ def test_fold_accepts_decomposed_unicode():
     "text, expected",
     [
         ("Văn phòng HĐND&UBND phường", "van phong hoi dong nhan dan va uy ban nhan dan"),
-        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "van phong hoi dong nhan dan va uy ban nhan dan"),
+        (
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+            "van phong hoi dong nhan dan va uy ban nhan dan",
+        ),
         ("Trung tâm Phục vụ HCC", "trung tam phuc vu hanh chinh cong"),
         ("Trung tâm phục vụ hành chính công của phường", "trung tam phuc vu hanh chinh cong"),
         ("TT Phục vụ HCC phường", "trung tam phuc vu hanh chinh cong"),

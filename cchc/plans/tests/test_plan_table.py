@@ -127,7 +127,9 @@ def xlsx_bytes(pages, *, sheets_before=0) -> bytes:
             values = [int(cells[0]) if cells[0].isdigit() else cells[0], *cells[1:]]
             ws.append(values)
             if is_section(cells):
-                ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(HEADER))
+                ws.merge_cells(
+                    start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(HEADER)
+                )
         ws.append([])
     out = io.BytesIO()
     wb.save(out)
@@ -148,7 +150,9 @@ def test_seed_text_gives_32_tasks_numbered_1_to_32_without_errors(seed_table):
 
 
 def test_seed_text_gives_the_seven_areas_with_their_titles(seed_table):
-    assert seed_table.areas == [ParsedArea(code, title, i) for i, (code, title) in enumerate(AREAS, start=1)]
+    assert seed_table.areas == [
+        ParsedArea(code, title, i) for i, (code, title) in enumerate(AREAS, start=1)
+    ]
 
 
 def test_seed_tasks_belong_to_their_areas(seed_table):
@@ -206,8 +210,14 @@ def test_section_vi_right_after_a_repeated_header_starts_its_area(seed_bytes, se
     assert rows[279] == HEADER  # line 280: the header repeated on a new page
     assert rows[280][0] == "VI. Cải cách tài chính công"  # line 281, straight after it
     task_25 = seed_table.tasks[24]
-    assert (task_25.area_code, task_25.area, task_25.source_rows) == ("VI", "Cải cách tài chính công", [282])
-    assert task_25.content.startswith("Phối hợp với Sở Tài chính triển khai thực hiện Tổng kiểm kê tài sản công")
+    assert (task_25.area_code, task_25.area, task_25.source_rows) == (
+        "VI",
+        "Cải cách tài chính công",
+        [282],
+    )
+    assert task_25.content.startswith(
+        "Phối hợp với Sở Tài chính triển khai thực hiện Tổng kiểm kê tài sản công"
+    )
 
 
 def test_seed_row_numbers_are_line_numbers_of_the_text(seed_bytes, seed_table):
@@ -219,7 +229,11 @@ def test_seed_row_numbers_are_line_numbers_of_the_text(seed_bytes, seed_table):
 def test_the_seven_targets_outside_the_table_are_not_read_as_tasks(seed_bytes, seed_table):
     text = seed_bytes.decode("utf-8")
     targets = text.split("2. Một số chỉ tiêu chủ yếu")[1].split("II. NHIỆM VỤ, GIẢI PHÁP")[0]
-    letters = [line.split(")")[0] for line in targets.split("\n") if line[:2] in {f"{c})" for c in "abcdđef"}]
+    letters = [
+        line.split(")")[0]
+        for line in targets.split("\n")
+        if line[:2] in {f"{c})" for c in "abcdđef"}
+    ]
     assert letters == ["a", "b", "c", "d", "đ", "e", "f"]
     assert all("Trong năm 2026, phấn đấu" not in t.content for t in seed_table.tasks)
 
@@ -251,10 +265,14 @@ def test_xlsx_with_repeated_headers_gives_the_same_tasks(seed_bytes, seed_table)
     assert [task_key(t) for t in table.tasks] == [task_key(t) for t in seed_table.tasks]
     assert [(a.code, a.title) for a in table.areas] == AREAS
     assert table.tasks[3].content == TASK_4
-    assert table.tasks[0].source_rows == [5]  # Excel row numbers: title, blank, header, section, task 1
+    assert table.tasks[0].source_rows == [
+        5
+    ]  # Excel row numbers: title, blank, header, section, task 1
 
 
-def test_xlsx_reader_takes_the_first_sheet_with_a_header_and_merged_values_in_the_first_cell(seed_bytes):
+def test_xlsx_reader_takes_the_first_sheet_with_a_header_and_merged_values_in_the_first_cell(
+    seed_bytes,
+):
     rows = rows_from_xlsx(xlsx_bytes(seed_pages(seed_bytes)[:1], sheets_before=1))
     assert rows[0] == ["DANH MỤC NHIỆM VỤ", "", "", "", "", ""]
     assert rows[2] == HEADER
@@ -265,9 +283,13 @@ def test_xlsx_reader_takes_the_first_sheet_with_a_header_and_merged_values_in_th
 def test_docx_vertically_merged_cells_apply_to_each_row_but_not_the_number():
     doc = Document()
     table = doc.add_table(rows=5, cols=4)
-    for cell, text in zip(table.rows[0].cells, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"], strict=True):
+    for cell, text in zip(
+        table.rows[0].cells, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"], strict=True
+    ):
         cell.text = text
-    for r, (no, content) in enumerate([("1", "Việc một"), ("2", "Việc hai"), ("3", "Việc ba, phần")], start=1):
+    for r, (no, content) in enumerate(
+        [("1", "Việc một"), ("2", "Việc hai"), ("3", "Việc ba, phần")], start=1
+    ):
         table.cell(r, 0).text, table.cell(r, 1).text = no, content
     table.cell(4, 1).text = "tiếp theo"
     shared = table.cell(1, 2).merge(table.cell(2, 2))
@@ -318,10 +340,24 @@ def test_docx_whose_table_was_pasted_as_tab_separated_paragraphs_is_read(seed_by
 def test_header_names_are_matched_without_diacritics_and_in_any_order():
     text = text_table(
         ["Thoi han", "San pham", "STT", "Don vi chu tri", "Nhiem vu", "Don vi phoi hop"],
-        ["Quý I/2026", "Kế hoạch", "1", "Phòng Văn hóa - Xã hội", "Ban hành kế hoạch", "Các cơ quan, đơn vị liên quan"],
+        [
+            "Quý I/2026",
+            "Kế hoạch",
+            "1",
+            "Phòng Văn hóa - Xã hội",
+            "Ban hành kế hoạch",
+            "Các cơ quan, đơn vị liên quan",
+        ],
     )
     (task,) = parse_task_table(rows_from_text(text)).tasks
-    assert (task.no, task.content, task.lead_text, task.coordinating_text, task.deadline_text, task.product) == (
+    assert (
+        task.no,
+        task.content,
+        task.lead_text,
+        task.coordinating_text,
+        task.deadline_text,
+        task.product,
+    ) == (
         1,
         "Ban hành kế hoạch",
         "Phòng Văn hóa - Xã hội",
@@ -378,20 +414,37 @@ def test_table_aligned_with_spaces_is_read_by_column_position():
         ]
     )
     parsed = parse_task_table(rows_from_text(text))
-    assert [(t.no, t.content, t.lead_text, t.coordinating_text, t.deadline_text, t.product) for t in parsed.tasks] == [
+    assert [
+        (t.no, t.content, t.lead_text, t.coordinating_text, t.deadline_text, t.product)
+        for t in parsed.tasks
+    ] == [
         (1, "Rà soát văn bản", "Văn phòng HĐND&UBND", "", "Quý I/2026", "Báo cáo"),
-        (2, "Ban hành kế hoạch, báo cáo kết quả", "Phòng Văn hóa - Xã hội", "Công an phường", "Cả năm 2026", ""),
+        (
+            2,
+            "Ban hành kế hoạch, báo cáo kết quả",
+            "Phòng Văn hóa - Xã hội",
+            "Công an phường",
+            "Cả năm 2026",
+            "",
+        ),
     ]
 
 
 def test_column_numbering_row_under_the_header_is_skipped():
-    text = text_table(HEADER, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], ["1", "Việc một", "Phòng A", "", "Quý I", ""])
+    text = text_table(
+        HEADER,
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        ["1", "Việc một", "Phòng A", "", "Quý I", ""],
+    )
     parsed = parse_task_table(rows_from_text(text))
     assert parsed.errors == [] and [t.no for t in parsed.tasks] == [1]
 
 
 def test_text_after_the_table_is_ignored():
-    text = text_table(HEADER, ["1", "Việc một", "Phòng A", "", "Quý I", ""]) + "\n\nNơi nhận:\n- Như trên;\tCHỦ TỊCH"
+    text = (
+        text_table(HEADER, ["1", "Việc một", "Phòng A", "", "Quý I", ""])
+        + "\n\nNơi nhận:\n- Như trên;\tCHỦ TỊCH"
+    )
     parsed = parse_task_table(rows_from_text(text))
     assert parsed.errors == [] and parsed.warnings == [] and len(parsed.tasks) == 1
 
@@ -421,7 +474,9 @@ def test_header_without_task_rows_is_refused():
 
 def test_table_without_lead_column_is_refused_naming_the_column():
     header = [h for h in HEADER if h != "Cơ quan chủ trì"]
-    text = text_table(["Phụ lục"], header, ["1", "Việc một", "Các cơ quan, đơn vị liên quan", "Quý I", "Báo cáo"])
+    text = text_table(
+        ["Phụ lục"], header, ["1", "Việc một", "Các cơ quan, đơn vị liên quan", "Quý I", "Báo cáo"]
+    )
     with pytest.raises(PlanTableError) as exc:
         parse_plan_file("thieu-cot.txt", text.encode())
     assert exc.value.message.startswith("Thiếu cột “Cơ quan chủ trì”")
@@ -435,7 +490,8 @@ def test_corrupt_docx_is_refused():
         with pytest.raises(PlanTableError) as exc:
             parse_plan_file("hong.docx", data)
         assert (
-            exc.value.message == "Không đọc được tệp “hong.docx”: tệp bị hỏng hoặc không phải tệp Word (.docx) hợp lệ."
+            exc.value.message
+            == "Không đọc được tệp “hong.docx”: tệp bị hỏng hoặc không phải tệp Word (.docx) hợp lệ."
         )
 
 
@@ -485,13 +541,19 @@ def test_duplicated_task_number_is_an_error_naming_both_rows():
 
 
 def test_task_without_content_is_an_error_naming_the_row():
-    text = text_table(HEADER, ["1", "Việc một", "Phòng A", "", "Quý I", ""], ["2", "", "Phòng B", "", "Quý II", ""])
+    text = text_table(
+        HEADER,
+        ["1", "Việc một", "Phòng A", "", "Quý I", ""],
+        ["2", "", "Phòng B", "", "Quý II", ""],
+    )
     parsed = parse_task_table(rows_from_text(text))
     assert parsed.errors == ["Dòng 3: nhiệm vụ số 2 không có nội dung"]
 
 
 def test_content_moved_entirely_to_the_next_page_is_not_an_error():
-    text = text_table(HEADER, ["1", "", "Phòng A", "", "Quý I", ""], HEADER, ["", "Việc một", "", "", "", ""])
+    text = text_table(
+        HEADER, ["1", "", "Phòng A", "", "Quý I", ""], HEADER, ["", "Việc một", "", "", "", ""]
+    )
     parsed = parse_task_table(rows_from_text(text))
     assert parsed.errors == []
     assert parsed.tasks[0].content == "Việc một" and parsed.tasks[0].source_rows == [2, 4]
@@ -511,7 +573,9 @@ def test_non_numeric_number_between_tasks_is_an_error():
 
 
 def test_doubts_are_warnings_gaps_missing_lead_and_deadline():
-    text = text_table(HEADER, ["1", "Việc một", "", "", "Quý I", ""], ["3", "Việc ba", "Phòng B", "", "", ""])
+    text = text_table(
+        HEADER, ["1", "Việc một", "", "", "Quý I", ""], ["3", "Việc ba", "Phòng B", "", "", ""]
+    )
     parsed = parse_task_table(rows_from_text(text))
     assert parsed.errors == []
     assert parsed.warnings == ["Số thứ tự không liên tục: sau nhiệm vụ 1 là nhiệm vụ 3 (dòng 3)"]

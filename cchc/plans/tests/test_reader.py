@@ -77,7 +77,12 @@ SEED_CASES = [
         [
             ("282/QĐ-TTg", DocType.QD, date(2026, 2, 12), "Thủ tướng Chính phủ"),
             ("478/QĐ-UBND", DocType.QD, date(2026, 4, 14), "UBND thành phố Hải Phòng"),
-            ("2162/QĐ-UBND", DocType.QD, date(2026, 6, 9), "Chủ tịch Uỷ ban nhân dân thành phố Hải Phòng"),
+            (
+                "2162/QĐ-UBND",
+                DocType.QD,
+                date(2026, 6, 9),
+                "Chủ tịch Uỷ ban nhân dân thành phố Hải Phòng",
+            ),
             ("133/KH-UBND", DocType.KH, date(2026, 4, 23), "UBND xã Khúc Thừa Dụ"),
         ],
         id="plan of xã Khúc Thừa Dụ without number or date",
@@ -172,7 +177,11 @@ def test_the_reader_reads_each_seed_document_header(prefix, expected, bases):
 
 def test_a_law_is_cited_by_its_name_and_date_without_a_number():
     law = read_header(seed("004")).bases[0]
-    assert (law.number, law.title, law.verb) == ("", "Luật Tổ chức chính quyền địa phương", "Căn cứ")
+    assert (law.number, law.title, law.verb) == (
+        "",
+        "Luật Tổ chức chính quyền địa phương",
+        "Căn cứ",
+    )
     assert law.raw == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025"
 
 
@@ -256,7 +265,10 @@ MESSY_CASES = [
     pytest.param(
         "web_clutter.txt",
         dict(
-            number="259/KH-UBND", doc_type=DocType.KH, date=date(2026, 6, 19), issuer="Ủy ban nhân dân phường Lê Chân"
+            number="259/KH-UBND",
+            doc_type=DocType.KH,
+            date=date(2026, 6, 19),
+            issuer="Ủy ban nhân dân phường Lê Chân",
         ),
         [("282/QĐ-TTg", DocType.QD, date(2026, 2, 12), "Thủ tướng Chính phủ")],
         id="menus and breadcrumbs before the header",
@@ -288,7 +300,11 @@ MESSY_CASES = [
     ),
     pytest.param(
         "bases_in_one_paragraph.txt",
-        dict(number="12/KH-UBND", place="P. Lê Thanh Nghị", issuer="Ủy ban nhân dân phường Lê Thanh Nghị"),
+        dict(
+            number="12/KH-UBND",
+            place="P. Lê Thanh Nghị",
+            issuer="Ủy ban nhân dân phường Lê Thanh Nghị",
+        ),
         [
             ("76/NQ-CP", DocType.NQ, date(2021, 7, 15), "Chính phủ"),
             ("3470/QĐ-UBND", DocType.QD, date(2025, 8, 27), "Ủy ban nhân dân thành phố"),
@@ -396,7 +412,13 @@ def test_empty_text_gives_an_empty_header_with_a_warning():
 
 def test_text_that_is_not_a_document_invents_nothing():
     header = read_header("Xin chào, đây là một ghi chú.\nKhông có gì thêm.")
-    assert (header.number, header.date, header.issuer, header.title, header.bases) == ("", None, "", "", [])
+    assert (header.number, header.date, header.issuer, header.title, header.bases) == (
+        "",
+        None,
+        "",
+        "",
+        [],
+    )
     assert len(header.warnings) >= 4
 
 
@@ -405,7 +427,13 @@ def test_text_that_is_not_a_document_invents_nothing():
     [
         (
             "Quyết định 2162/QĐ-UBND ngày 09/6/2026 của Chủ tịch UBND thành phố Hải Phòng ban hành Kế hoạch",
-            ("2162/QĐ-UBND", DocType.QD, date(2026, 6, 9), "Chủ tịch UBND thành phố Hải Phòng", "ban hành Kế hoạch"),
+            (
+                "2162/QĐ-UBND",
+                DocType.QD,
+                date(2026, 6, 9),
+                "Chủ tịch UBND thành phố Hải Phòng",
+                "ban hành Kế hoạch",
+            ),
         ),
         (
             "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp",
@@ -417,7 +445,13 @@ def test_text_that_is_not_a_document_invents_nothing():
         ),
         (
             "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương về một số vấn đề",
-            ("18-NQ/TW", DocType.NQ, date(2017, 10, 25), "Ban Chấp hành Trung ương", "về một số vấn đề"),
+            (
+                "18-NQ/TW",
+                DocType.NQ,
+                date(2017, 10, 25),
+                "Ban Chấp hành Trung ương",
+                "về một số vấn đề",
+            ),
         ),
         (
             "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",

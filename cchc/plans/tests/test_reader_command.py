@@ -21,9 +21,17 @@ def test_json_output_has_exactly_the_keys_of_the_issue_and_the_bases():
     path = next(SEEDS.glob("004_*.txt"))
     data = json.loads(run(str(path), "--format", "json"))
     assert {"number", "type", "date", "issuer", "title", "bases"} <= set(data)
-    assert (data["number"], data["type"], data["date"], data["date_precision"]) == ("", "QĐ", "2026-01-01", "month")
+    assert (data["number"], data["type"], data["date"], data["date_precision"]) == (
+        "",
+        "QĐ",
+        "2026-01-01",
+        "month",
+    )
     assert data["issuer"] == "Chủ tịch Ủy ban nhân dân phường Lê Thanh Nghị"
-    assert data["title"] == "Ban hành Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2026"
+    assert (
+        data["title"]
+        == "Ban hành Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2026"
+    )
     assert [(b["number"], b["date"], b["issuer"]) for b in data["bases"]] == [
         ("", "2025-06-16", ""),
         ("76/NQ-CP", "2021-07-15", "Chính phủ"),

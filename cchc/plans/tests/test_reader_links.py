@@ -18,7 +18,9 @@ def linked_numbers(pairs) -> dict:
     return {b.number or b.title: (doc.number if doc else None) for b, doc in pairs}
 
 
-def test_the_bases_of_the_ward_decision_link_to_the_registered_city_and_ward_documents(db, demo_city):
+def test_the_bases_of_the_ward_decision_link_to_the_registered_city_and_ward_documents(
+    db, demo_city
+):
     user = Demo().user("lethanhnghi")
     pairs = link_bases(read_header(seed("004")), actor=user)
     assert linked_numbers(pairs) == {

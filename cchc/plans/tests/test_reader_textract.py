@@ -77,7 +77,9 @@ def test_docx_text_keeps_paragraphs_and_tables_in_body_order():
     doc = Document()
     doc.add_paragraph("Đoạn đầu")
     table = doc.add_table(rows=2, cols=3)
-    for r, row in enumerate([["TT", "Nội dung", "Thời gian"], ["1", "Rà soát thủ tục", "Quý I/2026"]]):
+    for r, row in enumerate(
+        [["TT", "Nội dung", "Thời gian"], ["1", "Rà soát thủ tục", "Quý I/2026"]]
+    ):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     doc.add_paragraph("Đoạn cuối")

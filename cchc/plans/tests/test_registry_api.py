@@ -2,7 +2,9 @@ from cchc.plans.models import Document
 from tests.scope_registry import Demo
 
 
-def test_the_documents_api_searches_without_diacritics_and_returns_the_summary_fields(db, demo_city, client):
+def test_the_documents_api_searches_without_diacritics_and_returns_the_summary_fields(
+    db, demo_city, client
+):
     demo = Demo()
     client.force_login(demo.user("lechan"))
     rows = client.get("/api/documents", {"q": "phat dong phong trao le chan"}).json()
@@ -21,7 +23,9 @@ def test_the_documents_api_searches_without_diacritics_and_returns_the_summary_f
 
 def test_the_documents_api_finds_by_number_and_filters_by_type(db, demo_city, client):
     client.force_login(Demo().user("lechan"))
-    assert [d["number"] for d in client.get("/api/documents", {"q": "2162"}).json()] == ["2162/QĐ-UBND"]
+    assert [d["number"] for d in client.get("/api/documents", {"q": "2162"}).json()] == [
+        "2162/QĐ-UBND"
+    ]
     types = {d["type"] for d in client.get("/api/documents", {"type": "QĐ"}).json()}
     assert types == {"QĐ"}
 
@@ -29,7 +33,11 @@ def test_the_documents_api_finds_by_number_and_filters_by_type(db, demo_city, cl
 def test_a_document_without_a_day_keeps_its_first_of_month_date_in_the_api(db, demo_city, client):
     client.force_login(Demo().user("lethanhnghi"))
     doc = Document.objects.get(date_precision="month", number="")
-    row = next(d for d in client.get("/api/documents", {"q": "le thanh nghi nam 2026"}).json() if d["id"] == doc.pk)
+    row = next(
+        d
+        for d in client.get("/api/documents", {"q": "le thanh nghi nam 2026"}).json()
+        if d["id"] == doc.pk
+    )
     assert row["number"] == "" and row["date"] == "2026-01-01"
 
 

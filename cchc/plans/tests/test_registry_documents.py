@@ -6,7 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
 from cchc.plans.choices import DatePrecision, DocType
-from cchc.plans.document_services import BasisInput, document_attach, document_register, document_update
+from cchc.plans.document_services import (
+    BasisInput,
+    document_attach,
+    document_register,
+    document_update,
+)
 from cchc.plans.models import Document
 from tests.scope_registry import Demo
 
@@ -38,7 +43,11 @@ def ward_b_plan(personas):
 
 
 def test_a_document_splits_its_number_and_symbol_and_is_audited(city_plan):
-    assert (city_plan.seq, city_plan.symbol, city_plan.label) == (12, "KH-UBND", "Kế hoạch số 12/KH-UBND")
+    assert (city_plan.seq, city_plan.symbol, city_plan.label) == (
+        12,
+        "KH-UBND",
+        "Kế hoạch số 12/KH-UBND",
+    )
     entry = AuditLog.objects.get(action="document.register", object_id=str(city_plan.pk))
     assert entry.after["number"] == "12/KH-UBND" and entry.after["bases"] == []
 
@@ -117,7 +126,11 @@ def test_a_ward_sees_its_own_and_the_citys_documents_but_not_another_wards(
         doc_type=DocType.KH,
     )
     outside = document_register(
-        actor=personas.city_officer, number="76/NQ-CP", issuer="Chính phủ", title="Nghị quyết", doc_type=DocType.NQ
+        actor=personas.city_officer,
+        number="76/NQ-CP",
+        issuer="Chính phủ",
+        title="Nghị quyết",
+        doc_type=DocType.NQ,
     )
     client = client_for(personas.ward_a_officer)
     rows = client.get("/van-ban/").context["listing"].rows
@@ -142,7 +155,9 @@ def test_in_the_demo_city_lechan_sees_the_citys_plans_but_not_khuc_thua_dus(db, 
 def test_the_detail_page_shows_date_precision_signer_period_and_bases(db, demo_city, client):
     demo = Demo()
     client.force_login(demo.user("admin"))
-    ltn = Document.objects.get(title__startswith="Ban hành Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị")
+    ltn = Document.objects.get(
+        title__startswith="Ban hành Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị"
+    )
     page = client.get(f"/van-ban/{ltn.pk}/").content.decode()
     assert "01/2026" in page and "văn bản không ghi ngày cụ thể" in page
     assert "(chưa có số)" in page and "Nguyễn Hữu Phúc" in page and "2026" in page
@@ -169,7 +184,9 @@ def test_the_document_form_accepts_a_month_and_year_without_a_day(personas, clie
     doc = Document.objects.get(title="Ban hành Kế hoạch", org_unit=personas.ward_a)
     assert (doc.issued_on, doc.date_precision) == (date(2026, 6, 1), "month")
     # a law is cited by its name, which the reader keeps as the title, never as a number
-    assert [(b.cited_number, b.cited_date, b.cited_issuer) for b in doc.bases.order_by("order")] == [
+    assert [
+        (b.cited_number, b.cited_date, b.cited_issuer) for b in doc.bases.order_by("order")
+    ] == [
         ("282/QĐ-TTg", date(2026, 2, 12), "Thủ tướng Chính phủ"),
         ("", None, ""),
     ]
@@ -180,7 +197,8 @@ def test_the_document_form_accepts_a_month_and_year_without_a_day(personas, clie
 
 def test_the_document_form_explains_an_invalid_date(personas, client_for):
     response = client_for(personas.ward_a_officer).post(
-        "/van-ban/dang-ky/", {"doc_type": "QĐ", "issued_on": "31/13/2026", "title": "X", "org_unit": personas.ward_a.pk}
+        "/van-ban/dang-ky/",
+        {"doc_type": "QĐ", "issued_on": "31/13/2026", "title": "X", "org_unit": personas.ward_a.pk},
     )
     assert "Ngày không hợp lệ: nhập dd/mm/yyyy, mm/yyyy hoặc yyyy." in response.content.decode()
 
@@ -197,13 +215,18 @@ def test_updating_a_document_records_the_bases_before_and_after(city_plan, perso
     assert entry.before["title"] == "Kế hoạch cải cách hành chính năm 2026"
 
 
-def test_files_are_attached_and_downloaded_only_within_scope(city_plan, ward_b_plan, personas, client_for):
+def test_files_are_attached_and_downloaded_only_within_scope(
+    city_plan, ward_b_plan, personas, client_for
+):
     f = document_attach(
         actor=personas.ward_b_officer,
         document=ward_b_plan,
         uploaded_file=SimpleUploadedFile("kh.pdf", b"%PDF-1.4 ban ky"),
     )
-    assert client_for(personas.ward_b_officer).get(f"/van-ban/tep/{f.pk}/").getvalue() == b"%PDF-1.4 ban ky"
+    assert (
+        client_for(personas.ward_b_officer).get(f"/van-ban/tep/{f.pk}/").getvalue()
+        == b"%PDF-1.4 ban ky"
+    )
     assert client_for(personas.ward_a_officer).get(f"/van-ban/tep/{f.pk}/").status_code == 404
     response = client_for(personas.ward_a_officer).post(
         f"/van-ban/{city_plan.pk}/dinh-kem/", {"file": SimpleUploadedFile("x.pdf", b"x")}
@@ -212,21 +235,35 @@ def test_files_are_attached_and_downloaded_only_within_scope(city_plan, ward_b_p
     assert not city_plan.files.exists()
 
 
-def test_the_document_list_filters_sorts_searches_and_exports(city_plan, ward_b_plan, personas, client_for):
+def test_the_document_list_filters_sorts_searches_and_exports(
+    city_plan, ward_b_plan, personas, client_for
+):
     client = client_for(personas.city_officer)
-    assert [d.number for d in client.get("/van-ban/", {"q": "binh minh"}).context["listing"].rows] == ["7/KH-UBND"]
+    assert [
+        d.number for d in client.get("/van-ban/", {"q": "binh minh"}).context["listing"].rows
+    ] == ["7/KH-UBND"]
     assert [
         d.number
         for d in client.get("/van-ban/", {"sort": "issued_on", "year": "2026", "doc_type": "KH"})
         .context["listing"]
         .rows
     ][:2] == ["12/KH-UBND", "7/KH-UBND"]
-    assert all(d.org_unit is None for d in client.get("/van-ban/", {"source": "outside"}).context["listing"].rows)
+    assert all(
+        d.org_unit is None
+        for d in client.get("/van-ban/", {"source": "outside"}).context["listing"].rows
+    )
     import io
 
     from openpyxl import load_workbook
 
     response = client.get("/van-ban/", {"export": "xlsx", "q": "binh minh"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0] == ("Số, ký hiệu", "Loại", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Đơn vị quản lý")
+    assert rows[0] == (
+        "Số, ký hiệu",
+        "Loại",
+        "Ngày ban hành",
+        "Cơ quan ban hành",
+        "Trích yếu",
+        "Đơn vị quản lý",
+    )
     assert rows[1][0] == "7/KH-UBND" and rows[1][2].date() == date(2026, 3, 1)

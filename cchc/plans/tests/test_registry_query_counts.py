@@ -43,7 +43,9 @@ def test_the_document_list_page_runs_a_fixed_number_of_queries(personas, client_
     assert small == large
 
 
-def test_the_document_list_page_with_search_and_filters_runs_a_fixed_number_of_queries(personas, client_for):
+def test_the_document_list_page_with_search_and_filters_runs_a_fixed_number_of_queries(
+    personas, client_for
+):
     small, large = measure(
         personas,
         client_for(personas.ward_a_officer),
@@ -53,7 +55,9 @@ def test_the_document_list_page_with_search_and_filters_runs_a_fixed_number_of_q
     assert small == large
 
 
-def test_the_documents_api_runs_a_fixed_number_of_queries(personas, client_for, django_assert_max_num_queries):
+def test_the_documents_api_runs_a_fixed_number_of_queries(
+    personas, client_for, django_assert_max_num_queries
+):
     client = client_for(personas.ward_a_officer)
     small, large = measure(personas, client, "/api/documents", {"q": "ke hoach thu nghiem"})
     assert small == large

@@ -42,7 +42,11 @@ def field_value(page: str, name: str) -> str:
 
 def test_the_read_page_offers_paste_and_upload(ltn):
     page = ltn.get(URL).content.decode()
-    assert "Dán nội dung văn bản" in page and 'type="file"' in page and 'enctype="multipart/form-data"' in page
+    assert (
+        "Dán nội dung văn bản" in page
+        and 'type="file"' in page
+        and 'enctype="multipart/form-data"' in page
+    )
 
 
 def test_pasting_seed_004_prefills_the_form_with_warnings_and_linked_bases(ltn):
@@ -74,9 +78,7 @@ def test_an_uploaded_word_file_is_read_the_same_way(ltn):
     doc = WordDocument()
     table = doc.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nPHƯỜNG LÊ THANH NGHỊ\nSố: 15/KH-UBND"
-    right = (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nP. Lê Thanh Nghị, ngày 10 tháng 02 năm 2026"
-    )
+    right = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nP. Lê Thanh Nghị, ngày 10 tháng 02 năm 2026"
     table.cell(0, 1).text = right
     for text in [
         "KẾ HOẠCH",
@@ -101,7 +103,9 @@ def test_a_corrupt_upload_stays_on_the_read_page_with_the_reason(ltn):
     upload = SimpleUploadedFile("hong.docx", b"this is not a docx")
     response = ltn.post(URL, {"file": upload})
     page = response.content.decode()
-    assert response.status_code == 200 and "“hong.docx” bị hỏng" in page and 'id="read-form"' in page
+    assert (
+        response.status_code == 200 and "“hong.docx” bị hỏng" in page and 'id="read-form"' in page
+    )
 
 
 def test_nothing_to_read_is_explained(ltn):

@@ -23,20 +23,35 @@ YEAR_END = date(2026, 12, 31)
 def t(personas, monkeypatch):
     monkeypatch.setattr(dates, "today", lambda: TODAY)
     ns = build(personas)
-    ns.target = Target.objects.create(plan=ns.plan, code="a", text="100% hồ sơ được giải quyết đúng hạn", order=0)
+    ns.target = Target.objects.create(
+        plan=ns.plan, code="a", text="100% hồ sơ được giải quyết đúng hạn", order=0
+    )
     return ns
 
 
 def add(t, actor=None, **fields):
-    values = {"code": "b", "text": "Tối thiểu 95% người dân hài lòng", "comparator": C.AT_LEAST, "value": "95"}
-    return target_services.target_add(actor=actor or t.p.ward_a_officer, plan=t.plan, **{**values, **fields})
+    values = {
+        "code": "b",
+        "text": "Tối thiểu 95% người dân hài lòng",
+        "comparator": C.AT_LEAST,
+        "value": "95",
+    }
+    return target_services.target_add(
+        actor=actor or t.p.ward_a_officer, plan=t.plan, **{**values, **fields}
+    )
 
 
 def measured(t, target):
     """The target confirmed as a rank and measured once (so that it may no longer be deleted)."""
-    target_services.target_confirm(actor=t.p.ward_a_officer, target=target, comparator=C.TOP_GROUP, value=None)
+    target_services.target_confirm(
+        actor=t.p.ward_a_officer, target=target, comparator=C.TOP_GROUP, value=None
+    )
     target_services.target_measure_record(
-        actor=t.p.ward_a_officer, target=target, period_label="Năm 2026", period_end=YEAR_END, achieved=True
+        actor=t.p.ward_a_officer,
+        target=target,
+        period_label="Năm 2026",
+        period_end=YEAR_END,
+        achieved=True,
     )
 
 
@@ -48,12 +63,22 @@ def not_managers(t):
 # --- Services -------------------------------------------------------------------------------------------------
 
 
-def test_the_standing_office_adds_a_target_confirmed_after_the_others_and_the_addition_is_audited(t):
+def test_the_standing_office_adds_a_target_confirmed_after_the_others_and_the_addition_is_audited(
+    t,
+):
     target = add(t, code=" b) ", value="95,5", value_unit="%", responsible=t.p.office_a2)
-    assert (target.code, target.comparator, target.value, target.value_unit) == ("b", C.AT_LEAST, Decimal("95.5"), "%")
+    assert (target.code, target.comparator, target.value, target.value_unit) == (
+        "b",
+        C.AT_LEAST,
+        Decimal("95.5"),
+        "%",
+    )
     assert (target.responsible, target.confirmed, target.order) == (t.p.office_a2, True, 1)
     entry = AuditLog.objects.get(action="target.add", object_id=str(target.pk))
-    assert entry.after["text"] == "Tối thiểu 95% người dân hài lòng" and entry.after["plan"] == t.plan.pk
+    assert (
+        entry.after["text"] == "Tối thiểu 95% người dân hài lòng"
+        and entry.after["plan"] == t.plan.pk
+    )
     assert entry.unit_path == t.plan.unit.path
 
 
@@ -68,7 +93,9 @@ def test_the_standing_office_adds_a_target_confirmed_after_the_others_and_the_ad
         ({"comparator": "gt"}, "comparator", "Cách so sánh “gt” không hợp lệ."),
     ],
 )
-def test_a_target_added_by_hand_is_refused_with_a_message_naming_the_field(t, fields, field, message):
+def test_a_target_added_by_hand_is_refused_with_a_message_naming_the_field(
+    t, fields, field, message
+):
     with pytest.raises(DomainError) as exc:
         add(t, **fields)
     assert (exc.value.field, exc.value.message) == (field, message)
@@ -98,10 +125,16 @@ def test_only_the_standing_office_adds_rewords_or_deletes_targets(t):
 def test_rewording_a_target_keeps_its_measures_and_the_change_is_audited(t):
     measured(t, t.target)
     target_services.target_update(
-        actor=t.p.ward_a_officer, target=t.target, code="a", text="100% hồ sơ giải quyết đúng và trước hạn"
+        actor=t.p.ward_a_officer,
+        target=t.target,
+        code="a",
+        text="100% hồ sơ giải quyết đúng và trước hạn",
     )
     t.target.refresh_from_db()
-    assert t.target.text == "100% hồ sơ giải quyết đúng và trước hạn" and t.target.measures.count() == 1
+    assert (
+        t.target.text == "100% hồ sơ giải quyết đúng và trước hạn"
+        and t.target.measures.count() == 1
+    )
     entry = AuditLog.objects.get(action="target.update")
     assert entry.before["text"] == "100% hồ sơ được giải quyết đúng hạn"
     assert entry.after["text"] == "100% hồ sơ giải quyết đúng và trước hạn"
@@ -111,7 +144,9 @@ def test_a_target_keeps_its_own_code_when_reworded_but_not_another_targets(t):
     other = add(t)
     target_services.target_update(actor=t.p.ward_a_officer, target=other, code="B", text=other.text)
     with pytest.raises(DomainError, match="đã có chỉ tiêu mã “a”") as exc:
-        target_services.target_update(actor=t.p.ward_a_officer, target=other, code="a", text=other.text)
+        target_services.target_update(
+            actor=t.p.ward_a_officer, target=other, code="a", text=other.text
+        )
     assert exc.value.field == "code"
 
 
@@ -127,13 +162,17 @@ def test_a_target_with_measured_values_is_not_deleted_so_that_the_values_are_kep
     measured(t, t.target)
     with pytest.raises(DomainError) as exc:
         target_services.target_delete(actor=t.p.ward_a_officer, target=t.target)
-    assert exc.value.message.startswith("Chỉ tiêu a) đã có 1 kết quả theo kỳ; không xóa được vì phải giữ các kết quả")
+    assert exc.value.message.startswith(
+        "Chỉ tiêu a) đã có 1 kết quả theo kỳ; không xóa được vì phải giữ các kết quả"
+    )
     assert Target.objects.filter(pk=t.target.pk).exists()
     assert not AuditLog.objects.filter(action="target.delete").exists()
 
 
 def test_the_standing_office_sets_the_report_period_and_the_continuous_tasks_follow_it(t):
-    continuous = make_task(t.plan, 9, "Cập nhật cơ sở dữ liệu", lead=t.p.office_a, deadline_text="Thường xuyên")
+    continuous = make_task(
+        t.plan, 9, "Cập nhật cơ sở dữ liệu", lead=t.p.office_a, deadline_text="Thường xuyên"
+    )
     assert len(tracking.task_periods(continuous)) == 4  # the plan's default: each quarter
     plan_services.plan_update(
         actor=t.p.ward_a_officer,
@@ -142,7 +181,10 @@ def test_the_standing_office_sets_the_report_period_and_the_continuous_tasks_fol
         report_every=Recurrence.MONTHLY,
     )
     t.plan.refresh_from_db()
-    assert (t.plan.title, t.plan.report_every) == ("Kế hoạch CCHC phường An Bình năm 2026", Recurrence.MONTHLY)
+    assert (t.plan.title, t.plan.report_every) == (
+        "Kế hoạch CCHC phường An Bình năm 2026",
+        Recurrence.MONTHLY,
+    )
     assert "ke hoach cchc phuong an binh" in t.plan.search_text
     continuous.refresh_from_db()
     assert len(tracking.task_periods(continuous)) == 12
@@ -163,18 +205,27 @@ def test_the_standing_office_sets_the_report_period_and_the_continuous_tasks_fol
         ),
     ],
 )
-def test_the_plan_settings_are_refused_with_a_message_naming_the_field(t, title, report_every, field, message):
+def test_the_plan_settings_are_refused_with_a_message_naming_the_field(
+    t, title, report_every, field, message
+):
     with pytest.raises(DomainError) as exc:
-        plan_services.plan_update(actor=t.p.ward_a_officer, plan=t.plan, title=title, report_every=report_every)
+        plan_services.plan_update(
+            actor=t.p.ward_a_officer, plan=t.plan, title=title, report_every=report_every
+        )
     assert (exc.value.field, exc.value.message) == (field, message)
 
 
 def test_only_the_standing_office_changes_the_plan(t):
     for user in not_managers(t):
         with pytest.raises(PermissionDenied):
-            plan_services.plan_update(actor=user, plan=t.plan, title="Khác", report_every=Recurrence.YEARLY)
+            plan_services.plan_update(
+                actor=user, plan=t.plan, title="Khác", report_every=Recurrence.YEARLY
+            )
     t.plan.refresh_from_db()
-    assert t.plan.report_every == Recurrence.QUARTERLY and not AuditLog.objects.filter(action="plan.update").exists()
+    assert (
+        t.plan.report_every == Recurrence.QUARTERLY
+        and not AuditLog.objects.filter(action="plan.update").exists()
+    )
 
 
 # --- Pages ----------------------------------------------------------------------------------------------------
@@ -186,7 +237,9 @@ def plan_html(client, plan) -> str:
     return response.content.decode()
 
 
-def test_the_plan_page_offers_the_settings_and_target_buttons_only_to_the_standing_office(t, client_for):
+def test_the_plan_page_offers_the_settings_and_target_buttons_only_to_the_standing_office(
+    t, client_for
+):
     html = plan_html(client_for(t.p.ward_a_officer), t.plan)
     assert 'id="plan-settings-form"' in html and 'id="target-add-link"' in html
     assert reverse("plans:target_edit", args=[t.target.pk]) in html
@@ -204,7 +257,10 @@ def test_a_measured_target_shows_no_delete_button(t, client_for):
     html = plan_html(client, t.plan)
     assert reverse("plans:target_delete", args=[t.target.pk]) not in html
     html = client.get(reverse("plans:target_detail", args=[t.target.pk])).content.decode()
-    assert 'id="target-keep-note"' in html and reverse("plans:target_delete", args=[t.target.pk]) not in html
+    assert (
+        'id="target-keep-note"' in html
+        and reverse("plans:target_delete", args=[t.target.pk]) not in html
+    )
 
 
 def test_adding_a_target_through_its_page_opens_the_new_target(t, client_for):
@@ -213,7 +269,13 @@ def test_adding_a_target_through_its_page_opens_the_new_target(t, client_for):
     assert 'id="target-form"' in client.get(url).content.decode()
     response = client.post(
         url,
-        {"code": "c", "text": "Không quá 2% hồ sơ trễ hạn", "comparator": "lte", "value": "2", "value_unit": "%"},
+        {
+            "code": "c",
+            "text": "Không quá 2% hồ sơ trễ hạn",
+            "comparator": "lte",
+            "value": "2",
+            "value_unit": "%",
+        },
         follow=True,
     )
     target = t.plan.targets.get(code="c")
@@ -224,7 +286,8 @@ def test_adding_a_target_through_its_page_opens_the_new_target(t, client_for):
 
 def test_a_refused_target_answers_the_form_with_the_rule_in_vietnamese(t, client_for):
     response = client_for(t.p.ward_a_officer).post(
-        reverse("plans:target_add", args=[t.plan.pk]), {"code": "a", "text": "Trùng mã", "comparator": "top"}
+        reverse("plans:target_add", args=[t.plan.pk]),
+        {"code": "a", "text": "Trùng mã", "comparator": "top"},
     )
     assert response.status_code == 400
     assert "Kế hoạch đã có chỉ tiêu mã “a”; chọn mã khác." in response.content.decode()
@@ -258,7 +321,9 @@ def test_deleting_goes_back_to_the_plan_and_a_measured_target_stays_with_the_rea
 def test_the_plan_settings_form_saves_and_answers_errors_in_vietnamese(t, client_for):
     client = client_for(t.p.ward_a_officer)
     url = reverse("plans:plan_update", args=[t.plan.pk])
-    response = client.post(url, {"title": "Kế hoạch CCHC năm 2026", "report_every": "half_yearly"}, follow=True)
+    response = client.post(
+        url, {"title": "Kế hoạch CCHC năm 2026", "report_every": "half_yearly"}, follow=True
+    )
     html = response.content.decode()
     assert "Đã lưu kế hoạch; kỳ báo cáo nhiệm vụ thường xuyên: 6 tháng." in html
     t.plan.refresh_from_db()
@@ -278,12 +343,23 @@ def test_the_plan_settings_form_saves_and_answers_errors_in_vietnamese(t, client
         ("plans:plan_update", False),
     ],
 )
-def test_an_officer_and_the_viewer_are_refused_and_another_ward_does_not_find_the_plan(t, client_for, name, target_url):
+def test_an_officer_and_the_viewer_are_refused_and_another_ward_does_not_find_the_plan(
+    t, client_for, name, target_url
+):
     url = reverse(name, args=[t.target.pk if target_url else t.plan.pk])
-    data = {"code": "z", "text": "Khác", "comparator": "top", "title": "Khác", "report_every": "yearly"}
+    data = {
+        "code": "z",
+        "text": "Khác",
+        "comparator": "top",
+        "title": "Khác",
+        "report_every": "yearly",
+    }
     for user in (t.vp_officer, t.p.ward_a_viewer):
         assert client_for(user).post(url, data).status_code == 403
     assert client_for(t.p.ward_b_officer).post(url, data).status_code == 404
     if name != "plans:target_delete" and name != "plans:plan_update":
         assert client_for(t.p.ward_b_officer).get(url).status_code == 404
-    assert t.plan.targets.count() == 1 and not AuditLog.objects.filter(action__in=["plan.update"]).exists()
+    assert (
+        t.plan.targets.count() == 1
+        and not AuditLog.objects.filter(action__in=["plan.update"]).exists()
+    )

@@ -32,7 +32,12 @@ TODAY = D(2026, 11, 22)
 )
 def test_timeliness_of_a_task_on_the_demo_day(status, start, due, before, completed, expected):
     got = task_timeliness(
-        status=status, start_on=start, due_on=due, deadline_before=before, completed_on=completed, today=TODAY
+        status=status,
+        start_on=start,
+        due_on=due,
+        deadline_before=before,
+        completed_on=completed,
+        today=TODAY,
     )
     assert got == expected
 
@@ -68,10 +73,16 @@ def test_monthly_periods_start_at_the_month_of_the_start_date():
 
 def test_half_yearly_and_yearly_periods_and_none():
     assert [
-        p[0] for p in report_periods(recurrence=Recurrence.HALF_YEARLY, start=D(2026, 1, 1), end=D(2026, 12, 31))
+        p[0]
+        for p in report_periods(
+            recurrence=Recurrence.HALF_YEARLY, start=D(2026, 1, 1), end=D(2026, 12, 31)
+        )
     ] == [
         "6 tháng đầu năm 2026",
         "6 tháng cuối năm 2026",
     ]
-    assert report_periods(recurrence=Recurrence.YEARLY, start=D(2026, 1, 1), end=D(2027, 6, 1))[1][0] == "Năm 2027"
+    assert (
+        report_periods(recurrence=Recurrence.YEARLY, start=D(2026, 1, 1), end=D(2027, 6, 1))[1][0]
+        == "Năm 2027"
+    )
     assert report_periods(recurrence="", start=D(2026, 1, 1), end=D(2026, 12, 31)) == []

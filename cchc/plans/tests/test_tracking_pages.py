@@ -34,7 +34,9 @@ def test_the_lead_offices_officer_sees_the_progress_form_and_the_viewer_does_not
 
 def test_reporting_progress_with_an_evidence_file_updates_the_task_page(t, client_for):
     client = client_for(t.vp_officer)
-    upload = SimpleUploadedFile("bien-ban-ra-soat.pdf", b"%PDF-1.4 noi dung", content_type="application/pdf")
+    upload = SimpleUploadedFile(
+        "bien-ban-ra-soat.pdf", b"%PDF-1.4 noi dung", content_type="application/pdf"
+    )
     response = client.post(
         reverse("plans:task_progress", args=[t.vp_task.pk]),
         {
@@ -51,7 +53,9 @@ def test_reporting_progress_with_an_evidence_file_updates_the_task_page(t, clien
     html = page(client, t.vp_task)
     assert "Đã ghi báo cáo tiến độ nhiệm vụ 1: 100%." in html
     # Done on 19/05 for "Trước ngày 25/5/2026" (last day 24/05): ahead of time.
-    assert "bien-ban-ra-soat.pdf" in html and 'data-timeliness="early"' in html and "Trước hạn" in html
+    assert (
+        "bien-ban-ra-soat.pdf" in html and 'data-timeliness="early"' in html and "Trước hạn" in html
+    )
 
 
 def test_a_refused_report_answers_the_form_with_the_rule_in_vietnamese(t, client_for):
@@ -69,15 +73,22 @@ def test_a_future_report_day_is_refused_by_the_form(t, client_for):
         reverse("plans:task_progress", args=[t.vp_task.pk]),
         {"status": "doing", "percent": "30", "reported_on": "30/05/2026"},
     )
-    assert response.status_code == 400 and "Ngày báo cáo 30/05/2026 chưa đến" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Ngày báo cáo 30/05/2026 chưa đến" in response.content.decode()
+    )
 
 
-def test_a_task_whose_deadline_could_not_be_read_offers_the_date_form_and_takes_the_date(t, client_for):
+def test_a_task_whose_deadline_could_not_be_read_offers_the_date_form_and_takes_the_date(
+    t, client_for
+):
     client = client_for(t.vp_officer)
     html = page(client, t.unknown)
     assert 'id="deadline-form"' in html and "Không đọc được thời hạn “Khi có hướng dẫn”" in html
     assert 'id="deadline-form"' not in page(client, t.vp_task)
-    response = client.post(reverse("plans:task_deadline", args=[t.unknown.pk]), {"due_on": "31/08/2026"})
+    response = client.post(
+        reverse("plans:task_deadline", args=[t.unknown.pk]), {"due_on": "31/08/2026"}
+    )
     assert response.status_code == 302
     assert "Đến hết 31/08/2026" in page(client, t.unknown)
     bad = client.post(reverse("plans:task_deadline", args=[t.unknown.pk]), {"due_on": "31/13/2026"})
@@ -86,7 +97,13 @@ def test_a_task_whose_deadline_could_not_be_read_offers_the_date_form_and_takes_
 
 def test_the_target_page_records_a_measure_and_shows_whether_it_is_achieved(t, client_for):
     target = Target.objects.create(
-        plan=t.plan, code="b", text="Tỷ lệ hồ sơ trực tuyến", comparator="gte", value=80, value_unit="%", confirmed=True
+        plan=t.plan,
+        code="b",
+        text="Tỷ lệ hồ sơ trực tuyến",
+        comparator="gte",
+        value=80,
+        value_unit="%",
+        confirmed=True,
     )
     client = client_for(t.p.ward_a_officer)
     response = client.post(
@@ -98,12 +115,18 @@ def test_the_target_page_records_a_measure_and_shows_whether_it_is_achieved(t, c
     assert "Đã ghi kết quả Quý I/2026: không đạt." in html and "75,5%" in html
     plan_html = client.get(reverse("plans:plan_detail", args=[t.plan.pk])).content.decode()
     assert "Không đạt" in plan_html
-    refused = client_for(t.vhxh_officer).post(reverse("plans:target_measure", args=[target.pk]), {"period_label": "x"})
+    refused = client_for(t.vhxh_officer).post(
+        reverse("plans:target_measure", args=[target.pk]), {"period_label": "x"}
+    )
     assert refused.status_code == 403
 
 
 def test_reopening_a_done_task_asks_for_confirmation(t, client_for):
     client = client_for(t.vp_officer)
     assert "Mở lại nhiệm vụ" not in page(client, t.vp_task)
-    client.post(reverse("plans:task_progress", args=[t.vp_task.pk]), {"status": "done", "percent": "100"})
-    assert "Nhiệm vụ đã hoàn thành ngày 20/05/2026. Mở lại nhiệm vụ (bỏ ngày hoàn thành)?" in page(client, t.vp_task)
+    client.post(
+        reverse("plans:task_progress", args=[t.vp_task.pk]), {"status": "done", "percent": "100"}
+    )
+    assert "Nhiệm vụ đã hoàn thành ngày 20/05/2026. Mở lại nhiệm vụ (bỏ ngày hoàn thành)?" in page(
+        client, t.vp_task
+    )

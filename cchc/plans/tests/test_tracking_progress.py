@@ -21,13 +21,21 @@ def t(personas):
 
 def report(task, actor, percent=50, status=TaskStatus.DOING, **kwargs):
     kwargs.setdefault("today", TODAY)
-    return tracking.progress_report(actor=actor, task=task, percent=percent, status=status, **kwargs)
+    return tracking.progress_report(
+        actor=actor, task=task, percent=percent, status=status, **kwargs
+    )
 
 
-def test_an_officer_of_the_lead_office_reports_progress_and_the_task_takes_its_status_and_percent(t):
+def test_an_officer_of_the_lead_office_reports_progress_and_the_task_takes_its_status_and_percent(
+    t,
+):
     r = report(t.vp_task, t.vp_officer, 60, text="Đã rà soát 6/10 thủ tục.")
     t.vp_task.refresh_from_db()
-    assert (t.vp_task.status, t.vp_task.percent, t.vp_task.completed_on) == (TaskStatus.DOING, 60, None)
+    assert (t.vp_task.status, t.vp_task.percent, t.vp_task.completed_on) == (
+        TaskStatus.DOING,
+        60,
+        None,
+    )
     assert r.reported_on == TODAY and r.created_by == t.vp_officer
     entry = AuditLog.objects.get(action="task.progress", object_id=str(t.vp_task.pk))
     assert entry.before["percent"] == 0 and entry.after["percent"] == 60
@@ -74,7 +82,9 @@ def test_the_read_only_viewer_and_the_leader_cannot_report(t):
         (50, "finished", "status", "Trạng thái “finished” không hợp lệ"),
     ],
 )
-def test_a_report_with_an_impossible_percent_or_status_is_refused_naming_the_field(t, percent, status, field, words):
+def test_a_report_with_an_impossible_percent_or_status_is_refused_naming_the_field(
+    t, percent, status, field, words
+):
     with pytest.raises(DomainError) as exc:
         report(t.vp_task, t.vp_officer, percent, status)
     assert exc.value.field == field and words in exc.value.message
@@ -88,7 +98,14 @@ def test_a_report_dated_in_the_future_is_refused(t):
 
 
 def test_done_sets_the_completion_day_to_the_report_day_and_the_timeliness_follows(t):
-    report(t.vp_task, t.vp_officer, 100, TaskStatus.DONE, reported_on=date(2026, 5, 24), today=date(2026, 5, 30))
+    report(
+        t.vp_task,
+        t.vp_officer,
+        100,
+        TaskStatus.DONE,
+        reported_on=date(2026, 5, 24),
+        today=date(2026, 5, 30),
+    )
     task = task_selectors.task_get(actor=t.vp_officer, pk=t.vp_task.pk)
     assert task.completed_on == date(2026, 5, 24)
     assert task_selectors.task_timeliness(task, date(2026, 5, 30)) == Timeliness.ON_TIME
@@ -96,7 +113,14 @@ def test_done_sets_the_completion_day_to_the_report_day_and_the_timeliness_follo
 
 def test_done_on_the_day_of_a_before_deadline_is_late(t):
     """“Trước ngày 25/5/2026”: the last acceptable day is 24/05."""
-    report(t.vp_task, t.vp_officer, 100, TaskStatus.DONE, reported_on=date(2026, 5, 25), today=date(2026, 5, 26))
+    report(
+        t.vp_task,
+        t.vp_officer,
+        100,
+        TaskStatus.DONE,
+        reported_on=date(2026, 5, 25),
+        today=date(2026, 5, 26),
+    )
     t.vp_task.refresh_from_db()
     assert task_selectors.task_timeliness(t.vp_task, date(2026, 5, 26)) == Timeliness.LATE
 
@@ -106,12 +130,24 @@ def test_a_later_report_keeps_the_first_completion_day_and_reopening_clears_it(t
     report(t.vp_task, t.vp_officer, 100, TaskStatus.DONE, reported_on=date(2026, 5, 15))
     t.vp_task.refresh_from_db()
     assert t.vp_task.completed_on == date(2026, 5, 10)
-    report(t.vp_task, t.vp_officer, 80, TaskStatus.DOING, text="Phải làm lại theo yêu cầu của thành phố.")
+    report(
+        t.vp_task,
+        t.vp_officer,
+        80,
+        TaskStatus.DOING,
+        text="Phải làm lại theo yêu cầu của thành phố.",
+    )
     t.vp_task.refresh_from_db()
-    assert (t.vp_task.status, t.vp_task.percent, t.vp_task.completed_on) == (TaskStatus.DOING, 80, None)
+    assert (t.vp_task.status, t.vp_task.percent, t.vp_task.completed_on) == (
+        TaskStatus.DOING,
+        80,
+        None,
+    )
 
 
-def test_evidence_files_are_stored_with_the_report_and_an_empty_or_too_large_file_is_refused(t, settings):
+def test_evidence_files_are_stored_with_the_report_and_an_empty_or_too_large_file_is_refused(
+    t, settings
+):
     settings.MAX_UPLOAD_BYTES = 1024
     upload = SimpleUploadedFile("bien-ban.txt", "Biên bản rà soát".encode())
     r = report(t.vp_task, t.vp_officer, files=[upload])
@@ -127,8 +163,12 @@ def test_evidence_files_are_stored_with_the_report_and_an_empty_or_too_large_fil
 
 
 def test_the_product_document_must_be_one_the_reporter_may_see(t):
-    own = Document.objects.create(number="20/QĐ-UBND", org_unit=t.p.ward_a, title="Quyết định công bố thủ tục")
-    other = Document.objects.create(number="21/QĐ-UBND", org_unit=t.p.ward_b, title="Quyết định của phường khác")
+    own = Document.objects.create(
+        number="20/QĐ-UBND", org_unit=t.p.ward_a, title="Quyết định công bố thủ tục"
+    )
+    other = Document.objects.create(
+        number="21/QĐ-UBND", org_unit=t.p.ward_b, title="Quyết định của phường khác"
+    )
     assert report(t.vp_task, t.vp_officer, product_document=own).product_document == own
     with pytest.raises(DomainError, match="văn bản sản phẩm") as exc:
         report(t.vp_task, t.vp_officer, product_document=other)
@@ -141,7 +181,9 @@ def test_a_continuous_tasks_report_names_its_period_and_gets_the_periods_last_da
 
 
 def test_a_date_entered_for_an_unreadable_deadline_makes_it_a_date_and_is_audited(t):
-    tracking.task_set_deadline(actor=t.vp_officer, task=t.unknown, due_on=date(2026, 9, 30), note="Công văn 45/UBND")
+    tracking.task_set_deadline(
+        actor=t.vp_officer, task=t.unknown, due_on=date(2026, 9, 30), note="Công văn 45/UBND"
+    )
     t.unknown.refresh_from_db()
     assert (t.unknown.deadline_kind, t.unknown.due_on) == (DeadlineKind.BY_DATE, date(2026, 9, 30))
     assert task_selectors.deadline_label(t.unknown) == "Đến hết 30/09/2026"
@@ -150,12 +192,16 @@ def test_a_date_entered_for_an_unreadable_deadline_makes_it_a_date_and_is_audite
 
 
 def test_a_window_entered_by_hand_becomes_a_period_and_a_start_after_the_due_date_is_refused(t):
-    with pytest.raises(DomainError, match="Ngày bắt đầu 01/10/2026 sau hạn hoàn thành 30/09/2026") as exc:
+    with pytest.raises(
+        DomainError, match="Ngày bắt đầu 01/10/2026 sau hạn hoàn thành 30/09/2026"
+    ) as exc:
         tracking.task_set_deadline(
             actor=t.vp_officer, task=t.unknown, due_on=date(2026, 9, 30), start_on=date(2026, 10, 1)
         )
     assert exc.value.field == "start_on"
-    tracking.task_set_deadline(actor=t.vp_officer, task=t.unknown, due_on=date(2026, 9, 30), start_on=date(2026, 7, 1))
+    tracking.task_set_deadline(
+        actor=t.vp_officer, task=t.unknown, due_on=date(2026, 9, 30), start_on=date(2026, 7, 1)
+    )
     t.unknown.refresh_from_db()
     assert t.unknown.deadline_kind == DeadlineKind.PERIOD
 
@@ -169,7 +215,9 @@ def test_an_on_request_task_keeps_its_kind_and_gets_the_date_of_the_request(t):
     assert task_selectors.deadline_label(t.unknown) == "Theo yêu cầu, hạn 15/08/2026"
 
 
-def test_a_deadline_read_from_the_plan_is_not_entered_by_hand_and_other_offices_may_not_enter_one(t):
+def test_a_deadline_read_from_the_plan_is_not_entered_by_hand_and_other_offices_may_not_enter_one(
+    t,
+):
     with pytest.raises(DomainError, match="đã đọc được từ kế hoạch"):
         tracking.task_set_deadline(actor=t.vp_officer, task=t.vp_task, due_on=date(2026, 9, 30))
     with pytest.raises(PermissionDenied):

@@ -25,7 +25,9 @@ def kinds(user) -> set[tuple[int, str, date]]:
     return set(Reminder.objects.filter(user=user).values_list("task__no", "kind", "due_on"))
 
 
-def test_the_lead_offices_officer_and_the_wards_standing_office_are_reminded_of_tasks_due_soon_and_overdue(t):
+def test_the_lead_offices_officer_and_the_wards_standing_office_are_reminded_of_tasks_due_soon_and_overdue(
+    t,
+):
     counts = tracking.reminders_send(today=TODAY, days_ahead=7)
     # Task 1 "Trước ngày 25/5": last day 24/05, within 7 days of 20/05. Task 2 (Quý I) is overdue.
     assert kinds(t.vp_officer) == {(1, ReminderKind.DUE_SOON, date(2026, 5, 25))}
@@ -35,7 +37,9 @@ def test_the_lead_offices_officer_and_the_wards_standing_office_are_reminded_of_
     }
     assert kinds(t.p.ward_a_officer) == kinds(t.vp_officer) | kinds(t.vhxh_officer)
     assert kinds(t.p.ward_b_officer) == {(1, ReminderKind.DUE_SOON, date(2026, 5, 22))}
-    assert not Reminder.objects.filter(user__in=[t.p.city_officer, t.p.ward_a_viewer, t.p.ward_a_leader]).exists()
+    assert not Reminder.objects.filter(
+        user__in=[t.p.city_officer, t.p.ward_a_viewer, t.p.ward_a_leader]
+    ).exists()
     for kind in ReminderKind.values:  # the demo city's plans are reminded too
         assert counts[kind] == Reminder.objects.filter(kind=kind).count()
 
@@ -81,7 +85,11 @@ def test_a_deadline_a_month_away_is_not_due_soon_but_is_reminded_when_the_window
     tracking.reminders_send(today=date(2026, 4, 1), days_ahead=7)
     assert not ours.exists()
     tracking.reminders_send(today=date(2026, 5, 18), days_ahead=7)
-    assert set(ours.values_list("task__no", "user__username")) == {(1, "t_vp"), (1, "t_ward_a"), (1, "t_ward_b")}
+    assert set(ours.values_list("task__no", "user__username")) == {
+        (1, "t_vp"),
+        (1, "t_ward_a"),
+        (1, "t_ward_b"),
+    }
 
 
 def test_the_command_prints_the_counts_in_vietnamese_and_reads_the_day_as_dd_mm_yyyy(t):
@@ -89,7 +97,11 @@ def test_the_command_prints_the_counts_in_vietnamese_and_reads_the_day_as_dd_mm_
     call_command("send_task_reminders", "--today", "20/05/2026", "--days", "7", stdout=out)
     text = out.getvalue()
     assert "Nhắc việc ngày 20/05/2026 (nhắc trước 7 ngày):" in text
-    for label, kind in [("Sắp đến hạn", "due_soon"), ("Đã quá hạn", "overdue"), ("Đến kỳ báo cáo", "report_due")]:
+    for label, kind in [
+        ("Sắp đến hạn", "due_soon"),
+        ("Đã quá hạn", "overdue"),
+        ("Đến kỳ báo cáo", "report_due"),
+    ]:
         assert f"{label}: {Reminder.objects.filter(kind=kind).count()}\n" in text
     out = StringIO()
     call_command("send_task_reminders", "--today", "20/05/2026", stdout=out)
@@ -102,7 +114,9 @@ def test_the_command_refuses_a_day_it_cannot_read():
         call_command("send_task_reminders", "--today", "31/02/2026", stdout=StringIO())
 
 
-def test_the_inbox_lists_the_users_reminders_the_badge_counts_the_unread_and_marking_read_clears_it(t, client_for):
+def test_the_inbox_lists_the_users_reminders_the_badge_counts_the_unread_and_marking_read_clears_it(
+    t, client_for
+):
     tracking.reminders_send(today=TODAY)
     client = client_for(t.vhxh_officer)
     html = client.get(reverse("plans:reminder_list")).content.decode()
@@ -116,7 +130,9 @@ def test_the_inbox_lists_the_users_reminders_the_badge_counts_the_unread_and_mar
     assert 'id="reminder-badge"' not in client.get(reverse("plans:reminder_list")).content.decode()
 
 
-def test_marking_read_with_htmx_answers_the_row_and_another_users_reminder_is_not_found(t, client_for):
+def test_marking_read_with_htmx_answers_the_row_and_another_users_reminder_is_not_found(
+    t, client_for
+):
     tracking.reminders_send(today=TODAY)
     reminder = Reminder.objects.filter(user=t.vhxh_officer).first()
     other = client_for(t.vp_officer).post(reverse("plans:reminder_read", args=[reminder.pk]))
@@ -124,10 +140,14 @@ def test_marking_read_with_htmx_answers_the_row_and_another_users_reminder_is_no
     response = client_for(t.vhxh_officer).post(
         reverse("plans:reminder_read", args=[reminder.pk]), HTTP_HX_REQUEST="true"
     )
-    assert response.status_code == 200 and f'id="reminder-{reminder.pk}"' in response.content.decode()
+    assert (
+        response.status_code == 200 and f'id="reminder-{reminder.pk}"' in response.content.decode()
+    )
 
 
-def test_the_badge_costs_one_query_and_none_when_the_page_does_not_show_it(t, client_for, django_assert_num_queries):
+def test_the_badge_costs_one_query_and_none_when_the_page_does_not_show_it(
+    t, client_for, django_assert_num_queries
+):
     from cchc.plans.context import reminders
 
     class Request:

@@ -19,7 +19,9 @@ YEAR_END = date(2026, 12, 31)
 @pytest.fixture
 def t(personas):
     ns = build(personas)
-    ns.target = Target.objects.create(plan=ns.plan, code="a", text="100% hồ sơ được giải quyết đúng hạn")
+    ns.target = Target.objects.create(
+        plan=ns.plan, code="a", text="100% hồ sơ được giải quyết đúng hạn"
+    )
     return ns
 
 
@@ -33,7 +35,13 @@ def t(personas):
         (C.AT_MOST, Decimal("2"), Decimal("2.5"), None, False),
         (C.EXACT, Decimal("100"), Decimal("100"), None, True),
         (C.EXACT, Decimal("100"), Decimal("99"), None, False),
-        (C.AT_LEAST, Decimal("95"), Decimal("90"), True, False),  # the value decides a numeric target
+        (
+            C.AT_LEAST,
+            Decimal("95"),
+            Decimal("90"),
+            True,
+            False,
+        ),  # the value decides a numeric target
         (C.TOP_GROUP, None, None, True, True),
         (C.EXCEED, None, Decimal("120"), False, False),
         (C.QUALITATIVE, None, None, False, False),
@@ -41,16 +49,23 @@ def t(personas):
         (C.AT_LEAST, Decimal("95"), None, None, None),
     ],
 )
-def test_whether_a_measure_achieves_its_target(comparator, target_value, measured, stated, achieved):
+def test_whether_a_measure_achieves_its_target(
+    comparator, target_value, measured, stated, achieved
+):
     assert (
-        achievement(comparator=comparator, target_value=target_value, measured=measured, stated=stated).achieved
+        achievement(
+            comparator=comparator, target_value=target_value, measured=measured, stated=stated
+        ).achieved
         is achieved
     )
 
 
 def test_the_reason_says_what_is_missing_when_it_cannot_be_decided():
     assert (
-        "so với 95" in achievement(comparator=C.AT_LEAST, target_value=Decimal("95"), measured=None, stated=None).reason
+        "so với 95"
+        in achievement(
+            comparator=C.AT_LEAST, target_value=Decimal("95"), measured=None, stated=None
+        ).reason
     )
     assert (
         "“Đạt” hoặc “Không đạt”"
@@ -80,12 +95,20 @@ def test_the_standing_office_confirms_a_target_with_its_value_and_the_office_fol
 def test_a_numeric_target_needs_a_value_and_the_office_must_belong_to_the_ward(t):
     with pytest.raises(DomainError, match="“Đạt tối thiểu” cần giá trị chỉ tiêu") as exc:
         target_services.target_confirm(
-            actor=t.p.ward_a_officer, target=t.target, comparator=C.AT_LEAST, value="", responsible=None
+            actor=t.p.ward_a_officer,
+            target=t.target,
+            comparator=C.AT_LEAST,
+            value="",
+            responsible=None,
         )
     assert exc.value.field == "value"
     with pytest.raises(DomainError, match="không thuộc Phường An Bình") as exc:
         target_services.target_confirm(
-            actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None, responsible=t.p.office_b
+            actor=t.p.ward_a_officer,
+            target=t.target,
+            comparator=C.TOP_GROUP,
+            value=None,
+            responsible=t.p.office_b,
         )
     assert exc.value.field == "responsible"
     with pytest.raises(DomainError, match="“chín mươi” không phải là số"):
@@ -97,13 +120,19 @@ def test_a_numeric_target_needs_a_value_and_the_office_must_belong_to_the_ward(t
 def test_only_the_standing_office_confirms_targets(t):
     for user in (t.vp_officer, t.p.ward_a_viewer, t.p.ward_b_officer):
         with pytest.raises(PermissionDenied):
-            target_services.target_confirm(actor=user, target=t.target, comparator=C.TOP_GROUP, value=None)
+            target_services.target_confirm(
+                actor=user, target=t.target, comparator=C.TOP_GROUP, value=None
+            )
 
 
 def test_a_target_not_confirmed_yet_takes_no_measure(t):
     with pytest.raises(DomainError, match="chưa được xác nhận"):
         target_services.target_measure_record(
-            actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END, achieved=True
+            actor=t.p.ward_a_officer,
+            target=t.target,
+            period_label="Năm 2026",
+            period_end=YEAR_END,
+            achieved=True,
         )
 
 
@@ -117,12 +146,20 @@ def test_the_office_following_a_target_records_a_value_and_achieved_is_computed(
         responsible=t.p.office_a2,
     )
     m = target_services.target_measure_record(
-        actor=t.vp_officer, target=t.target, period_label="Quý II/2026", period_end=date(2026, 6, 30), value="97"
+        actor=t.vp_officer,
+        target=t.target,
+        period_label="Quý II/2026",
+        period_end=date(2026, 6, 30),
+        value="97",
     )
     assert (m.value, m.achieved) == (Decimal("97"), True)
     with pytest.raises(PermissionDenied):
         target_services.target_measure_record(
-            actor=t.vhxh_officer, target=t.target, period_label="Quý II/2026", period_end=date(2026, 6, 30), value="97"
+            actor=t.vhxh_officer,
+            target=t.target,
+            period_label="Quý II/2026",
+            period_end=date(2026, 6, 30),
+            value="97",
         )
 
 
@@ -132,7 +169,11 @@ def test_recording_the_same_period_again_replaces_the_measure(t):
         actor=t.p.ward_a_officer, target=t.target, comparator=C.AT_LEAST, value=95, value_unit="%"
     )
     target_services.target_measure_record(
-        actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END, value="97"
+        actor=t.p.ward_a_officer,
+        target=t.target,
+        period_label="Năm 2026",
+        period_end=YEAR_END,
+        value="97",
     )
     m = target_services.target_measure_record(
         actor=t.p.ward_a_officer,
@@ -143,33 +184,54 @@ def test_recording_the_same_period_again_replaces_the_measure(t):
         note="Số liệu chốt",
     )
     assert t.target.measures.count() == 1
-    assert (m.period_label, m.value, m.achieved, m.note) == ("Cả năm 2026", Decimal("90"), False, "Số liệu chốt")
+    assert (m.period_label, m.value, m.achieved, m.note) == (
+        "Cả năm 2026",
+        Decimal("90"),
+        False,
+        "Số liệu chốt",
+    )
     entries = AuditLog.objects.filter(action="target.measure", pk__gt=last_entry).order_by("pk")
     assert entries[0].before is None and entries[1].before["value"] == "97.00"
 
 
 def test_a_rank_target_needs_the_users_verdict_and_a_missing_one_is_refused(t):
-    target_services.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None)
+    target_services.target_confirm(
+        actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None
+    )
     with pytest.raises(DomainError, match="Chỉ tiêu a\\): chọn “Đạt” hoặc “Không đạt”") as exc:
         target_services.target_measure_record(
             actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END
         )
     assert exc.value.field == "value"
     m = target_services.target_measure_record(
-        actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=YEAR_END, achieved=True
+        actor=t.p.ward_a_officer,
+        target=t.target,
+        period_label="Năm 2026",
+        period_end=YEAR_END,
+        achieved=True,
     )
     assert m.achieved is True
 
 
 def test_a_measure_needs_its_period(t):
-    target_services.target_confirm(actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None)
+    target_services.target_confirm(
+        actor=t.p.ward_a_officer, target=t.target, comparator=C.TOP_GROUP, value=None
+    )
     with pytest.raises(DomainError, match="Nhập tên kỳ") as exc:
         target_services.target_measure_record(
-            actor=t.p.ward_a_officer, target=t.target, period_label=" ", period_end=YEAR_END, achieved=True
+            actor=t.p.ward_a_officer,
+            target=t.target,
+            period_label=" ",
+            period_end=YEAR_END,
+            achieved=True,
         )
     assert exc.value.field == "period_label"
     with pytest.raises(DomainError, match="Nhập ngày hết kỳ") as exc:
         target_services.target_measure_record(
-            actor=t.p.ward_a_officer, target=t.target, period_label="Năm 2026", period_end=None, achieved=True
+            actor=t.p.ward_a_officer,
+            target=t.target,
+            period_label="Năm 2026",
+            period_end=None,
+            achieved=True,
         )
     assert exc.value.field == "period_end"

@@ -20,7 +20,13 @@ PASSWORD = "pw-test-2026"
 
 def officer(username: str, office, email: str = ""):
     user = account_services.user_create(
-        actor=None, username=username, password=PASSWORD, full_name=username, email=email, office=office, audit_it=False
+        actor=None,
+        username=username,
+        password=PASSWORD,
+        full_name=username,
+        email=email,
+        office=office,
+        audit_it=False,
     )
     account_services.grant_add(actor=None, user=user, role=OFFICER, unit=office, audit_it=False)
     return user
@@ -34,8 +40,12 @@ def make_plan(unit, *, year: int = 2026) -> Plan:
 
 
 def make_task(plan, no: int, content: str, *, lead=None, area=None, **fields) -> Task:
-    fields.setdefault("deadline_kind", DeadlineKind.BY_DATE if fields.get("due_on") else DeadlineKind.CONTINUOUS)
-    task = Task(plan=plan, area=area, no=no, content=content, lead_text=lead.name if lead else "", **fields)
+    fields.setdefault(
+        "deadline_kind", DeadlineKind.BY_DATE if fields.get("due_on") else DeadlineKind.CONTINUOUS
+    )
+    task = Task(
+        plan=plan, area=area, no=no, content=content, lead_text=lead.name if lead else "", **fields
+    )
     task.search_text = task_search_text(task)
     task.save()
     if lead is not None:
@@ -90,6 +100,10 @@ def build(personas) -> SimpleNamespace:
     ns.vhxh_officer = officer("t_vhxh", p.office_a, email="vhxh@example.test")
     ns.b_plan = make_plan(p.ward_b)
     ns.b_task = make_task(
-        ns.b_plan, 1, "Rà soát thủ tục hành chính phường Bình Minh", lead=p.office_b, due_on=date(2026, 5, 22)
+        ns.b_plan,
+        1,
+        "Rà soát thủ tục hành chính phường Bình Minh",
+        lead=p.office_b,
+        due_on=date(2026, 5, 22),
     )
     return ns

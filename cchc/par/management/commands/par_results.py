@@ -12,8 +12,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("year", type=int)
-        parser.add_argument("--organiser", default="HP", help="Mã đơn vị tổ chức đợt đánh giá (mặc định HP)")
-        parser.add_argument("--cong-bo", action="store_true", dest="publish", help="Công bố kết quả")
+        parser.add_argument(
+            "--organiser", default="HP", help="Mã đơn vị tổ chức đợt đánh giá (mặc định HP)"
+        )
+        parser.add_argument(
+            "--cong-bo", action="store_true", dest="publish", help="Công bố kết quả"
+        )
 
     def handle(self, *args, year, organiser, publish, **options):
         round_ = Round.objects.filter(year=year, organiser__code=organiser).first()

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("year", type=int)
         parser.add_argument("file")
-        parser.add_argument("--organiser", default="HP", help="Mã đơn vị tổ chức đợt đánh giá (mặc định HP)")
+        parser.add_argument(
+            "--organiser", default="HP", help="Mã đơn vị tổ chức đợt đánh giá (mặc định HP)"
+        )
 
     def handle(self, *args, year, file, organiser, **options):
         round_ = Round.objects.filter(year=year, organiser__code=organiser).first()
@@ -25,7 +27,11 @@ class Command(BaseCommand):
         if not path.exists():
             raise CommandError(f"Không có tệp {file}.")
         try:
-            count = services.survey_import(actor=None, round_=round_, filename=path.name, data=path.read_bytes())
+            count = services.survey_import(
+                actor=None, round_=round_, filename=path.name, data=path.read_bytes()
+            )
         except DomainError as exc:
             raise CommandError(exc.message)
-        self.stdout.write(self.style.SUCCESS(f"Đã nhập điểm điều tra xã hội học của {count} đơn vị."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã nhập điểm điều tra xã hội học của {count} đơn vị.")
+        )

@@ -35,12 +35,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--unit", type=int, required=True, help="id của đơn vị (phường, xã, thành phố)")
-        parser.add_argument("--dry-run", action="store_true", help="chỉ đọc và in kết quả, không lưu")
+        parser.add_argument(
+            "--unit", type=int, required=True, help="id của đơn vị (phường, xã, thành phố)"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="chỉ đọc và in kết quả, không lưu"
+        )
         parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--year", type=int, default=None, help="năm của kế hoạch khi văn bản không ghi")
-        parser.add_argument("--replace", action="store_true", help="thay kế hoạch cùng năm chưa có tiến độ")
-        parser.add_argument("--user", default="", help="tài khoản thực hiện (mặc định: quản trị hệ thống)")
+        parser.add_argument(
+            "--year", type=int, default=None, help="năm của kế hoạch khi văn bản không ghi"
+        )
+        parser.add_argument(
+            "--replace", action="store_true", help="thay kế hoạch cùng năm chưa có tiến độ"
+        )
+        parser.add_argument(
+            "--user", default="", help="tài khoản thực hiện (mặc định: quản trị hệ thống)"
+        )
 
     def _actor(self, username: str):
         users = get_user_model().objects.filter(is_active=True)
@@ -62,10 +72,19 @@ class Command(BaseCommand):
         actor = self._actor(opts["user"])
         data = path.read_bytes()
         as_json = opts["format"] == "json"
-        result: dict = {"document": None, "areas": [], "tasks": [], "targets": [], "warnings": [], "errors": []}
+        result: dict = {
+            "document": None,
+            "areas": [],
+            "tasks": [],
+            "targets": [],
+            "warnings": [],
+            "errors": [],
+        }
         saved = None
         try:
-            preview = plan_import_preview(actor=actor, unit=unit, filename=path.name, data=data, year=opts["year"])
+            preview = plan_import_preview(
+                actor=actor, unit=unit, filename=path.name, data=data, year=opts["year"]
+            )
             result = preview.as_dict()
             if not opts["dry_run"] and preview.ok:
                 saved = plan_import_confirm(
@@ -79,7 +98,12 @@ class Command(BaseCommand):
         except DomainError as exc:
             result["errors"] = [*result.get("errors", []), exc.message]
         result["saved"] = (
-            {"plan_id": saved.pk, "title": saved.title, "tasks": saved.tasks.count(), "document_id": saved.document_id}
+            {
+                "plan_id": saved.pk,
+                "title": saved.title,
+                "tasks": saved.tasks.count(),
+                "document_id": saved.document_id,
+            }
             if saved
             else None
         )
@@ -94,7 +118,9 @@ class Command(BaseCommand):
         out = self.stdout.write
         doc = r.get("document") or {}
         if doc:
-            out(f"Văn bản: {doc.get('type') or ''} số {doc.get('number') or '(chưa có số)'}, ngày {doc.get('date') or '—'}")
+            out(
+                f"Văn bản: {doc.get('type') or ''} số {doc.get('number') or '(chưa có số)'}, ngày {doc.get('date') or '—'}"
+            )
             out(f"Cơ quan ban hành: {doc.get('issuer') or '—'}")
             out(f"Trích yếu: {doc.get('title') or '—'}")
             for b in doc.get("bases", []):
@@ -125,7 +151,11 @@ class Command(BaseCommand):
             )
         if r.get("saved"):
             s = r["saved"]
-            out(self.style.SUCCESS(f"Đã lưu kế hoạch #{s['plan_id']} “{s['title']}” với {s['tasks']} nhiệm vụ."))
+            out(
+                self.style.SUCCESS(
+                    f"Đã lưu kế hoạch #{s['plan_id']} “{s['title']}” với {s['tasks']} nhiệm vụ."
+                )
+            )
         elif dry_run and not r.get("errors"):
             out("Chạy thử (--dry-run): chưa lưu gì.")
 

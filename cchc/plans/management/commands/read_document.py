@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Tệp văn bản; '-' để đọc từ đầu vào chuẩn")
-        parser.add_argument("--format", choices=["text", "json"], default="text", help="Định dạng kết quả")
+        parser.add_argument(
+            "--format", choices=["text", "json"], default="text", help="Định dạng kết quả"
+        )
 
     def handle(self, *args, **options):
         name = options["file"]
@@ -42,7 +44,9 @@ class Command(BaseCommand):
 
 def as_text(header: reader.DocumentHeader) -> str:
     """The header for a person reading a terminal, in Vietnamese."""
-    type_label = DocType(header.doc_type).label if header.doc_type in DocType.values else header.doc_type
+    type_label = (
+        DocType(header.doc_type).label if header.doc_type in DocType.values else header.doc_type
+    )
     number = header.number or (f"(chưa có số) …/{header.symbol}" if header.symbol else "(không có)")
     period = ""
     if header.period_start:
@@ -66,7 +70,10 @@ def as_text(header: reader.DocumentHeader) -> str:
     lines = [f"{label}: {value}" for label, value in rows if value]
     lines.append(f"Căn cứ ({len(header.bases)}):")
     for i, b in enumerate(header.bases, start=1):
-        parts = [b.number or "(không số)", DocType(b.doc_type).label if b.doc_type in DocType.values else ""]
+        parts = [
+            b.number or "(không số)",
+            DocType(b.doc_type).label if b.doc_type in DocType.values else "",
+        ]
         if b.date:
             parts.append(dates.fmt(b.date))
         if b.issuer:

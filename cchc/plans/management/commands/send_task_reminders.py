@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="ngày tính nhắc việc, dd/mm/yyyy (mặc định: hôm nay)")
-        parser.add_argument("--days", type=int, default=7, help="nhắc trước hạn bao nhiêu ngày (mặc định 7)")
+        parser.add_argument(
+            "--days", type=int, default=7, help="nhắc trước hạn bao nhiêu ngày (mặc định 7)"
+        )
 
     def handle(self, *args, **options):
         today = dates.today()
