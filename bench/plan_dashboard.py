@@ -171,7 +171,7 @@ def main():
     from django.test import Client
     from django.urls import reverse
 
-    from cchc.plans import dashboard
+    from cchc.reports import dashboard
 
     client = Client(HTTP_HOST="localhost")
     client.force_login(standing)
@@ -186,7 +186,7 @@ def main():
     print(
         f"data: {len(plans)} plans of 2026 ({args.units} units, 3 offices each), {n_tasks} tasks, built in {build_time:.1f} s"
     )
-    with mock.patch("cchc.plans.dashboard.timezone.localdate", lambda: TODAY):
+    with mock.patch("cchc.reports.dashboard.timezone.localdate", lambda: TODAY):
         seconds, queries, ov = timed(
             lambda: dashboard.overview(actor=standing, year=2026, today=TODAY)
         )

@@ -62,16 +62,16 @@ def on_domain_error(request, exc):
 
 def register_routers() -> None:
     from cchc.orgs.api import router as orgs_router
+    from cchc.par.api import router as par_router
     from cchc.plans.api import router as plans_router
+    from cchc.registry.api import router as registry_router
+    from cchc.reports.api import router as reports_router
 
     api.add_router("/", orgs_router)
+    api.add_router("/", registry_router)
+    api.add_router("/", reports_router)
     api.add_router("/", plans_router)
-    try:
-        from cchc.par.api import router as par_router
-    except ImportError:
-        par_router = None
-    if par_router is not None:
-        api.add_router("/parindex", par_router)
+    api.add_router("/parindex", par_router)
 
 
 register_routers()

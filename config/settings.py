@@ -52,8 +52,10 @@ INSTALLED_APPS = [
     "cchc.documents",
     "cchc.orgs",
     "cchc.accounts",
+    "cchc.registry",
     "cchc.plans",
     "cchc.par",
+    "cchc.reports",
     "cchc.demo",
 ]
 

@@ -10,10 +10,10 @@ urlpatterns = [
     path("dang-xuat/", account_views.LogoutView.as_view(), name="logout"),
     path("nhat-ky/", core_views.audit_list, name="audit_list"),
     path("to-chuc/", include(("cchc.orgs.urls", "orgs"))),
-    path("van-ban/", include(("cchc.plans.urls_registry", "registry"))),
+    path("van-ban/", include(("cchc.registry.urls", "registry"))),
     path("nhiem-vu/", include(("cchc.plans.urls", "plans"))),
     path("chi-so/", include(("cchc.par.urls", "par"))),
-    path("bao-cao/", include(("cchc.plans.urls_reports", "reports"))),
+    path("bao-cao/", include(("cchc.reports.urls", "reports"))),
     path("api/", api.urls),
 ]
 

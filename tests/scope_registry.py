@@ -61,15 +61,15 @@ class Demo:
         return self.office(where).aliases.order_by("pk").first()
 
     def document(self, where: str):
-        from cchc.plans.models import Document
+        from cchc.registry.models import Document
 
         number = OWN_DOCUMENT if where == OWN else OTHER_DOCUMENT
         return Document.objects.get(number=number, org_unit=self.level(where))
 
     def file(self, where: str):
         """A file attached to the place's document (created on first use, inside the test's transaction)."""
-        from cchc.plans.document_services import document_attach
-        from cchc.plans.models import DocumentFile
+        from cchc.registry.models import DocumentFile
+        from cchc.registry.services import document_attach
 
         doc = self.document(where)
         existing = DocumentFile.objects.filter(document=doc).first()

@@ -3,9 +3,9 @@
 from datetime import date
 from pathlib import Path
 
-from cchc.plans.choices import DatePrecision, DocType
-from cchc.plans.document_services import BasisInput as B
-from cchc.plans.document_services import document_register
+from cchc.registry.choices import DatePrecision, DocType
+from cchc.registry.services import BasisInput as B
+from cchc.registry.services import document_register
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "data" / "seeds"
 

@@ -346,7 +346,7 @@ class Evidence(models.Model):
     )
     file = models.FileField("Tệp", upload_to=evidence_path, max_length=255, blank=True)
     document = models.ForeignKey(
-        "plans.Document",
+        "registry.Document",
         verbose_name="Văn bản đã đăng ký",
         null=True,
         blank=True,

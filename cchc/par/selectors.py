@@ -29,7 +29,7 @@ from cchc.par.models import (
     Threshold,
 )
 from cchc.par.scoring import ThresholdRow, format_thresholds
-from cchc.plans.models import Document
+from cchc.registry.models import Document
 
 BLOC_LABELS = dict(BlocCode.choices)
 BLOC_ORDER = [BlocCode.DEPARTMENTS, BlocCode.WARDS, BlocCode.COMMUNES]

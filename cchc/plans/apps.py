@@ -4,4 +4,4 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "cchc.plans"
     label = "plans"
-    verbose_name = "Văn bản, kế hoạch và nhiệm vụ"
+    verbose_name = "Kế hoạch và nhiệm vụ CCHC"

@@ -39,21 +39,22 @@ from cchc.core.scope import ADMIN, STANDING, scope_for
 from cchc.core.text import fold, nfc
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Unit
-from cchc.plans import plan_table, policies, reader, textract
+from cchc.plans import plan_table, policies
 from cchc.plans.choices import (
     PLAN_REPORT_PERIODS,
-    DatePrecision,
     DeadlineKind,
-    DocType,
     OfficeRole,
     TargetComparator,
     TaskStatus,
 )
-from cchc.plans.document_services import BasisInput, document_register
 from cchc.plans.matching import AMBIGUOUS, MATCHED_BY_FIX, OfficeIndex, OfficeMatch
-from cchc.plans.models import Area, Document, Plan, ProgressReport, Target, Task, TaskOffice
+from cchc.plans.models import Area, Plan, ProgressReport, Target, Task, TaskOffice
 from cchc.plans.search_text import plan_search_text, task_search_text
 from cchc.plans.targets import ProposedTarget, propose_targets
+from cchc.registry import reader, textract
+from cchc.registry.choices import DatePrecision, DocType
+from cchc.registry.models import Document
+from cchc.registry.services import BasisInput, document_register
 
 if TYPE_CHECKING:
     from cchc.plans.deadlines import Deadline

@@ -17,11 +17,9 @@ from cchc.core.text import fold
 from cchc.orgs.models import Unit
 from cchc.plans import timeliness
 from cchc.plans.choices import DeadlineKind, OfficeRole, TaskStatus, Timeliness
-from cchc.plans.dashboard import due_by_condition, timeliness_conditions
 from cchc.plans.deadlines import Deadline, describe
 from cchc.plans.models import (
     Area,
-    Document,
     Plan,
     ProgressFile,
     ProgressReport,
@@ -31,6 +29,8 @@ from cchc.plans.models import (
     Task,
     TaskOffice,
 )
+from cchc.registry.models import Document
+from cchc.reports.dashboard import due_by_condition, timeliness_conditions
 
 
 def task_timeliness(task: Task, today: date | None = None) -> Timeliness:

@@ -31,14 +31,8 @@ from cchc.core.scope import OFFICER, STANDING
 from cchc.core.text import nfc
 from cchc.plans import policies, timeliness
 from cchc.plans.choices import DeadlineKind, OfficeRole, ReminderKind, TaskStatus
-from cchc.plans.models import (
-    Document,
-    ProgressFile,
-    ProgressReport,
-    Reminder,
-    Task,
-    TaskOffice,
-)
+from cchc.plans.models import ProgressFile, ProgressReport, Reminder, Task, TaskOffice
+from cchc.registry.models import Document
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 from cchc.core import uploads
 from cchc.core.errors import DomainError
 from cchc.plans import plan_services
-from cchc.plans.choices import DocType, TargetComparator
+from cchc.plans.choices import TargetComparator
 from cchc.plans.forms_import import PlanUploadForm
+from cchc.registry.choices import DocType
 
 UPLOAD_KIND = "plan-import"
 

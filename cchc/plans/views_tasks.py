@@ -24,7 +24,8 @@ from cchc.plans.forms_tasks import (
     TargetConfirmForm,
     TargetWordingForm,
 )
-from cchc.plans.models import Area, Document
+from cchc.plans.models import Area
+from cchc.registry.models import Document
 
 DUE_WITHIN_CHOICES = [("7", "7 ngày tới"), ("15", "15 ngày tới"), ("30", "30 ngày tới")]
 

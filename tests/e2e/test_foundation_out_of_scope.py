@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 from cchc.orgs.models import Unit
-from cchc.plans.models import Document
+from cchc.registry.models import Document
 
 
 def test_lechan_gets_404_on_khuc_thua_dus_pages(page, login, shot):

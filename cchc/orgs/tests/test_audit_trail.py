@@ -11,8 +11,8 @@ from cchc.core.scope import VIEWER
 from cchc.orgs import services as orgs
 from cchc.orgs.choices import UnitKind
 from cchc.orgs.models import Person
-from cchc.plans import document_services as documents
-from cchc.plans.models import Document
+from cchc.registry import services as documents
+from cchc.registry.models import Document
 
 
 def _person(p):

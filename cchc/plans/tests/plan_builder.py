@@ -2,8 +2,10 @@
 
 from datetime import date
 
-from cchc.plans.choices import DeadlineKind, DocType, OfficeRole, TaskStatus
-from cchc.plans.models import Area, Document, Plan, Task, TaskOffice
+from cchc.plans.choices import DeadlineKind, OfficeRole, TaskStatus
+from cchc.plans.models import Area, Plan, Task, TaskOffice
+from cchc.registry.choices import DocType
+from cchc.registry.models import Document
 
 TODAY = date(2026, 6, 15)
 DONE, TODO, DOING = TaskStatus.DONE, TaskStatus.TODO, TaskStatus.DOING

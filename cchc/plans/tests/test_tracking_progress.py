@@ -10,8 +10,8 @@ from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
 from cchc.plans import task_selectors, tracking
 from cchc.plans.choices import DeadlineKind, TaskStatus, Timeliness
-from cchc.plans.models import Document
 from cchc.plans.tests.tracking_setup import TODAY, build
+from cchc.registry.models import Document
 
 
 @pytest.fixture
