@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from cchc.orgs import services as org_services
 from cchc.orgs.choices import UnitKind
 from cchc.plans.tests.plan_builder import TODAY, PlanBuilder
-from cchc.reports.tests.test_dashboard_query_counts import grow
 from cchc.reports import dashboard
+from cchc.reports.tests.test_dashboard_query_counts import grow
 
 FIGURES = {"tasks", "done", "on_time", "early", "late", "overdue", "in_progress", "no_due", "rate"}
 
