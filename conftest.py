@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from cchc.accounts import services as account_services
-from cchc.core.scope import COUNCIL, LEADER, STANDING, VIEWER
+from cchc.core.scope import COUNCIL, LEADER, STANDING, SYSTEM, VIEWER
 from cchc.orgs import services as org_services
 from cchc.orgs.choices import BlocCode, UnitKind
 from cchc.orgs.models import Bloc, BlocMembership, StandingAgency
@@ -41,7 +41,7 @@ def personas(db):
     """A small city with two blocs, two wards with offices, and one user per role."""
     p = Personas()
     p.city = org_services.unit_create(
-        actor=None,
+        actor=SYSTEM,
         name="Thành phố Thử Nghiệm",
         kind=UnitKind.CITY,
         parent=None,
@@ -49,14 +49,14 @@ def personas(db):
         code="TN",
     )
     p.dept = org_services.unit_create(
-        actor=None,
+        actor=SYSTEM,
         name="Sở Nội vụ Thử Nghiệm",
         kind=UnitKind.DEPARTMENT,
         parent=p.city,
         code="TN-SNV",
     )
     p.ward_a = org_services.unit_create(
-        actor=None,
+        actor=SYSTEM,
         name="Phường An Bình",
         kind=UnitKind.WARD,
         parent=p.city,
@@ -64,7 +64,7 @@ def personas(db):
         code="TN-AB",
     )
     p.ward_b = org_services.unit_create(
-        actor=None,
+        actor=SYSTEM,
         name="Phường Bình Minh",
         kind=UnitKind.WARD,
         parent=p.city,
@@ -72,7 +72,7 @@ def personas(db):
         code="TN-BM",
     )
     p.office_a = org_services.unit_create(
-        actor=None,
+        actor=SYSTEM,
         name="Phòng Văn hóa - Xã hội",
         kind=UnitKind.OFFICE,
         parent=p.ward_a,
@@ -80,7 +80,7 @@ def personas(db):
         aliases=["Phòng VHXH"],
     )
     p.office_a2 = org_services.unit_create(
-        actor=None,
+        actor=SYSTEM,
         name="Văn phòng HĐND và UBND",
         kind=UnitKind.OFFICE,
         parent=p.ward_a,
@@ -88,7 +88,7 @@ def personas(db):
         aliases=["Văn phòng HĐND&UBND phường"],
     )
     p.office_b = org_services.unit_create(
-        actor=None,
+        actor=SYSTEM,
         name="Phòng Văn hóa - Xã hội",
         kind=UnitKind.OFFICE,
         parent=p.ward_b,
@@ -116,14 +116,14 @@ def personas(db):
 
     def user(username, role, unit, office=None):
         u = account_services.user_create(
-            actor=None,
+            actor=SYSTEM,
             username=username,
             password=PASSWORD,
             full_name=username,
             office=office or unit,
             audit_it=False,
         )
-        account_services.grant_add(actor=None, user=u, role=role, unit=unit, audit_it=False)
+        account_services.grant_add(actor=SYSTEM, user=u, role=role, unit=unit, audit_it=False)
         return u
 
     p.city_officer = user("t_city", STANDING, p.city, p.dept)
@@ -133,7 +133,7 @@ def personas(db):
     p.council_member = user("t_council", COUNCIL, p.ward_a, p.office_a)
     p.ward_a_viewer = user("t_viewer", VIEWER, p.ward_a)
     p.admin = account_services.user_create(
-        actor=None,
+        actor=SYSTEM,
         username="t_admin",
         password=PASSWORD,
         full_name="Admin",

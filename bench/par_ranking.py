@@ -19,6 +19,8 @@ import tracemalloc
 from decimal import Decimal
 from pathlib import Path
 
+from cchc.core.scope import SYSTEM
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -99,7 +101,7 @@ def build(n_units: int):
         ]
         for code in split:
             criteria_services.set_create(
-                actor=None,
+                actor=SYSTEM,
                 organiser=city,
                 year=2030,
                 bloc_code=code,
@@ -113,7 +115,7 @@ def build(n_units: int):
 
         d = date(2030, 1, 1)
         rnd = services.round_create(
-            actor=None,
+            actor=SYSTEM,
             organiser=city,
             year=2030,
             self_start=d,
@@ -124,7 +126,7 @@ def build(n_units: int):
             response_end=d,
             audit_it=False,
         )
-        services.round_open(actor=None, round_=rnd, audit_it=False)
+        services.round_open(actor=SYSTEM, round_=rnd, audit_it=False)
         # Pseudo-random scores from the row ids (same on SQLite and PostgreSQL): each unit gets a share of
         # full marks (0.5 instead of 0.25) between 40 and 100 %; survey items 70-100 % of the maximum.
         with connection.cursor() as cur:
@@ -167,11 +169,11 @@ def main():
 
     t0 = time.perf_counter()
     with CaptureQueriesContext(connection) as ctx:
-        count = services.results_compute(actor=None, round_=rnd)
+        count = services.results_compute(actor=SYSTEM, round_=rnd)
     compute = time.perf_counter() - t0
     # Once more under tracemalloc, for the peak of Python memory (tracemalloc slows it down, so not timed).
     tracemalloc.start()
-    services.results_compute(actor=None, round_=rnd)
+    services.results_compute(actor=SYSTEM, round_=rnd)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     Result.objects.filter(round=rnd).update(published=True)

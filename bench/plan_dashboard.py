@@ -24,6 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from plan_import import configure  # noqa: E402  (the same throw-away database set-up)
 
+from cchc.core.scope import SYSTEM
+
 TODAY = date(2026, 12, 2)
 AREAS = ["I", "II", "III", "IV", "V", "VI", "VII"]
 
@@ -129,14 +131,14 @@ def build(n_units: int, n_tasks: int):
             batch_size=2000,
         )
         standing = account_services.user_create(
-            actor=None,
+            actor=SYSTEM,
             username="bench-snv",
             password="bench-only",
             full_name="Sở Nội vụ",
             audit_it=False,
         )
         account_services.grant_add(
-            actor=None, user=standing, role=STANDING, unit=city, audit_it=False
+            actor=SYSTEM, user=standing, role=STANDING, unit=city, audit_it=False
         )
     return standing, plans, len(tasks)
 

@@ -21,6 +21,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from cchc.core.scope import SYSTEM
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SEED = ROOT / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
@@ -106,7 +108,7 @@ def build():
         for i, name in enumerate(["Lê Thanh Nghị", "Thử Tải Hai"], start=1)
     ]
     admin = account_services.user_create(
-        actor=None,
+        actor=SYSTEM,
         username="bench",
         password="bench-only",
         full_name="Bench",

@@ -25,6 +25,8 @@ from functools import cached_property
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from cchc.core.scope import SYSTEM
+
 OWN = "own"
 OTHER = "other"
 OWN_LEVEL = "Lê Chân"
@@ -366,7 +368,9 @@ def par_evidence(d: Demo, w: str) -> dict:
         )
         from cchc.demo.par import DEMO_TODAY
 
-        evidence = services.evidence_add(actor=None, answer=answer, upload=upload, today=DEMO_TODAY)
+        evidence = services.evidence_add(
+            actor=SYSTEM, answer=answer, upload=upload, today=DEMO_TODAY
+        )
     return {"pk": evidence.pk}
 
 

@@ -32,7 +32,7 @@ def user_create(
     audit_it: bool = True,
 ):
     """Create an account (administrators only, or the demo loader with actor None)."""
-    if actor is not None and not scope_for(actor).is_admin:
+    if not scope_for(actor).is_admin:
         raise PermissionDenied()
     if User.objects.filter(username=username).exists():
         raise DomainError(f"Tên đăng nhập “{username}” đã tồn tại.", field="username")
@@ -63,7 +63,7 @@ def grant_add(*, actor, user, role: str, unit, audit_it: bool = True) -> Grant:
     """Give `user` the `role` over `unit` and its subtree."""
     if role not in ROLE_LABELS:
         raise DomainError(f"Vai trò “{role}” không hợp lệ.", field="role")
-    if actor is not None and not scope_for(actor).is_admin:
+    if not scope_for(actor).is_admin:
         raise PermissionDenied()
     grant, _ = Grant.objects.get_or_create(user=user, role=role, unit=unit)
     forget(user)

@@ -1,12 +1,28 @@
 """Audit records written explicitly by services ("<entity>.<verb>"), never by signals."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import models
 
 from cchc.core.models import AuditLog
+from cchc.core.scope import user_or_none
 from cchc.core.text import fold_words
+
+# Vietnamese labels of audit actions ("task.progress" → "Báo cáo tiến độ nhiệm vụ"), registered by each app.
+ACTION_LABELS: dict[str, str] = {}
+
+
+def label_actions(labels: dict[str, str]) -> None:
+    """Register the Vietnamese labels of some audit actions (apps call it from their `ready()` or modules)."""
+    ACTION_LABELS.update(labels)
+
+
+def action_label(action: str) -> str:
+    """The Vietnamese label of an audit action, or the code itself when none was registered."""
+    return ACTION_LABELS.get(action, action)
 
 
 def _plain(value):
@@ -60,7 +76,7 @@ def record(
         model = model or obj._meta.label_lower
         object_id = obj.pk if object_id is None else object_id
         object_repr = object_repr or str(obj)[:300]
-    actor_obj = actor if getattr(actor, "pk", None) else None
+    actor_obj = user_or_none(actor)
     entry = AuditLog(
         actor=actor_obj,
         actor_name=getattr(actor, "username", "") or "hệ thống",
@@ -76,3 +92,43 @@ def record(
     entry.search_text = fold_words(entry.actor_name, action, entry.object_repr, note)
     entry.save()
     return entry
+
+
+class Tracked:
+    """What `tracked` hands to the block: the object, and a note the block may fill in."""
+
+    def __init__(self, obj: models.Model):
+        self.obj = obj
+        self.note = ""
+
+
+@contextmanager
+def tracked(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    fields: list[str] | None = None,
+    unit_path: str = "",
+    note: str = "",
+) -> Iterator[Tracked]:
+    """Snapshot an object, let the block change and save it, then record one audit entry with what changed.
+
+    with audit.tracked(actor=actor, action="unit.update", obj=unit, fields=FIELDS):
+        unit.name = name
+        unit.save()
+    """
+    before = snapshot(obj, fields)
+    handle = Tracked(obj)
+    handle.note = note
+    yield handle
+    after = snapshot(obj, fields)
+    record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        before=before,
+        after=after,
+        unit_path=unit_path,
+        note=handle.note,
+    )

@@ -1,7 +1,7 @@
 """Demo accounts, one per role, all with the demo password."""
 
 from cchc.accounts import services
-from cchc.core.scope import COUNCIL, LEADER, OFFICER, STANDING, VIEWER
+from cchc.core.scope import COUNCIL, LEADER, OFFICER, STANDING, SYSTEM, VIEWER
 from cchc.demo import DEMO_PASSWORD
 
 # (username, full name, office key, role, scope key, description shown in the README and at start-up)
@@ -84,7 +84,7 @@ ACCOUNTS = [
 def load(units: dict) -> list[dict]:
     """Create the administrator and the demo accounts with their grants."""
     services.user_create(
-        actor=None,
+        actor=SYSTEM,
         username="admin",
         password=DEMO_PASSWORD,
         full_name="Quản trị hệ thống",
@@ -94,13 +94,15 @@ def load(units: dict) -> list[dict]:
     rows = [{"username": "admin", "description": "Quản trị hệ thống (toàn quyền)"}]
     for username, full_name, office_key, role, scope_key, description in ACCOUNTS:
         user = services.user_create(
-            actor=None,
+            actor=SYSTEM,
             username=username,
             password=DEMO_PASSWORD,
             full_name=full_name,
             office=units[office_key],
             audit_it=False,
         )
-        services.grant_add(actor=None, user=user, role=role, unit=units[scope_key], audit_it=False)
+        services.grant_add(
+            actor=SYSTEM, user=user, role=role, unit=units[scope_key], audit_it=False
+        )
         rows.append({"username": username, "description": description})
     return rows

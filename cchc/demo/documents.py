@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+from cchc.core.scope import SYSTEM
 from cchc.registry.choices import DatePrecision, DocType
 from cchc.registry.services import BasisInput as B
 from cchc.registry.services import document_register
@@ -36,7 +37,7 @@ def load(units: dict) -> dict:
 
     def reg(key, **kw):
         kw.setdefault("date_precision", DatePrecision.DAY)
-        docs[key] = document_register(actor=None, audit_it=False, **kw)
+        docs[key] = document_register(actor=SYSTEM, audit_it=False, **kw)
         return docs[key]
 
     reg(

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from cchc.core.scope import SYSTEM
 from cchc.orgs.choices import BlocCode
 from cchc.par import criteria_services, ranking, services
 from cchc.par.choices import Method, Part, RoundStatus, SetStatus
@@ -366,7 +367,7 @@ def _sets(city) -> dict[int, dict[str, CriteriaSet]]:
     first = HISTORY_YEARS[0]
     by_year[first] = {
         code: criteria_services.set_create(
-            actor=None,
+            actor=SYSTEM,
             organiser=city,
             year=first,
             bloc_code=code,
@@ -382,7 +383,7 @@ def _sets(city) -> dict[int, dict[str, CriteriaSet]]:
     }
     for year in (*HISTORY_YEARS[1:], OPEN_YEAR):
         by_year[year] = {
-            code: criteria_services.set_clone(actor=None, source=cs, year=year, audit_it=False)
+            code: criteria_services.set_clone(actor=SYSTEM, source=cs, year=year, audit_it=False)
             for code, cs in by_year[year - 1].items()
         }
     return by_year
@@ -509,7 +510,7 @@ def _fill(
             text=f"Đơn vị đã thực hiện theo kế hoạch; số liệu tổng hợp đến 15/11/{DEMO_TODAY.year}.",
         )
     services.self_assessment_save(
-        actor=None, assessment=assessment, entries=entries, today=DEMO_TODAY
+        actor=SYSTEM, assessment=assessment, entries=entries, today=DEMO_TODAY
     )
     by_code = {a.criterion.code: a for a in answers[:limit]}
     for code in ("1.1", "1.2", "1.6", "3.2", "7.2"):
@@ -517,19 +518,19 @@ def _fill(
         if a is None:
             continue
         if evidence_doc is not None and code in ("1.1", "1.2"):
-            services.evidence_add(actor=None, answer=a, document=evidence_doc, today=DEMO_TODAY)
+            services.evidence_add(actor=SYSTEM, answer=a, document=evidence_doc, today=DEMO_TODAY)
         else:
             upload = SimpleUploadedFile(
                 f"minh-chung-{code.replace('.', '-')}.txt",
                 f"Tài liệu kiểm chứng tiêu chí {code} (dữ liệu minh họa).".encode(),
                 content_type="text/plain",
             )
-            services.evidence_add(actor=None, answer=a, upload=upload, today=DEMO_TODAY)
+            services.evidence_add(actor=SYSTEM, answer=a, upload=upload, today=DEMO_TODAY)
 
 
 def _open_round(rng, city, units: dict, documents: dict) -> Round:
     r = services.round_create(
-        actor=None,
+        actor=SYSTEM,
         organiser=city,
         year=OPEN_YEAR,
         self_start=DEMO_TODAY - timedelta(days=21),
@@ -540,7 +541,7 @@ def _open_round(rng, city, units: dict, documents: dict) -> Round:
         response_end=DEMO_TODAY + timedelta(days=64),
         audit_it=False,
     )
-    services.round_open(actor=None, round_=r, audit_it=False)
+    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
     by_unit = {a.unit_id: a for a in Assessment.objects.filter(round=r)}
     lc = units.get("level:Lê Chân")
     if lc is not None and lc.pk in by_unit:
@@ -549,7 +550,7 @@ def _open_round(rng, city, units: dict, documents: dict) -> Round:
     if ltn is not None and ltn.pk in by_unit:
         a = by_unit[ltn.pk]
         _fill(a, 0.88, rng, evidence_doc=documents.get("698/QĐ-UBND"))
-        services.assessment_submit(actor=None, assessment=a, today=DEMO_TODAY)
+        services.assessment_submit(actor=SYSTEM, assessment=a, today=DEMO_TODAY)
     return r
 
 

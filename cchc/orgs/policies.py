@@ -48,7 +48,4 @@ def can_import_people(user) -> bool:
 
 def can_manage_blocs(user) -> bool:
     """Blocs are arranged by administrators and the city's standing agency (a grant on a top-level unit)."""
-    scope = scope_for(user)
-    return bool(
-        scope.is_admin or any(r.role == STANDING and r.path.count("/") == 2 for r in scope.roots)
-    )
+    return scope_for(user).standing_at_top()

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cchc.core import listing, uploads
 from cchc.core.errors import DomainError
+from cchc.core.forms import add_domain_error
 from cchc.orgs import forms, policies, selectors, services
 from cchc.orgs.choices import RANKED_KINDS, BlocCode, EmploymentKind, Gender, UnitKind
 from cchc.orgs.models import Bloc, BlocMembership, UnitAlias
@@ -179,7 +180,7 @@ def unit_create(request, pk):
                 aliases=[a for a in d["aliases"].splitlines() if a.strip()],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"Đã thêm đơn vị “{unit.name}”.")
             return redirect("orgs:unit_detail", pk=unit.pk)
@@ -207,7 +208,7 @@ def unit_edit(request, pk):
         try:
             services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("orgs:unit_detail", pk=unit.pk)
@@ -317,7 +318,7 @@ def person_create(request, pk):
         try:
             person = services.person_create(actor=request.user, unit=unit, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"Đã thêm {person.full_name}.")
             return redirect("orgs:unit_detail", pk=unit.pk)
@@ -342,7 +343,7 @@ def person_edit(request, pk):
         try:
             services.person_update(actor=request.user, person=person, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("orgs:person_detail", pk=person.pk)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cchc.core import audit, tabular
 from cchc.core.errors import DomainError, PermissionDenied
+from cchc.core.scope import user_or_none
 from cchc.core.text import fold, nfc
 from cchc.orgs.choices import BlocCode
 from cchc.par import policies
@@ -53,7 +54,7 @@ BAND_SHEET = "Xếp loại"
 
 
 def _check_manage(actor, organiser) -> None:
-    if actor is not None and not policies.can_manage_sets(actor, organiser):
+    if not policies.can_manage_sets(actor, organiser):
         raise PermissionDenied("Chỉ cơ quan thường trực cấp ban hành mới được sửa bộ chỉ số.")
 
 
@@ -193,7 +194,7 @@ def set_create(
         survey_max=survey_max,
         is_illustrative=is_illustrative,
         basis=nfc(basis),
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     _set_bands(cs, bands if bands is not None else DEFAULT_BANDS)
     if nodes:
@@ -488,7 +489,7 @@ def set_new_version(*, actor, criteria_set: CriteriaSet) -> CriteriaSet:
         survey_max=criteria_set.survey_max,
         is_illustrative=criteria_set.is_illustrative,
         basis=criteria_set.basis,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     _set_bands(cs, _bands_of(criteria_set))
     _create_nodes(cs, set_nodes(criteria_set))

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from cchc.core.scope import ADMIN, STANDING, scope_for
+from cchc.core.scope import ADMIN, STANDING, ScopedQuerySet, scope_for
 from cchc.orgs.choices import BlocCode
 from cchc.orgs.models import Unit
 from cchc.par.choices import AssessmentStatus, Method, Part, RoundStatus, SetStatus
@@ -12,29 +12,17 @@ SCORE = {"max_digits": 7, "decimal_places": 2}
 FIGURE = {"max_digits": 14, "decimal_places": 2}
 
 
-def _standing_paths(scope) -> list[str]:
-    return scope.paths({STANDING, ADMIN})
-
-
-def _own_or_standing(scope, path_field: str, unit_field: str) -> models.Q:
+def _own_or_standing(scope, unit_field: str) -> models.Q:
     """Rows of the actor's own unit (a grant on it or inside it) or under a standing agency's subtree."""
-    cond = models.Q(**{f"{unit_field}__in": scope.ancestor_ids()})
-    for p in _standing_paths(scope):
-        cond |= models.Q(**{f"{path_field}__startswith": p})
-    return cond
+    return models.Q(**{f"{unit_field}_id__in": scope.ancestor_ids()}) | scope.q(
+        f"{unit_field}__path", roles={STANDING, ADMIN}
+    )
 
 
-class OrganiserQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """Rows of a level (organiser) the actor belongs to or stands above (everyone in the city reads them)."""
-        scope = scope_for(actor)
-        if scope.is_admin:
-            return self.all()
-        if scope.is_anonymous:
-            return self.none()
-        return self.filter(
-            scope.q("organiser__path") | models.Q(organiser_id__in=scope.ancestor_ids())
-        )
+class OrganiserQuerySet(ScopedQuerySet):
+    """Rows of a level (organiser) the actor belongs to or stands above (everyone in the city reads them)."""
+
+    unit_field = "organiser"
 
 
 class CriteriaSetQuerySet(OrganiserQuerySet):
@@ -242,9 +230,7 @@ class AssessmentQuerySet(models.QuerySet):
         if scope.is_anonymous:
             return self.none()
         team_rounds = Round.objects.filter(team__pk=scope.user_id).values("pk")
-        return self.filter(
-            _own_or_standing(scope, "unit__path", "unit_id") | models.Q(round_id__in=team_rounds)
-        )
+        return self.filter(_own_or_standing(scope, "unit") | models.Q(round_id__in=team_rounds))
 
 
 class Assessment(models.Model):
@@ -379,10 +365,10 @@ class ResultQuerySet(models.QuerySet):
             return self.all()
         if scope.is_anonymous:
             return self.none()
-        cond = models.Q(published=True, round__organiser_id__in=scope.ancestor_ids())
-        for p in _standing_paths(scope):
-            cond |= models.Q(round__organiser__path__startswith=p)
-        return self.filter(cond)
+        published_above = models.Q(published=True, round__organiser_id__in=scope.ancestor_ids())
+        return self.filter(
+            published_above | scope.q("round__organiser__path", roles={STANDING, ADMIN})
+        )
 
 
 class Result(models.Model):

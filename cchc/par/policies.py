@@ -36,15 +36,17 @@ def is_unit_staff(user, unit) -> bool:
     return any(r.role in {STANDING, OFFICER} and r.path.startswith(unit.path) for r in scope.roots)
 
 
+def is_standing_above(user, unit) -> bool:
+    """The standing agency of the level above the unit (a standing grant strictly above it) or an
+    administrator: Sở Nội vụ for the wards, communes and departments of the city."""
+    return scope_for(user).has_role_below(unit.path, {STANDING})
+
+
 def is_appraiser(user, assessment) -> bool:
-    """A standing grant strictly above the unit, a member of the round's team, or an administrator."""
-    scope = scope_for(user)
-    if scope.is_admin:
+    """The standing agency above the unit, a member of the round's appraisal team, or an administrator."""
+    if is_standing_above(user, assessment.unit):
         return True
-    path = assessment.unit.path
-    if any(r.role == STANDING and path.startswith(r.path) and r.path != path for r in scope.roots):
-        return True
-    return assessment.round.team.filter(pk=user.pk).exists()
+    return assessment.round.team.filter(pk=getattr(user, "pk", None)).exists()
 
 
 def can_edit_self_assessment(user, assessment) -> bool:
@@ -57,13 +59,7 @@ def can_appraise(user, assessment) -> bool:
 
 def can_reopen(user, assessment) -> bool:
     """Only the standing agency above (not a team member) reopens one unit's self-assessment."""
-    scope = scope_for(user)
-    if scope.is_admin:
-        return True
-    path = assessment.unit.path
-    return any(
-        r.role == STANDING and path.startswith(r.path) and r.path != path for r in scope.roots
-    )
+    return is_standing_above(user, assessment.unit)
 
 
 def can_respond(user, assessment) -> bool:

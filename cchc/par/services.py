@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from cchc.core import audit, dates, tabular
 from cchc.core.errors import DomainError, PermissionDenied
+from cchc.core.scope import SYSTEM, user_or_none
 from cchc.core.text import fold, nfc
 from cchc.orgs.choices import BlocCode
 from cchc.orgs.models import BlocMembership, Unit
@@ -48,10 +49,6 @@ ZERO = Decimal("0")
 
 def _today(today: date | None) -> date:
     return today or dates.today()
-
-
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
 
 
 # Rounds ------------------------------------------------------------------------------------------
@@ -95,7 +92,7 @@ def round_create(
     audit_it: bool = True,
 ) -> Round:
     """A new round for a year of the organising level (one per year)."""
-    if actor is not None and not policies.can_manage_sets(actor, organiser):
+    if not policies.can_manage_sets(actor, organiser):
         raise PermissionDenied("Chỉ cơ quan thường trực mới được tạo đợt đánh giá.")
     d = dict(
         self_start=self_start,
@@ -169,7 +166,7 @@ def round_open(*, actor, round_: Round, audit_it: bool = True) -> int:
 
     Refused when a bloc with members has no current set or its set is not valid (the codes are named).
     """
-    if actor is not None and not policies.can_manage_round(actor, round_):
+    if not policies.can_manage_round(actor, round_):
         raise PermissionDenied()
     if round_.status != RoundStatus.DRAFT:
         raise DomainError("Đợt đánh giá đã mở.")
@@ -286,7 +283,7 @@ def _self_window_error(assessment: Assessment, today: date) -> str | None:
 
 def self_edit_error(actor, assessment: Assessment, today: date | None = None) -> str | None:
     """Why the actor cannot change this self-assessment now (None when they can)."""
-    if actor is not None and not policies.can_edit_self_assessment(actor, assessment):
+    if not policies.can_edit_self_assessment(actor, assessment):
         return "Bạn không có quyền tự đánh giá cho đơn vị này."
     return _self_window_error(assessment, _today(today))
 
@@ -350,7 +347,10 @@ def _apply(actor, answers: dict[int, Answer], entries: dict[int, Entry], build) 
             stale.append(a)
             continue
         updated = Answer.objects.filter(pk=a.pk, version=a.version).update(
-            **values, version=F("version") + 1, updated_by=_user(actor), updated_at=timezone.now()
+            **values,
+            version=F("version") + 1,
+            updated_by=user_or_none(actor),
+            updated_at=timezone.now(),
         )
         if not updated:
             a.refresh_from_db()
@@ -471,7 +471,7 @@ def assessment_submit(*, actor, assessment: Assessment, today: date | None = Non
             rows=no_evidence,
         )
     assessment.status = AssessmentStatus.SUBMITTED
-    assessment.submitted_at, assessment.submitted_by = timezone.now(), _user(actor)
+    assessment.submitted_at, assessment.submitted_by = timezone.now(), user_or_none(actor)
     assessment.save(update_fields=["status", "submitted_at", "submitted_by"])
     audit.record(
         actor=actor, action="assessment.submit", obj=assessment, unit_path=assessment.unit.path
@@ -484,7 +484,7 @@ def assessment_reopen(
     *, actor, assessment: Assessment, until: date, note: str = "", today: date | None = None
 ) -> Assessment:
     """The standing agency above reopens one unit's self-assessment until a new date."""
-    if actor is not None and not policies.can_reopen(actor, assessment):
+    if not policies.can_reopen(actor, assessment):
         raise PermissionDenied("Chỉ cơ quan thường trực cấp trên mới được mở lại hồ sơ.")
     if assessment.round.status != RoundStatus.OPEN:
         raise DomainError("Đợt đánh giá không ở trạng thái đang đánh giá.")
@@ -520,7 +520,7 @@ def evidence_add(
         raise DomainError(
             f"Tiêu chí {answer.criterion.code}: chọn tệp hoặc văn bản đã đăng ký.", field="file"
         )
-    ev = Evidence(answer=answer, uploaded_by=_user(actor))
+    ev = Evidence(answer=answer, uploaded_by=user_or_none(actor))
     if upload is not None:
         if upload.size > MAX_EVIDENCE_BYTES:
             raise DomainError(f"Tệp “{upload.name}” quá lớn (tối đa 20 MB).", field="file")
@@ -570,7 +570,7 @@ def evidence_remove(*, actor, evidence: Evidence, today: date | None = None) -> 
 
 def appraisal_error(actor, assessment: Assessment, today: date | None = None) -> str | None:
     """Why the actor cannot appraise this assessment now (None when they can)."""
-    if actor is not None and not policies.can_appraise(actor, assessment):
+    if not policies.can_appraise(actor, assessment):
         return "Bạn không thuộc cơ quan thường trực cấp trên hay tổ thẩm định của đợt này."
     r, today = assessment.round, _today(today)
     if r.status != RoundStatus.OPEN:
@@ -664,7 +664,7 @@ def appraisal_send(*, actor, assessment: Assessment, today: date | None = None) 
 
 
 def response_error(actor, assessment: Assessment, today: date | None = None) -> str | None:
-    if actor is not None and not policies.can_respond(actor, assessment):
+    if not policies.can_respond(actor, assessment):
         return "Bạn không có quyền giải trình cho đơn vị này."
     r, today = assessment.round, _today(today)
     if assessment.status != AssessmentStatus.SENT_BACK:
@@ -714,7 +714,7 @@ def appraisal_finalise(*, actor, assessment: Assessment, today: date | None = No
         raise DomainError(error)
     _fill_appraised(assessment)
     assessment.status = AssessmentStatus.FINALISED
-    assessment.finalised_at, assessment.finalised_by = timezone.now(), _user(actor)
+    assessment.finalised_at, assessment.finalised_by = timezone.now(), user_or_none(actor)
     assessment.save(update_fields=["status", "finalised_at", "finalised_by"])
     audit.record(
         actor=actor, action="assessment.finalise", obj=assessment, unit_path=assessment.unit.path
@@ -772,7 +772,7 @@ class SurveyPreview:
 
 
 def _check_survey(actor, round_: Round) -> None:
-    if actor is not None and not policies.can_manage_round(actor, round_):
+    if not policies.can_manage_round(actor, round_):
         raise PermissionDenied("Chỉ cơ quan thường trực mới được nhập điểm điều tra xã hội học.")
     if round_.status != RoundStatus.OPEN:
         raise DomainError("Chỉ nhập điểm điều tra khi đợt đánh giá đang mở.")
@@ -959,7 +959,7 @@ def results_compute(*, actor, round_: Round) -> int:
 
     Units whose assessment is not finalised are left out of the ranking. Refused once published.
     """
-    if actor is not None and not policies.can_manage_round(actor, round_):
+    if not policies.can_manage_round(actor, round_):
         raise PermissionDenied()
     if round_.status == RoundStatus.PUBLISHED:
         raise DomainError("Kết quả đã công bố; không tính lại được.")
@@ -1053,11 +1053,11 @@ def unfinalised(round_: Round) -> list[str]:
 @transaction.atomic
 def round_publish(*, actor, round_: Round) -> int:
     """Compute the results once more and publish them: from now on every unit of the level sees the ranking."""
-    if actor is not None and not policies.can_manage_round(actor, round_):
+    if not policies.can_manage_round(actor, round_):
         raise PermissionDenied("Chỉ cơ quan thường trực cấp thành phố mới được công bố kết quả.")
     if round_.status != RoundStatus.OPEN:
         raise DomainError("Chỉ công bố được đợt đánh giá đang mở.")
-    count = results_compute(actor=None, round_=round_)
+    count = results_compute(actor=SYSTEM, round_=round_)
     if count == 0:
         raise DomainError("Chưa có hồ sơ nào được chốt kết quả thẩm định; chưa công bố được.")
     left_out = unfinalised(round_)
@@ -1065,7 +1065,7 @@ def round_publish(*, actor, round_: Round) -> int:
     round_.status, round_.published_at, round_.published_by = (
         RoundStatus.PUBLISHED,
         timezone.now(),
-        _user(actor),
+        user_or_none(actor),
     )
     round_.save(update_fields=["status", "published_at", "published_by"])
     audit.record(

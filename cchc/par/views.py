@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cchc.core import dates, listing, uploads
 from cchc.core.errors import DomainError
+from cchc.core.forms import add_domain_error
 from cchc.core.htmx import is_htmx
 from cchc.core.scope import OFFICER, STANDING, scope_for
 from cchc.orgs.choices import BlocCode
@@ -166,7 +167,7 @@ def set_create(request):
                 actor=request.user, organiser=organiser, **form.cleaned_data
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(
                 request, f"Đã tạo bộ chỉ số “{cs.name}”. Thêm lĩnh vực và tiêu chí bên dưới."
@@ -195,7 +196,7 @@ def set_edit(request, pk):
         try:
             criteria_services.set_update(actor=request.user, criteria_set=cs, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Đã lưu bộ chỉ số.")
             return redirect("par:set_detail", pk=cs.pk)
@@ -407,7 +408,7 @@ def _node_form_view(request, cs, criterion=None):
                 **{**d, "part": d["part"] or None},
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"Đã lưu mục {node.code}.")
             return redirect(reverse("par:set_detail", args=[cs.pk]) + f"#n-{node.pk}")
@@ -480,7 +481,7 @@ def round_create(request):
         try:
             r = services.round_create(actor=request.user, organiser=organiser, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(
                 request, f"Đã tạo “{r.name}”. Kiểm tra bộ chỉ số của từng khối rồi mở đợt."
@@ -513,7 +514,7 @@ def round_edit(request, pk):
         try:
             services.round_update(actor=request.user, round_=r, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Đã lưu thời hạn của đợt đánh giá.")
             return redirect("par:round_detail", pk=r.pk)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from cchc.core.scope import scope_for
+from cchc.core.scope import ScopedQuerySet
 from cchc.orgs.models import Unit
 from cchc.plans.choices import (
     DeadlineKind,
@@ -16,16 +16,11 @@ from cchc.registry.models import Document
 # --- CCHC plans and tasks ---------------------------------------------------------------------------------
 
 
-class PlanQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """Plans of the units in the actor's subtrees and of the units above them (a ward office reads its
-        ward's plan and the city's); never a sibling ward's."""
-        scope = scope_for(actor)
-        if scope.is_admin:
-            return self.all()
-        if scope.is_anonymous:
-            return self.none()
-        return self.filter(scope.q("unit__path") | models.Q(unit_id__in=scope.ancestor_ids()))
+class PlanQuerySet(ScopedQuerySet):
+    """Plans of the units in the actor's subtrees and of the units above them (a ward office reads its
+    ward's plan and the city's); never a sibling ward's."""
+
+    unit_field = "unit"
 
 
 class Plan(models.Model):
@@ -87,17 +82,10 @@ class Area(models.Model):
         return f"{self.code}. {self.title}"
 
 
-class TaskQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """Tasks of the plans the actor may read."""
-        scope = scope_for(actor)
-        if scope.is_admin:
-            return self.all()
-        if scope.is_anonymous:
-            return self.none()
-        return self.filter(
-            scope.q("plan__unit__path") | models.Q(plan__unit_id__in=scope.ancestor_ids())
-        )
+class TaskQuerySet(ScopedQuerySet):
+    """Tasks of the plans the actor may read."""
+
+    unit_field = "plan__unit"
 
 
 class Task(models.Model):

@@ -35,7 +35,7 @@ from django.db import transaction
 from cchc.core import audit
 from cchc.core.dates import fmt
 from cchc.core.errors import DomainError, PermissionDenied
-from cchc.core.scope import ADMIN, STANDING, scope_for
+from cchc.core.scope import ADMIN, STANDING, scope_for, user_or_none
 from cchc.core.text import fold, nfc
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Unit
@@ -642,7 +642,7 @@ def plan_import_confirm(
         year=preview.year,
         title=preview.title,
         source_name=preview.filename[:255],
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     plan.search_text = plan_search_text(plan)
     plan.save()

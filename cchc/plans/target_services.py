@@ -16,6 +16,7 @@ from django.db.models import Max
 
 from cchc.core import audit
 from cchc.core.errors import DomainError, PermissionDenied
+from cchc.core.scope import user_or_none
 from cchc.core.text import nfc
 from cchc.orgs.models import Unit
 from cchc.plans import measures, policies
@@ -251,7 +252,7 @@ def target_measure_record(
     measure = existing or TargetMeasure(
         target=target,
         period_end=period_end,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     measure.period_label, measure.value, measure.achieved, measure.note = (
         label,

@@ -27,7 +27,7 @@ from cchc.accounts.models import Grant
 from cchc.core import audit, dates
 from cchc.core.dates import fmt
 from cchc.core.errors import DomainError, PermissionDenied
-from cchc.core.scope import OFFICER, STANDING
+from cchc.core.scope import OFFICER, STANDING, SYSTEM, user_or_none
 from cchc.core.text import nfc
 from cchc.plans import policies, timeliness
 from cchc.plans.choices import DeadlineKind, OfficeRole, ReminderKind, TaskStatus
@@ -39,10 +39,6 @@ log = logging.getLogger(__name__)
 MAX_FILES_PER_REPORT = 10
 REMINDER_ROLES = frozenset({OFFICER, STANDING})
 TASK_FIELDS = ["status", "percent", "completed_on"]
-
-
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
 
 
 def _task_label(task: Task) -> str:
@@ -166,7 +162,7 @@ def progress_report(
         percent=value,
         text=unicodedata.normalize("NFC", text or "").strip(),
         product_document=product_document,
-        created_by=_user(actor),
+        created_by=user_or_none(actor),
     )
     for upload in uploads:
         stored = ProgressFile(report=report, name=upload.name[:255], size=upload.size)
@@ -364,7 +360,7 @@ def reminders_send(*, today: date, days_ahead: int = 7) -> dict[str, int]:
             counts[k[2]] += 1
         if new_keys:
             audit.record(
-                actor=None,
+                actor=SYSTEM,
                 action="reminder.send",
                 model="plans.reminder",
                 object_repr=f"Nhắc việc ngày {fmt(today)}",

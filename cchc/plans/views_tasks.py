@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from cchc.core import dates, listing
 from cchc.core.errors import DomainError
+from cchc.core.forms import add_domain_error
 from cchc.core.htmx import is_htmx
 from cchc.plans import plan_services, policies, target_services, tracking
 from cchc.plans import task_selectors as selectors
@@ -76,11 +77,6 @@ def plan_list(request):
     )
 
 
-def _form_error(form, exc: DomainError) -> None:
-    """Put a service's refusal on the field it names, or above the form."""
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
 def _plan_page(request, plan, *, settings_form=None, status=200):
     sections = selectors.plan_areas(plan=plan)
     tasks = [t for s in sections for t in s["tasks"]]
@@ -129,7 +125,7 @@ def plan_update(request, pk):
                 actor=request.user, plan=plan, title=d["title"], report_every=d["report_every"]
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(
                 request,
@@ -303,7 +299,7 @@ def task_progress(request, pk):
                 product_document=document,
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(
                 request, f"Đã ghi báo cáo tiến độ nhiệm vụ {task.no}: {d['percent']}%."
@@ -331,7 +327,7 @@ def task_deadline(request, pk):
                 note=d["note"],
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(
                 request, f"Đã nhập hạn {dates.fmt(d['due_on'])} cho nhiệm vụ {task.no}."
@@ -423,7 +419,7 @@ def target_add(request, pk):
                 responsible=units.get(d["responsible"]),
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"Đã thêm chỉ tiêu “{target.text[:80]}”.")
             return redirect("plans:target_detail", pk=target.pk)
@@ -449,7 +445,7 @@ def target_edit(request, pk):
                 text=form.cleaned_data["text"],
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Đã lưu nội dung chỉ tiêu.")
             return redirect("plans:target_detail", pk=target.pk)
@@ -499,7 +495,7 @@ def target_confirm(request, pk):
                 responsible=units.get(d["responsible"]),
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Đã xác nhận chỉ tiêu.")
             return redirect("plans:target_detail", pk=target.pk)
@@ -527,7 +523,7 @@ def target_measure(request, pk):
                 note=d["note"],
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             verdict = "đạt" if measure.achieved else "không đạt"
             messages.success(request, f"Đã ghi kết quả {measure.period_label}: {verdict}.")

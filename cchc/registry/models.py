@@ -3,24 +3,16 @@
 from django.conf import settings
 from django.db import models
 
-from cchc.core.scope import scope_for
+from cchc.core.scope import ScopedQuerySet
 from cchc.orgs.models import Unit
 from cchc.registry.choices import DatePrecision, DocType
 
 
-class DocumentQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """Documents of the actor's subtrees, of the units above them, and public documents of outside bodies."""
-        scope = scope_for(actor)
-        if scope.is_admin:
-            return self.all()
-        if scope.is_anonymous:
-            return self.none()
-        return self.filter(
-            scope.q("org_unit__path")
-            | models.Q(org_unit__isnull=True)
-            | models.Q(org_unit_id__in=scope.ancestor_ids())
-        )
+class DocumentQuerySet(ScopedQuerySet):
+    """Documents of the actor's subtrees, of the units above them, and public documents of outside bodies."""
+
+    unit_field = "org_unit"
+    unowned_public = True
 
 
 class Document(models.Model):

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from cchc.core import audit
 from cchc.core.errors import DomainError, PermissionDenied
+from cchc.core.scope import user_or_none
 from cchc.core.text import fold_words, nfc
 from cchc.registry import policies
 from cchc.registry.choices import DatePrecision, DocType
@@ -78,7 +79,7 @@ def document_register(
     audit_it: bool = True,
 ) -> Document:
     """Register a document with its bases; bases citing registered documents are linked, and earlier citations of this number get linked to it."""
-    if actor is not None and not policies.can_register_document(actor, org_unit):
+    if not policies.can_register_document(actor, org_unit):
         raise PermissionDenied("Bạn không có quyền đăng ký văn bản cho đơn vị này.")
     title = nfc(title)
     if not title:
@@ -116,7 +117,7 @@ def document_register(
         period_start=period_start,
         period_end=period_end,
         body=body,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     doc.search_text = document_search_text(doc)
     doc.save()
@@ -209,7 +210,7 @@ def document_attach(*, actor, document: Document, uploaded_file) -> DocumentFile
         document=document,
         name=uploaded_file.name[:255],
         size=uploaded_file.size,
-        uploaded_by=actor if getattr(actor, "pk", None) else None,
+        uploaded_by=user_or_none(actor),
     )
     f.file.save(uploaded_file.name, uploaded_file, save=False)
     f.save()

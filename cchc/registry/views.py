@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cchc.core import dates, listing
 from cchc.core.errors import DomainError
+from cchc.core.forms import add_domain_error
 from cchc.core.scope import ADMIN, OFFICER, STANDING, scope_for
 from cchc.core.text import fold
 from cchc.orgs import selectors as org_selectors
@@ -233,7 +234,7 @@ def _save(request, form, units, document=None, formset=None):
             actor=request.user, document=document, org_unit=org_unit, bases=bases, **fields
         )
     except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        add_domain_error(form, exc)
         return None
 
 

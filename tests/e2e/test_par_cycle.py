@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cchc.core import dates
+from cchc.core.scope import SYSTEM
 from cchc.orgs.models import Unit
 from cchc.par import criteria_services, services
 from cchc.par.models import CriteriaSet
@@ -21,11 +22,11 @@ YEAR = 2030
 def _fresh_round():
     """A 2030 round (sets cloned from 2029) whose windows are open today, whatever today is."""
     for cs in CriteriaSet.objects.filter(year=YEAR - 1, is_current=True):
-        criteria_services.set_clone(actor=None, source=cs, year=YEAR, audit_it=False)
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=YEAR, audit_it=False)
     today = dates.today()
     city = Unit.objects.get(kind="city", code="HP")
     r = services.round_create(
-        actor=None,
+        actor=SYSTEM,
         organiser=city,
         year=YEAR,
         self_start=today - timedelta(days=3),
@@ -36,7 +37,7 @@ def _fresh_round():
         response_end=today + timedelta(days=12),
         audit_it=False,
     )
-    services.round_open(actor=None, round_=r, audit_it=False)
+    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
     return r
 
 

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cchc.core import dates
+from cchc.core.scope import SYSTEM
 from cchc.orgs.models import Unit
 from cchc.par import criteria_services, services
 from cchc.par.choices import Method
@@ -86,10 +87,10 @@ def test_criteria_set_pages(page, login, shot, tmp_path):
 
 def _fresh_round():
     for cs in CriteriaSet.objects.filter(year=2029, is_current=True):
-        criteria_services.set_clone(actor=None, source=cs, year=2030, audit_it=False)
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2030, audit_it=False)
     today = dates.today()
     r = services.round_create(
-        actor=None,
+        actor=SYSTEM,
         organiser=Unit.objects.get(kind="city", code="HP"),
         year=2030,
         self_start=today - timedelta(days=3),
@@ -100,7 +101,7 @@ def _fresh_round():
         response_end=today + timedelta(days=12),
         audit_it=False,
     )
-    services.round_open(actor=None, round_=r, audit_it=False)
+    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
     ltn = r.assessments.get(unit__short_name="Lê Thanh Nghị")
     entries = {}
     for a in ltn.answers.select_related("criterion").exclude(criterion__method=Method.SURVEY):
@@ -109,14 +110,14 @@ def _fresh_round():
             value={Method.YES_NO: 1, Method.THRESHOLD: 95}.get(c.method, c.max_score),
             text="Đã thực hiện",
         )
-    services.self_assessment_save(actor=None, assessment=ltn, entries=entries)
+    services.self_assessment_save(actor=SYSTEM, assessment=ltn, entries=entries)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     for a in ltn.answers.filter(criterion__evidence_required=True):
         services.evidence_add(
-            actor=None, answer=a, upload=SimpleUploadedFile("mc.pdf", b"%PDF minh chung")
+            actor=SYSTEM, answer=a, upload=SimpleUploadedFile("mc.pdf", b"%PDF minh chung")
         )
-    services.assessment_submit(actor=None, assessment=ltn)
+    services.assessment_submit(actor=SYSTEM, assessment=ltn)
     return r, ltn
 
 

@@ -3,6 +3,7 @@ from django.urls import get_resolver
 
 from cchc.core import audit
 from cchc.core.models import AuditLog
+from cchc.core.scope import SYSTEM
 from cchc.orgs import services as org_services
 
 
@@ -24,7 +25,7 @@ def test_an_entry_keeps_who_what_and_the_values_before_and_after(personas):
 
 
 def test_an_entry_without_an_actor_is_written_by_the_system(db):
-    entry = audit.record(actor=None, action="demo.load", model="demo", object_repr="thành phố")
+    entry = audit.record(actor=SYSTEM, action="demo.load", model="demo", object_repr="thành phố")
     assert entry.actor is None and entry.actor_name == "hệ thống"
 
 
@@ -101,7 +102,7 @@ def test_the_audit_log_has_no_page_that_edits_or_deletes_it():
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_writing_to_the_audit_log_page_is_refused(method, personas, client_for):
-    entry = audit.record(actor=None, action="x.y", model="x", object_repr="giữ nguyên")
+    entry = audit.record(actor=SYSTEM, action="x.y", model="x", object_repr="giữ nguyên")
     count = AuditLog.objects.count()
     response = getattr(client_for(personas.admin), method)("/nhat-ky/", {"object_repr": "đã sửa"})
     assert response.status_code == 405

@@ -1,5 +1,6 @@
 from django.test import Client
 
+from cchc.core.scope import SYSTEM
 from cchc.orgs import services
 from cchc.orgs.choices import UnitKind
 
@@ -45,14 +46,14 @@ def test_units_api_filters_by_kind_bloc_and_year(personas, client_for):
 
 def test_unit_detail_api_gives_children_and_people_counts(personas, client_for):
     services.person_create(
-        actor=None,
+        actor=SYSTEM,
         unit=personas.office_a,
         full_name="Lê Văn An",
         gender="male",
         employment_kind="cong_chuc",
     )
     services.person_create(
-        actor=None,
+        actor=SYSTEM,
         unit=personas.ward_a,
         full_name="Trần Văn Bình",
         gender="male",

@@ -2,6 +2,7 @@ import io
 
 from openpyxl import load_workbook
 
+from cchc.core.scope import SYSTEM
 from cchc.orgs import services
 
 
@@ -25,7 +26,7 @@ def test_the_unit_list_exports_the_filtered_units_to_excel(personas, client_for)
 
 def test_the_person_list_exports_only_people_in_scope(personas, client_for):
     services.person_create(
-        actor=None,
+        actor=SYSTEM,
         unit=personas.office_a,
         full_name="Nguyễn Thị Lan",
         gender="female",
@@ -34,7 +35,7 @@ def test_the_person_list_exports_only_people_in_scope(personas, client_for):
         position="Chuyên viên",
     )
     services.person_create(
-        actor=None,
+        actor=SYSTEM,
         unit=personas.office_b,
         full_name="Lê Văn Nam",
         gender="male",

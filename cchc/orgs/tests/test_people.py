@@ -4,6 +4,7 @@ import pytest
 
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
+from cchc.core.scope import SYSTEM
 from cchc.orgs import selectors, services
 from cchc.orgs.models import Person
 
@@ -128,7 +129,7 @@ def test_the_person_list_is_scoped_filtered_and_searched_without_diacritics(
     lan, personas, client_for
 ):
     services.person_create(
-        actor=None,
+        actor=SYSTEM,
         unit=personas.office_b,
         full_name="Lê Văn Nam",
         gender="male",

@@ -3,6 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cchc.core.scope import SYSTEM
 from cchc.orgs import services
 from cchc.orgs.choices import UnitKind
 
@@ -10,7 +11,7 @@ from cchc.orgs.choices import UnitKind
 def add_units(personas, n: int, start: int = 0):
     for i in range(start, start + n):
         office = services.unit_create(
-            actor=None,
+            actor=SYSTEM,
             name=f"Tổ dân phố số {i}",
             kind=UnitKind.RESIDENTIAL_GROUP,
             parent=personas.ward_a,
@@ -18,7 +19,7 @@ def add_units(personas, n: int, start: int = 0):
             audit_it=False,
         )
         services.person_create(
-            actor=None,
+            actor=SYSTEM,
             unit=office,
             full_name=f"Người số {i}",
             gender="male",

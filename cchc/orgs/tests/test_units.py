@@ -4,6 +4,7 @@ import pytest
 
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
+from cchc.core.scope import SYSTEM
 from cchc.orgs import selectors, services
 from cchc.orgs.choices import UnitKind
 from cchc.orgs.models import Unit
@@ -133,14 +134,14 @@ def test_an_alias_equal_to_the_name_is_not_stored_twice(personas):
 
 def test_the_unit_page_lists_children_with_people_of_their_whole_subtree(personas, client_for):
     services.person_create(
-        actor=None,
+        actor=SYSTEM,
         unit=personas.office_a,
         full_name="Lê Văn An",
         gender="male",
         employment_kind="cong_chuc",
     )
     services.person_create(
-        actor=None,
+        actor=SYSTEM,
         unit=personas.ward_a,
         full_name="Chủ tịch",
         gender="male",

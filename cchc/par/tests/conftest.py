@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth import get_user_model
 
+from cchc.core.scope import SYSTEM
 from cchc.orgs.choices import UnitKind
 from cchc.orgs.models import Unit
 from cchc.par import criteria_services, services
@@ -37,9 +38,9 @@ def demo(db):
 def fresh_round(demo):
     """An open 2030 round (sets cloned from 2029) whose windows are all open on TODAY."""
     for cs in CriteriaSet.objects.filter(year=2029, is_current=True):
-        criteria_services.set_clone(actor=None, source=cs, year=2030, audit_it=False)
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2030, audit_it=False)
     r = services.round_create(
-        actor=None,
+        actor=SYSTEM,
         organiser=demo.city,
         year=2030,
         self_start=TODAY - timedelta(days=10),
@@ -50,7 +51,7 @@ def fresh_round(demo):
         response_end=TODAY + timedelta(days=15),
         audit_it=False,
     )
-    services.round_open(actor=None, round_=r, audit_it=False)
+    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
     return r
 
 
@@ -60,7 +61,7 @@ def assessment_of(round_, unit) -> Assessment:
     )
 
 
-def fill_all(assessment, actor=None, share=1):
+def fill_all(assessment, actor=SYSTEM, share=1):
     """Self-score every criterion at its maximum (yes, or the top threshold) and attach required evidence."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -6,6 +6,7 @@ import pytest
 
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
+from cchc.core.scope import SYSTEM
 from cchc.par import criteria_services as cs_services
 from cchc.par import exports, selectors, services
 from cchc.par.choices import Method, SetStatus
@@ -143,7 +144,7 @@ def test_cloning_from_last_year_copies_the_tree_and_bands(demo):
 
 def test_only_the_city_standing_agency_edits_sets(demo):
     cs = CriteriaSet.objects.get(year=2029, bloc_code="phuong", is_current=True)
-    clone = cs_services.set_clone(actor=None, source=cs, year=2031)
+    clone = cs_services.set_clone(actor=SYSTEM, source=cs, year=2031)
     for username in ("lechan", "lechan.xem", "khucthuadu"):
         with pytest.raises(PermissionDenied):
             cs_services.node_save(
@@ -245,7 +246,7 @@ def test_a_frozen_set_changes_only_through_a_new_audited_version(fresh_round, de
 def test_a_round_does_not_open_with_an_invalid_set(demo):
     snv = demo.user("snv")
     for cs in CriteriaSet.objects.filter(year=2029, is_current=True):
-        cs_services.set_clone(actor=None, source=cs, year=2030)
+        cs_services.set_clone(actor=SYSTEM, source=cs, year=2030)
     broken = CriteriaSet.objects.get(year=2030, bloc_code="xa-dac-khu")
     n = broken.criteria.get(code="1.6")
     cs_services.node_save(

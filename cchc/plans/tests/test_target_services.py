@@ -10,6 +10,7 @@ from django.urls import reverse
 from cchc.core import dates
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
+from cchc.core.scope import SYSTEM
 from cchc.plans import plan_services, target_services, tracking
 from cchc.plans.choices import Recurrence
 from cchc.plans.choices import TargetComparator as C
@@ -29,7 +30,7 @@ def t(personas, monkeypatch):
     return ns
 
 
-def add(t, actor=None, **fields):
+def add(t, actor=SYSTEM, **fields):
     values = {
         "code": "b",
         "text": "Tối thiểu 95% người dân hài lòng",

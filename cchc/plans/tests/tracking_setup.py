@@ -9,7 +9,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from cchc.accounts import services as account_services
-from cchc.core.scope import OFFICER
+from cchc.core.scope import OFFICER, SYSTEM
 from cchc.plans.choices import DeadlineKind, OfficeRole, Recurrence
 from cchc.plans.models import Area, Plan, Task, TaskOffice
 from cchc.plans.search_text import plan_search_text, task_search_text
@@ -20,7 +20,7 @@ PASSWORD = "pw-test-2026"
 
 def officer(username: str, office, email: str = ""):
     user = account_services.user_create(
-        actor=None,
+        actor=SYSTEM,
         username=username,
         password=PASSWORD,
         full_name=username,
@@ -28,7 +28,7 @@ def officer(username: str, office, email: str = ""):
         office=office,
         audit_it=False,
     )
-    account_services.grant_add(actor=None, user=user, role=OFFICER, unit=office, audit_it=False)
+    account_services.grant_add(actor=SYSTEM, user=user, role=OFFICER, unit=office, audit_it=False)
     return user
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+from cchc.core.scope import SYSTEM
 from cchc.registry.models import Document
 from cchc.registry.reader import CitedBasis, DocumentHeader, link_bases, read_header
 from tests.scope_registry import Demo
@@ -61,7 +62,7 @@ def test_a_law_registered_without_a_number_is_linked_by_type_name_and_date(db, d
 
     admin = Demo().user("admin")
     law = document_register(
-        actor=None,
+        actor=SYSTEM,
         audit_it=False,
         doc_type=DocType.LUAT,
         issuer="Quốc hội",

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cchc.core.scope import SYSTEM
 from cchc.registry.choices import DocType
 from cchc.registry.services import BasisInput, document_register
 
@@ -12,7 +13,7 @@ from cchc.registry.services import BasisInput, document_register
 def add_documents(personas, n: int, start: int = 0):
     for i in range(start, start + n):
         document_register(
-            actor=None,
+            actor=SYSTEM,
             number=f"{i + 1}/KH-UBND",
             doc_type=DocType.KH,
             issuer="Ủy ban nhân dân phường An Bình",

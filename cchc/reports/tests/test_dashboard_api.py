@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cchc.core.scope import SYSTEM
 from cchc.orgs import services as org_services
 from cchc.orgs.choices import UnitKind
 from cchc.plans.tests.plan_builder import TODAY, PlanBuilder
@@ -135,7 +136,7 @@ def test_the_overview_api_runs_the_same_queries_for_one_or_many_plans(
     small = queries(client, url)
     for i in range(6):
         ward = org_services.unit_create(
-            actor=None,
+            actor=SYSTEM,
             name=f"Phường Thử {i}",
             kind=UnitKind.WARD,
             parent=personas.city,

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cchc.core.scope import SYSTEM
 from cchc.plans.choices import TaskStatus
 from cchc.plans.tests.plan_builder import PlanBuilder
 from cchc.reports import dashboard
@@ -95,7 +96,7 @@ def test_the_overview_runs_the_same_queries_for_one_or_many_plans(personas, buil
     small = count(lambda: dashboard.overview(actor=actor, year=2026, today=TODAY))
     for i in range(5):
         ward = org_services.unit_create(
-            actor=None,
+            actor=SYSTEM,
             name=f"Phường Thử {i}",
             kind=UnitKind.WARD,
             parent=personas.city,

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from cchc.core.errors import DomainError
+from cchc.core.scope import SYSTEM
 from cchc.par import services
 from cchc.par.models import Round
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không có tệp {file}.")
         try:
             count = services.survey_import(
-                actor=None, round_=round_, filename=path.name, data=path.read_bytes()
+                actor=SYSTEM, round_=round_, filename=path.name, data=path.read_bytes()
             )
         except DomainError as exc:
             raise CommandError(exc.message)

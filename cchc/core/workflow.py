@@ -1,0 +1,214 @@
+"""One declarative way to write a state machine.
+
+A workflow is a `status` field, the states it may take (a `TextChoices`) and its transitions: from which states,
+to which state, the policy that allows the user, and a guard that refuses with a Vietnamese reason (a window closed,
+a file missing). The service of a transition calls `Workflow.apply` inside its transaction: the row is locked and read
+again, the from-state, the policy and the guard are checked, the new state and the service's other fields are saved,
+and one audit record "<entity>.<transition>" is written. Pages and the API ask `Workflow.options(user, obj)` which
+transitions this user has on this object: buttons come from it, never from template logic.
+
+    SUBMIT = Transition("submit", "Nộp", sources=[Status.DRAFT], target=Status.SUBMITTED,
+                        allowed=policies.can_submit, guard=_ready_to_submit)
+    FLOW = Workflow(entity="assessment", states=Status, transitions=[SUBMIT, ...])
+
+    @transaction.atomic
+    def assessment_submit(*, actor, assessment):
+        return FLOW.apply("submit", actor=actor, obj=assessment, changes={"submitted_at": now()})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+
+from cchc.core import audit
+from cchc.core.errors import DomainError, PermissionDenied
+
+Policy = Callable[[Any, Any], bool]
+Guard = Callable[..., "str | None"]
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed move of a workflow.
+
+    `allowed(user, obj)` is the policy (who); `guard(obj, **context)` returns a Vietnamese reason when the move is
+    refused for this object now (what), or None. `url_name` is the page route that performs it (POST, the object's
+    pk as its only argument). `reason_required` asks the user to write why (returning, reopening)."""
+
+    name: str
+    label: str
+    sources: Sequence[str]
+    target: str
+    allowed: Policy
+    guard: Guard | None = None
+    url_name: str = ""
+    button: str = "primary"
+    icon: str = ""
+    confirm: str = ""
+    reason_required: bool = False
+    refused: str = "Bạn không có quyền thực hiện thao tác này."
+
+
+@dataclass(frozen=True)
+class Option:
+    """A transition offered to a user on an object: enabled, or disabled with the guard's reason."""
+
+    transition: Transition
+    enabled: bool
+    reason: str = ""
+    url: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.transition.name
+
+    @property
+    def label(self) -> str:
+        return self.transition.label
+
+
+@dataclass
+class Workflow:
+    """States and transitions of one model's status field; see the module docstring."""
+
+    entity: str
+    entity_label: str
+    states: type[models.TextChoices]
+    transitions: Iterable[Transition]
+    field: str = "status"
+    _by_name: dict[str, Transition] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.transitions = tuple(self.transitions)
+        self._by_name = {}
+        values = set(self.states.values)
+        for t in self.transitions:
+            if t.name in self._by_name:
+                raise ValueError(f"{self.entity}: transition {t.name!r} defined twice")
+            unknown = ({t.target} | set(t.sources)) - values
+            if unknown:
+                raise ValueError(f"{self.entity}.{t.name}: unknown states {sorted(unknown)}")
+            self._by_name[t.name] = t
+        audit.label_actions(
+            {
+                f"{self.entity}.{t.name}": f"{t.label} ({self.entity_label})"
+                for t in self.transitions
+            }
+        )
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def transition(self, name: str) -> Transition:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise ValueError(f"{self.entity}: no transition {name!r}") from None
+
+    def state(self, obj: models.Model) -> str:
+        return getattr(obj, self.field)
+
+    def state_label(self, value: str) -> str:
+        try:
+            return str(self.states(value).label)
+        except ValueError:
+            return value
+
+    def from_states(self, name: str) -> set[str]:
+        return set(self.transition(name).sources)
+
+    def targets(self, state: str) -> set[str]:
+        """The states reachable in one move from `state` (whatever the user)."""
+        return {t.target for t in self.transitions if state in t.sources}
+
+    def options(self, user: Any, obj: models.Model, **context: Any) -> list[Option]:
+        """The transitions the user has on the object in its current state, in declaration order."""
+        state = self.state(obj)
+        result: list[Option] = []
+        for t in self.transitions:
+            if state not in t.sources or not t.allowed(user, obj):
+                continue
+            reason = (t.guard(obj, **context) or "") if t.guard else ""
+            result.append(Option(t, enabled=not reason, reason=reason, url=self._url(t, obj)))
+        return result
+
+    def can(self, name: str, user: Any, obj: models.Model, **context: Any) -> bool:
+        """Whether the user may perform `name` on the object now (state, policy and guard)."""
+        t = self.transition(name)
+        if self.state(obj) not in t.sources or not t.allowed(user, obj):
+            return False
+        return not (t.guard and t.guard(obj, **context))
+
+    # --- writing ---------------------------------------------------------------------------------------------
+
+    def check(self, name: str, *, actor: Any, obj: models.Model, **context: Any) -> Transition:
+        """Refuse with a Vietnamese message unless the move is allowed now: `DomainError` for a wrong state or a
+        guard, `PermissionDenied` (403) for the policy."""
+        t = self.transition(name)
+        state = self.state(obj)
+        if state not in t.sources:
+            raise DomainError(
+                f"Không thể “{t.label.lower()}”: {obj} đang ở trạng thái “{self.state_label(state)}”."
+            )
+        if not t.allowed(actor, obj):
+            raise PermissionDenied(t.refused)
+        if t.guard:
+            reason = t.guard(obj, **context)
+            if reason:
+                raise DomainError(reason)
+        return t
+
+    def apply(
+        self,
+        name: str,
+        *,
+        actor: Any,
+        obj: models.Model,
+        changes: Mapping[str, Any] | None = None,
+        note: str = "",
+        unit_path: str = "",
+        **context: Any,
+    ) -> models.Model:
+        """Perform a transition inside the caller's transaction and return the saved object.
+
+        The row is locked and its state read again first, so two people acting at once cannot both move it."""
+        t = self.transition(name)
+        if t.reason_required and not note.strip():
+            raise DomainError("Vui lòng ghi rõ lý do.", field="note")
+        fresh = type(obj)._default_manager.select_for_update().filter(pk=obj.pk).first()
+        if fresh is not None:
+            setattr(obj, self.field, getattr(fresh, self.field))
+        self.check(name, actor=actor, obj=obj, **context)
+        fields = [self.field, *(changes or {})]
+        before = audit.snapshot(obj, fields)
+        setattr(obj, self.field, t.target)
+        for key, value in (changes or {}).items():
+            setattr(obj, key, value)
+        obj.save(update_fields=[_attname(obj, f) for f in fields])
+        audit.record(
+            actor=actor,
+            action=f"{self.entity}.{t.name}",
+            obj=obj,
+            before=before,
+            after=audit.snapshot(obj, fields),
+            note=note,
+            unit_path=unit_path,
+        )
+        return obj
+
+    @staticmethod
+    def _url(t: Transition, obj: models.Model) -> str:
+        if not t.url_name:
+            return ""
+        try:
+            return reverse(t.url_name, args=[obj.pk])
+        except NoReverseMatch:
+            return ""
+
+
+def _attname(obj: models.Model, name: str) -> str:
+    return obj._meta.get_field(name).name
