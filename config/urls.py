@@ -18,3 +18,4 @@ urlpatterns = [
 ]
 
 handler404 = "cchc.core.views.not_found"
+handler403 = "cchc.core.views.forbidden"

@@ -16,7 +16,9 @@ Page kinds:
 
 `scoped` (default: True when the URL takes kwargs) marks URLs naming an object owned by a unit, which must be
 404 for a user whose grants do not cover that unit. `viewer` is what the read-only viewer gets on GET inside
-their scope: "ok" (200) or "refused" (403/404); the default follows the kind ("page" → ok, "form" → refused).
+their scope: "ok" (200) or "refused" (403); the default follows the kind ("page" → ok, "form" → refused).
+`personal` marks URLs about the user's own things (their notifications): another user's object is 404, and the
+viewer may act on their own (nothing of the ward changes).
 """
 
 from collections.abc import Callable
@@ -101,6 +103,7 @@ class Page:
     kwargs: Kwargs | None = None
     scoped: bool | None = None
     viewer: str | None = None
+    personal: bool = False
 
     @property
     def is_scoped(self) -> bool:
@@ -278,8 +281,8 @@ PLANS["plans:target_delete"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:target_confirm"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:target_measure"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:reminder_list"] = Page()
-PLANS["plans:reminder_read"] = Page(kind="action", kwargs=reminder_kw)
-PLANS["plans:reminder_read_all"] = Page(kind="action", scoped=False)
+PLANS["plans:reminder_read"] = Page(kind="action", kwargs=reminder_kw, personal=True)
+PLANS["plans:reminder_read_all"] = Page(kind="action", scoped=False, personal=True)
 
 
 # Reports on CCHC plans (namespace "reports"): the home page and the overview follow the actor's scope (no object in

@@ -1,7 +1,7 @@
 """Home page and the audit log browser (read only: the log has no edit or delete page)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -66,7 +66,7 @@ AUDIT_SPEC = listing.ListSpec(
 @require_safe
 def audit_list(request):
     if not scope_for(request.user).is_admin:
-        raise Http404
+        raise PermissionDenied
     qs = selectors.audit_list(actor=request.user)
     if listing.wants_export(request):
         return listing.export(AUDIT_SPEC, qs, request)
@@ -79,4 +79,10 @@ def audit_list(request):
 
 
 def not_found(request, exception=None):
+    """Outside the user's scope, or no such page."""
     return render(request, "404.html", status=404)
+
+
+def forbidden(request, exception=None):
+    """Inside the user's scope, but the user's role does not allow it."""
+    return render(request, "403.html", status=403)

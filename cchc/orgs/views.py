@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -116,7 +117,7 @@ def unit_detail(request, pk):
 def unit_deactivate(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     if not policies.can_manage_unit(request.user, unit):
-        raise Http404
+        raise PermissionDenied
     form = forms.DeactivateForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ngày giải thể/sáp nhập không hợp lệ (dd/mm/yyyy).")
@@ -144,7 +145,7 @@ def unit_deactivate(request, pk):
 def unit_bloc_set(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     if not policies.can_manage_blocs(request.user):
-        raise Http404
+        raise PermissionDenied
     year = request.POST.get("year", "")
     code = request.POST.get("bloc", "")
     bloc = Bloc.objects.filter(code=code).first() if code else None
@@ -165,7 +166,7 @@ def unit_bloc_set(request, pk):
 def unit_create(request, pk):
     parent = selectors.unit_get(actor=request.user, pk=pk)
     if not policies.can_create_unit_under(request.user, parent):
-        raise Http404
+        raise PermissionDenied
     form = forms.UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -195,7 +196,7 @@ def unit_create(request, pk):
 def unit_edit(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     if not policies.can_manage_unit(request.user, unit):
-        raise Http404
+        raise PermissionDenied
     initial = {
         "name": unit.name,
         "short_name": unit.short_name,
@@ -224,7 +225,7 @@ def unit_edit(request, pk):
 def alias_add(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     if not policies.can_edit_aliases(request.user, unit):
-        raise Http404
+        raise PermissionDenied
     form = forms.AliasForm(request.POST)
     if form.is_valid():
         try:
@@ -242,8 +243,10 @@ def alias_add(request, pk):
 def alias_remove(request, pk, alias_id):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     alias = UnitAlias.objects.filter(unit=unit, pk=alias_id).first()
-    if alias is None or not policies.can_edit_aliases(request.user, unit):
+    if alias is None:
         raise Http404
+    if not policies.can_edit_aliases(request.user, unit):
+        raise PermissionDenied
     try:
         services.alias_remove(actor=request.user, alias=alias)
         messages.success(request, f"Đã xóa tên gọi “{alias.name}”.")
@@ -312,7 +315,7 @@ def person_detail(request, pk):
 def person_create(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
     if not policies.can_manage_people(request.user, unit):
-        raise Http404
+        raise PermissionDenied
     form = forms.PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -333,7 +336,7 @@ def person_create(request, pk):
 def person_edit(request, pk):
     person = selectors.person_get(actor=request.user, pk=pk)
     if not policies.can_manage_people(request.user, person.unit):
-        raise Http404
+        raise PermissionDenied
     initial = {
         f: getattr(person, f)
         for f in ["full_name", "gender", "birth_year", "position", "employment_kind"]
@@ -358,7 +361,7 @@ def person_edit(request, pk):
 def person_move(request, pk):
     person = selectors.person_get(actor=request.user, pk=pk)
     if not policies.can_manage_people(request.user, person.unit):
-        raise Http404
+        raise PermissionDenied
     targets = [
         u
         for u in selectors.unit_list(actor=request.user).order_by("path")
@@ -480,8 +483,10 @@ IMPORTS = {
 
 def _import_kind(request, what):
     """The import named in the URL, or 404 when it does not exist or the user may not import."""
-    if what not in IMPORTS or not IMPORTS[what][4](request.user):
+    if what not in IMPORTS:
         raise Http404
+    if not IMPORTS[what][4](request.user):
+        raise PermissionDenied
     return IMPORTS[what][:4]
 
 

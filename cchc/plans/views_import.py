@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ UPLOAD_KIND = "plan-import"
 def _units_or_404(request):
     units = plan_services.importable_units(request.user)
     if not units:
-        raise Http404("Không tìm thấy trang.")
+        raise PermissionDenied
     return units
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -247,7 +248,7 @@ def _form_page(request, form, formset, **context):
 def document_create(request):
     choices, units = _unit_choices(request.user)
     if not choices:
-        raise Http404
+        raise PermissionDenied
     form = DocumentForm(request.POST or None)
     form.fields["org_unit"].widget.choices = choices
     formset = _basis_formset(request)
@@ -264,7 +265,7 @@ def document_read(request):
     """Đọc từ văn bản: paste or upload a document; the registration form comes back prefilled."""
     choices, units = _unit_choices(request.user)
     if not choices:
-        raise Http404
+        raise PermissionDenied
     read_form = ReadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and read_form.is_valid():
         upload = read_form.cleaned_data.get("file")
@@ -317,7 +318,7 @@ def _header_initial(header: reader.DocumentHeader, units: dict) -> dict:
 def document_edit(request, pk):
     doc = selectors.document_get(actor=request.user, pk=pk)
     if not policies.can_edit_document(request.user, doc):
-        raise Http404
+        raise PermissionDenied
     choices, units = _unit_choices(request.user)
     initial = {
         f: getattr(doc, f)
@@ -395,7 +396,7 @@ def document_bases(request, pk):
 def document_attach(request, pk):
     doc = selectors.document_get(actor=request.user, pk=pk)
     if not policies.can_edit_document(request.user, doc):
-        raise Http404
+        raise PermissionDenied
     form = AttachForm(request.POST, request.FILES)
     if form.is_valid():
         try:
