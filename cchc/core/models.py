@@ -32,3 +32,29 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class Attachment(models.Model):
+    """An uploaded file kept with a record (evidence, a document's file, a progress report's file): one shape.
+
+    Concrete models add the record they belong to and `upload_to`; `cchc.core.attachments.attach` checks and
+    stores the upload."""
+
+    file = models.FileField("Tệp", max_length=255)
+    name = models.CharField("Tên tệp", max_length=255)
+    size = models.PositiveIntegerField("Dung lượng", default=0)
+    uploaded_at = models.DateTimeField("Tải lên lúc", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người tải lên",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from cchc.core.models import Attachment
 from cchc.core.scope import ADMIN, STANDING, ScopedQuerySet, scope_for
 from cchc.orgs.choices import BlocCode
 from cchc.orgs.models import Unit
@@ -324,7 +325,7 @@ def evidence_path(instance, filename):
     return f"par/evidence/{instance.answer.assessment_id}/{instance.answer_id}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(Attachment):
     """Evidence (tài liệu kiểm chứng) of an answer: an uploaded file or a registered document."""
 
     answer = models.ForeignKey(
@@ -339,19 +340,11 @@ class Evidence(models.Model):
         on_delete=models.PROTECT,
     )
     name = models.CharField("Tên", max_length=255)
-    size = models.PositiveIntegerField("Dung lượng", default=0)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         verbose_name = "Tài liệu kiểm chứng"
         verbose_name_plural = "Tài liệu kiểm chứng"
         ordering = ["answer_id", "id"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ResultQuerySet(models.QuerySet):

@@ -15,6 +15,7 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 
 from cchc.core import audit, dates, tabular
+from cchc.core.attachments import attach
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import SYSTEM, user_or_none
 from cchc.core.text import fold, nfc
@@ -43,7 +44,6 @@ from cchc.par.scoring import (
     vn,
 )
 
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 ZERO = Decimal("0")
 
 
@@ -520,17 +520,12 @@ def evidence_add(
         raise DomainError(
             f"Tiêu chí {answer.criterion.code}: chọn tệp hoặc văn bản đã đăng ký.", field="file"
         )
-    ev = Evidence(answer=answer, uploaded_by=user_or_none(actor))
+    ev = Evidence(answer=answer)
     if upload is not None:
-        if upload.size > MAX_EVIDENCE_BYTES:
-            raise DomainError(f"Tệp “{upload.name}” quá lớn (tối đa 20 MB).", field="file")
-        if upload.size == 0:
-            raise DomainError(f"Tệp “{upload.name}” rỗng.", field="file")
-        ev.name, ev.size = upload.name[:255], upload.size
-        ev.file.save(upload.name, upload, save=False)
+        attach(ev, upload, actor=actor)
     else:
-        ev.document, ev.name = document, str(document)[:255]
-    ev.save()
+        ev.document, ev.name, ev.uploaded_by = document, str(document)[:255], user_or_none(actor)
+        ev.save()
     audit.record(
         actor=actor,
         action="evidence.add",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from cchc.core.models import Attachment
 from cchc.core.scope import ScopedQuerySet
 from cchc.orgs.models import Unit
 from cchc.plans.choices import (
@@ -217,23 +218,17 @@ def progress_file_path(instance, filename):
     return f"tasks/{instance.report.task_id}/{filename}"
 
 
-class ProgressFile(models.Model):
+class ProgressFile(Attachment):
     """An evidence file attached to a progress report."""
 
     report = models.ForeignKey(
         ProgressReport, verbose_name="Báo cáo", on_delete=models.CASCADE, related_name="files"
     )
     file = models.FileField("Tệp", upload_to=progress_file_path, max_length=255)
-    name = models.CharField("Tên tệp", max_length=255)
-    size = models.PositiveIntegerField("Dung lượng", default=0)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "Tệp kiểm chứng"
         verbose_name_plural = "Tệp kiểm chứng"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Target(models.Model):

@@ -15,7 +15,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
@@ -25,6 +24,7 @@ from django.utils.text import Truncator
 
 from cchc.accounts.models import Grant
 from cchc.core import audit, dates
+from cchc.core.attachments import attach, check_upload
 from cchc.core.dates import fmt
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import OFFICER, STANDING, SYSTEM, user_or_none
@@ -84,14 +84,8 @@ def _check_files(files) -> list:
         raise DomainError(
             f"Mỗi lần báo cáo đính kèm tối đa {MAX_FILES_PER_REPORT} tệp.", field="files"
         )
-    limit = settings.MAX_UPLOAD_BYTES
     for f in files:
-        if f.size > limit:
-            raise DomainError(
-                f"Tệp “{f.name}” quá lớn (tối đa {limit // (1024 * 1024)} MB).", field="files"
-            )
-        if f.size == 0:
-            raise DomainError(f"Tệp “{f.name}” rỗng.", field="files")
+        check_upload(f, field="files")
     return files
 
 
@@ -165,9 +159,7 @@ def progress_report(
         created_by=user_or_none(actor),
     )
     for upload in uploads:
-        stored = ProgressFile(report=report, name=upload.name[:255], size=upload.size)
-        stored.file.save(upload.name, upload, save=False)
-        stored.save()
+        attach(ProgressFile(report=report), upload, actor=actor, field="files")
 
     before = audit.snapshot(task, TASK_FIELDS)
     if status == TaskStatus.DONE and task.status != TaskStatus.DONE:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from cchc.core.models import Attachment
 from cchc.core.scope import ScopedQuerySet
 from cchc.orgs.models import Unit
 from cchc.registry.choices import DatePrecision, DocType
@@ -118,23 +119,14 @@ def document_file_path(instance, filename):
     return f"documents/{instance.document_id}/{filename}"
 
 
-class DocumentFile(models.Model):
+class DocumentFile(Attachment):
     """A file attached to a document (the signed scan, the Word original, an appendix)."""
 
     document = models.ForeignKey(
         Document, verbose_name="Văn bản", on_delete=models.CASCADE, related_name="files"
     )
     file = models.FileField("Tệp", upload_to=document_file_path, max_length=255)
-    name = models.CharField("Tên tệp", max_length=255)
-    size = models.PositiveIntegerField("Dung lượng", default=0)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         verbose_name = "Tệp đính kèm"
         verbose_name_plural = "Tệp đính kèm"
-
-    def __str__(self) -> str:
-        return self.name

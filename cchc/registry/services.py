@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cchc.core import audit
+from cchc.core.attachments import attach
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import user_or_none
 from cchc.core.text import fold_words, nfc
@@ -200,20 +201,9 @@ def document_update(
 @transaction.atomic
 def document_attach(*, actor, document: Document, uploaded_file) -> DocumentFile:
     """Attach a file to a document."""
-    from django.conf import settings
-
     if not policies.can_edit_document(actor, document):
         raise PermissionDenied("Bạn không có quyền đính kèm tệp cho văn bản này.")
-    if uploaded_file.size > settings.MAX_UPLOAD_BYTES:
-        raise DomainError("Tệp quá lớn: tối đa 20 MB.", field="file")
-    f = DocumentFile(
-        document=document,
-        name=uploaded_file.name[:255],
-        size=uploaded_file.size,
-        uploaded_by=user_or_none(actor),
-    )
-    f.file.save(uploaded_file.name, uploaded_file, save=False)
-    f.save()
+    f = attach(DocumentFile(document=document), uploaded_file, actor=actor)
     audit.record(
         actor=actor,
         action="document.attach",

@@ -62,7 +62,7 @@ def test_renaming_a_unit_through_its_page_writes_an_entry_with_both_names(person
 def test_only_administrators_open_the_audit_log(personas, client_for):
     assert client_for(personas.admin).get("/nhat-ky/").status_code == 200
     for user in (personas.city_officer, personas.ward_a_officer, personas.ward_a_viewer):
-        assert client_for(user).get("/nhat-ky/").status_code == 404
+        assert client_for(user).get("/nhat-ky/").status_code == 403
 
 
 def test_the_audit_log_filters_by_action_actor_date_and_search(personas, client_for):

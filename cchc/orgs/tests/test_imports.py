@@ -192,10 +192,10 @@ def test_the_template_file_has_the_expected_headers(personas, client_for):
 
 def test_a_read_only_viewer_cannot_open_the_import(personas, client_for):
     client = client_for(personas.ward_a_viewer)
-    assert client.get("/to-chuc/nhap/don-vi/").status_code == 404
+    assert client.get("/to-chuc/nhap/don-vi/").status_code == 403
     assert (
         client.post(
             "/to-chuc/nhap/ca-nhan/", {"file": SimpleUploadedFile("a.csv", b"x")}
         ).status_code
-        == 404
+        == 403
     )

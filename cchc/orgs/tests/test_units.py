@@ -196,7 +196,7 @@ def test_a_ward_keeps_its_offices_but_its_own_record_is_kept_by_the_city(persona
         client_for(personas.ward_a_officer)
         .get(f"/to-chuc/don-vi/{personas.ward_a.pk}/sua/")
         .status_code
-        == 404
+        == 403
     )
     assert (
         client_for(personas.city_officer)

@@ -50,12 +50,12 @@ def test_the_city_standing_agency_chooses_the_unit():
 
 
 @pytest.mark.parametrize("username", ["lechan.xem", "lechan.vanphong"])
-def test_users_without_an_importing_role_get_404(username):
+def test_users_without_an_importing_role_get_403(username):
     c = login(username)
-    assert c.get(reverse("plans:plan_import")).status_code == 404
+    assert c.get(reverse("plans:plan_import")).status_code == 403
     assert (
         c.post(reverse("plans:plan_import_confirm"), {"unit": level("Lê Chân").pk}).status_code
-        == 404
+        == 403
     )
 
 

@@ -231,7 +231,7 @@ def test_files_are_attached_and_downloaded_only_within_scope(
     response = client_for(personas.ward_a_officer).post(
         f"/van-ban/{city_plan.pk}/dinh-kem/", {"file": SimpleUploadedFile("x.pdf", b"x")}
     )
-    assert response.status_code == 404, "a ward may read the city's plan but not attach files to it"
+    assert response.status_code == 403, "a ward may read the city's plan but not attach files to it"
     assert not city_plan.files.exists()
 
 

@@ -188,8 +188,8 @@ def test_the_edit_form_shows_the_bases_as_rows_and_keeps_them_when_saved(db, dem
 
 def test_a_read_only_user_cannot_open_the_read_step(db, demo_city, client_for):
     client = client_for(Demo().user("lechan.xem"))
-    assert client.get(URL).status_code == 404
-    assert client.post(URL, {"text": seed("000")}).status_code == 404
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, {"text": seed("000")}).status_code == 403
 
 
 def test_free_text_bases_are_read_by_the_reader_and_pipe_lines_by_column(ltn):
