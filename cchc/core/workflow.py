@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.db import models
@@ -49,7 +50,7 @@ class Transition:
     url_name: str = ""
     button: str = "primary"
     icon: str = ""
-    confirm: str = ""
+    confirm: str | Callable[[Any], str] = ""
     reason_required: bool = False
     refused: str = "Bạn không có quyền thực hiện thao tác này."
 
@@ -62,6 +63,7 @@ class Option:
     enabled: bool
     reason: str = ""
     url: str = ""
+    confirm: str = ""
 
     @property
     def name(self) -> str:
@@ -81,7 +83,7 @@ class Workflow:
     states: type[models.TextChoices]
     transitions: Iterable[Transition]
     field: str = "status"
-    _by_name: dict[str, Transition] = field(init=False, repr=False)
+    _by_name: dict[str, Transition] = dataclass_field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.transitions = tuple(self.transitions)
@@ -133,7 +135,10 @@ class Workflow:
             if state not in t.sources or not t.allowed(user, obj):
                 continue
             reason = (t.guard(obj, **context) or "") if t.guard else ""
-            result.append(Option(t, enabled=not reason, reason=reason, url=self._url(t, obj)))
+            confirm = t.confirm(obj) if callable(t.confirm) else t.confirm
+            result.append(
+                Option(t, enabled=not reason, reason=reason, url=self._url(t, obj), confirm=confirm)
+            )
         return result
 
     def can(self, name: str, user: Any, obj: models.Model, **context: Any) -> bool:

@@ -32,6 +32,7 @@ from cchc.core.text import nfc
 from cchc.plans import policies, timeliness
 from cchc.plans.choices import DeadlineKind, OfficeRole, ReminderKind, TaskStatus
 from cchc.plans.models import ProgressFile, ProgressReport, Reminder, Task, TaskOffice
+from cchc.plans.workflows import TASK_FLOW, transition_to
 from cchc.registry.models import Document
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,13 @@ def progress_report(
     value = _check_progress(
         task, percent=percent, status=status, reported_on=reported_on, today=today
     )
+    move = transition_to(task.status, status) if status != task.status else None
+    if status != task.status and move is None:
+        raise DomainError(
+            f"Không thể chuyển {_task_label(task)} từ “{TaskStatus(task.status).label}” sang "
+            f"“{TaskStatus(status).label}”.",
+            field="status",
+        )
     uploads = _check_files(files)
     if (
         product_document is not None
@@ -162,12 +170,22 @@ def progress_report(
         attach(ProgressFile(report=report), upload, actor=actor, field="files")
 
     before = audit.snapshot(task, TASK_FIELDS)
+    completed_on = task.completed_on
     if status == TaskStatus.DONE and task.status != TaskStatus.DONE:
-        task.completed_on = reported_on
+        completed_on = reported_on
     elif status != TaskStatus.DONE:
-        task.completed_on = None
-    task.status, task.percent = status, value
-    task.save(update_fields=[*TASK_FIELDS, "updated_at"])
+        completed_on = None
+    if move:
+        TASK_FLOW.apply(
+            move,
+            actor=actor,
+            obj=task,
+            changes={"percent": value, "completed_on": completed_on},
+            unit_path=task.plan.unit.path,
+        )
+    else:
+        task.percent, task.completed_on = value, completed_on
+        task.save(update_fields=[*TASK_FIELDS, "updated_at"])
     audit.record(
         actor=actor,
         action="task.progress",

@@ -13,7 +13,7 @@ from cchc.core import dates, listing
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.core.htmx import is_htmx
-from cchc.plans import plan_services, policies, target_services, tracking
+from cchc.plans import plan_services, policies, target_services, tracking, workflows
 from cchc.plans import task_selectors as selectors
 from cchc.plans.choices import ReminderKind, TaskStatus, Timeliness
 from cchc.plans.forms_tasks import (
@@ -233,7 +233,8 @@ def task_list(request):
 
 
 def _progress_form(request, task, data=None, files=None):
-    return ProgressForm(
+    choices = workflows.status_choices(request.user, task)
+    form = ProgressForm(
         data,
         files,
         periods=tracking.task_periods(task),
@@ -243,6 +244,12 @@ def _progress_form(request, task, data=None, files=None):
             "percent": task.percent,
         },
     )
+    form.fields["status"].choices = choices
+    reopen = [o for o in workflows.TASK_FLOW.options(request.user, task) if o.confirm]
+    if reopen:
+        form.fields["status"].widget.attrs["data-confirm-unless"] = task.status
+        form.fields["status"].widget.attrs["data-confirm"] = reopen[0].confirm
+    return form
 
 
 def _task_page(request, task, *, progress_form=None, deadline_form=None, status=200):
