@@ -131,8 +131,9 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from cchc.plans.import_preview import plan_import_preview
     from cchc.plans.models import Task, TaskOffice
-    from cchc.plans.plan_services import plan_import_confirm, plan_import_preview
+    from cchc.plans.plan_services import plan_import_confirm
 
     t0 = time.perf_counter()
     preview = plan_import_preview(actor=admin, unit=wards[0], filename="ke-hoach.txt", data=data)

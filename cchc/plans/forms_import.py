@@ -2,7 +2,7 @@
 
 from django import forms
 
-from cchc.plans.plan_services import ACCEPTED_EXTENSIONS
+from cchc.plans.import_preview import ACCEPTED_EXTENSIONS
 from cchc.plans.plan_table import MAX_FILE_BYTES
 
 PASTED_NAME = "van-ban-dan.txt"

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from cchc.core import uploads
 from cchc.core.errors import DomainError
-from cchc.plans import plan_services
+from cchc.plans import import_preview, plan_services
 from cchc.plans.choices import TargetComparator
 from cchc.plans.forms_import import PlanUploadForm
 from cchc.registry.choices import DocType
@@ -18,7 +18,7 @@ UPLOAD_KIND = "plan-import"
 
 
 def _units_or_404(request):
-    units = plan_services.importable_units(request.user)
+    units = import_preview.importable_units(request.user)
     if not units:
         raise PermissionDenied
     return units
@@ -101,7 +101,7 @@ def plan_import(request):
         unit = _unit_or_404(units, form.cleaned_data["unit"])
         filename, data = form.payload()
         try:
-            preview = plan_services.plan_import_preview(
+            preview = import_preview.plan_import_preview(
                 actor=request.user,
                 unit=unit,
                 filename=filename,
@@ -160,7 +160,7 @@ def plan_import_confirm(request):
     except DomainError as exc:
         messages.error(request, exc.message)
         try:
-            preview = plan_services.plan_import_preview(
+            preview = import_preview.plan_import_preview(
                 actor=request.user, unit=unit, filename=filename, data=data, year=year
             )
         except DomainError:

@@ -13,7 +13,7 @@ from cchc.core import dates, listing
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.core.htmx import is_htmx
-from cchc.plans import plan_services, policies, target_services, tracking, workflows
+from cchc.plans import import_preview, plan_services, policies, target_services, tracking, workflows
 from cchc.plans import task_selectors as selectors
 from cchc.plans.choices import ReminderKind, TaskStatus, Timeliness
 from cchc.plans.forms_tasks import (
@@ -71,7 +71,7 @@ PLAN_SPEC = listing.ListSpec(
 @require_safe
 def plan_list(request):
     qs = selectors.plan_list(actor=request.user)
-    can_import = bool(plan_services.importable_units(request.user))
+    can_import = bool(import_preview.importable_units(request.user))
     return listing.respond(
         request, PLAN_SPEC, qs, "plans/plan_list.html", {"can_import": can_import}
     )

@@ -15,8 +15,9 @@ from cchc.core.models import AuditLog
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Unit, UnitAlias
 from cchc.plans.choices import DeadlineKind, OfficeRole
+from cchc.plans.import_preview import importable_units, plan_import_preview
 from cchc.plans.models import Area, Plan, ProgressReport, Target, Task, TaskOffice
-from cchc.plans.plan_services import importable_units, plan_import_confirm, plan_import_preview
+from cchc.plans.plan_services import plan_import_confirm
 from cchc.registry.models import Document
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from cchc.plans.offices import (
     normalise_office_name,
     split_offices,
 )
-from cchc.plans.plan_table import parse_plan_file
+from cchc.plans.plan_files import parse_plan_file
 
 SEED = Path(__file__).resolve().parents[3] / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
 TASK_25_COORDINATING = (

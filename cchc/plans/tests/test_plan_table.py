@@ -9,6 +9,7 @@ from docx import Document
 from openpyxl import Workbook
 
 from cchc.plans.offices import split_offices
+from cchc.plans.plan_files import parse_plan_file, rows_from_docx, rows_from_text, rows_from_xlsx
 from cchc.plans.plan_table import (
     EMPTY_TABLE,
     JOINED_CONTENT,
@@ -17,11 +18,7 @@ from cchc.plans.plan_table import (
     NO_TABLE,
     ParsedArea,
     PlanTableError,
-    parse_plan_file,
     parse_task_table,
-    rows_from_docx,
-    rows_from_text,
-    rows_from_xlsx,
 )
 
 SEED = Path(__file__).resolve().parents[3] / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"

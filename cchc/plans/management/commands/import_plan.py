@@ -15,7 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from cchc.core.dates import fmt
 from cchc.core.errors import DomainError
 from cchc.orgs.models import Unit
-from cchc.plans.plan_services import plan_import_confirm, plan_import_preview
+from cchc.plans.import_preview import plan_import_preview
+from cchc.plans.plan_services import plan_import_confirm
 
 
 def _offices(items: list[dict]) -> str:
