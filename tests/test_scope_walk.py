@@ -190,13 +190,18 @@ def test_the_read_only_viewer_reads_inside_the_ward_and_every_post_is_refused(na
     elif expected == "not_allowed":
         assert status == 405, f"GET {url}"
     else:
-        assert status == 403, f"GET {url} answered {status}: inside the scope but not allowed is 403"
+        assert status == 403, (
+            f"GET {url} answered {status}: inside the scope but not allowed is 403"
+        )
     before = _changes()
     status = viewer.post(
         url, {"name": "Tên mới", "full_name": "Người mới", "year": "2026", "on": "01/01/2026"}
     ).status_code
     if PAGES[name].personal:
-        allowed = {302, 404}  # another user's notification is 404; the viewer's own may be marked read
+        allowed = {
+            302,
+            404,
+        }  # another user's notification is 404; the viewer's own may be marked read
     elif PAGES[name].kind == "page":
         allowed = {403, 405}
     else:
@@ -253,5 +258,7 @@ def test_the_read_only_viewer_reads_the_api_and_cannot_write_through_it(key, dem
     if method == "GET":
         assert status == 200
     else:
-        assert status == 403, f"{method} {url} answered {status}: inside the scope but not allowed is 403"
+        assert status == 403, (
+            f"{method} {url} answered {status}: inside the scope but not allowed is 403"
+        )
     assert _changes() == before

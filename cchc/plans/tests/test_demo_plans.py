@@ -2,7 +2,7 @@
 
 import pytest
 
-from cchc.demo.plans import DEMO_TODAY, PROGRESS
+from cchc.demo.plans import DEMO_TODAY
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Unit
 from cchc.plans.choices import DeadlineKind
@@ -50,11 +50,19 @@ def test_the_rewritten_plans_name_their_own_ward_and_chairman():
     assert "xã Khúc Thừa Dụ" in plan_of("Khúc Thừa Dụ").title
 
 
+# The tasks each demo ward reported on, written out (not read back from the loader).
+REPORTED = {
+    "Lê Thanh Nghị": {1, 5, 7, 8, 10, 15, 16, 25, 27},
+    "Lê Chân": {1, 8, 10, 16, 25, 27},
+    "Khúc Thừa Dụ": {1, 5, 7, 8, 10, 15},
+}
+
+
 def test_the_demo_wards_report_progress_with_tasks_done_on_time_late_and_overdue():
     for ward in WARDS:
         plan = plan_of(ward)
         reported = set(plan.tasks.filter(reports__isnull=False).values_list("no", flat=True))
-        assert reported == {no for no, *_ in PROGRESS[ward]}
+        assert reported == REPORTED[ward]
         done = plan.tasks.filter(status="done")
         assert done.filter(completed_on__lte=models_F("due_on")).exists()
         assert done.filter(completed_on__gt=models_F("due_on")).exists()

@@ -74,16 +74,17 @@ def test_the_plan_dashboard_selector_runs_six_queries_for_3_or_30_tasks(
     assert dash.totals.tasks == 30
 
 
-def test_the_overview_selector_runs_the_same_queries_for_2_plans_of_3_or_30_tasks(
+def test_the_overview_selector_runs_three_queries_for_2_plans_of_3_or_30_tasks(
     personas, builders, django_assert_num_queries
 ):
+    """The plans of the year with their counts, the units without a plan, the levels in scope."""
     actor = personas.city_officer
     dashboard.overview(actor=actor, year=2026, today=TODAY)
     small, large = small_and_large(
         personas, builders, lambda: dashboard.overview(actor=actor, year=2026, today=TODAY)
     )
-    assert small == large
-    with django_assert_num_queries(large):
+    assert (small, large) == (3, 3)
+    with django_assert_num_queries(3):
         assert dashboard.overview(actor=actor, year=2026, today=TODAY).totals.tasks == 60
 
 
@@ -106,19 +107,22 @@ def test_the_overview_runs_the_same_queries_for_one_or_many_plans(personas, buil
     assert count(lambda: dashboard.overview(actor=actor, year=2026, today=TODAY)) == small
 
 
+# A request's own queries (session, user, grants, the navigation's counts) come on top of the selectors': the
+# figures are what each page runs today, written down so that a change that adds a query per row, or any query,
+# is seen here and the figure updated on purpose.
 @pytest.mark.parametrize(
-    "name, who",
+    "name, who, expected",
     [
-        ("reports:plan_dashboard", "ward_a_officer"),
-        ("reports:plan_xlsx", "ward_a_officer"),
-        ("reports:plan_report", "ward_a_officer"),
-        ("reports:home", "ward_a_officer"),
-        ("reports:overview", "city_officer"),
-        ("reports:overview_xlsx", "city_officer"),
+        ("reports:plan_dashboard", "ward_a_officer", 12),
+        ("reports:plan_xlsx", "ward_a_officer", 12),
+        ("reports:plan_report", "ward_a_officer", 12),
+        ("reports:home", "ward_a_officer", 13),
+        ("reports:overview", "city_officer", 8),
+        ("reports:overview_xlsx", "city_officer", 6),
     ],
 )
 def test_each_report_page_and_file_runs_a_fixed_number_of_queries(
-    personas, builders, client_for, name, who
+    personas, builders, client_for, name, who, expected
 ):
     client = client_for(getattr(personas, who))
     url = reverse(name, args=[builders[0].plan.pk]) if "plan_" in name else reverse(name)
@@ -127,4 +131,4 @@ def test_each_report_page_and_file_runs_a_fixed_number_of_queries(
         assert client.get(url, {"year": 2026}).status_code == 200
 
     small, large = small_and_large(personas, builders, get)
-    assert small == large
+    assert (small, large) == (expected, expected)
