@@ -10,48 +10,22 @@ per bloc, band, results written) and the reads the award rules use. It prints wa
 """
 
 import argparse
-import os
 import resource
 import sys
-import tempfile
 import time
 import tracemalloc
 from decimal import Decimal
 from pathlib import Path
 
-from cchc.core.scope import SYSTEM
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import configure  # noqa: E402
+
+from cchc.core.scope import SYSTEM  # noqa: E402
 
 AREAS = [15, 15, 15, 15, 15, 15, 14, 14]  # 118 scored criteria of 0.5 points: 59 points
 SURVEY = [("S1", "25"), ("S2", "16")]  # 41 points: 100 in all
-
-
-def configure(database_url: str | None) -> str:
-    tmp = None
-    if not database_url:
-        tmp = tempfile.mkdtemp(prefix="cchc-bench-")
-        database_url = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ["DATABASE_URL"] = database_url
-    # Without DEBUG, so that Django does not keep every SQL statement in memory.
-    os.environ["CCHC_DEBUG"] = "0"
-    os.environ.setdefault("CCHC_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("CCHC_ALLOWED_HOSTS", "localhost")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
-    os.environ.setdefault("CCHC_DATA_DIR", tmp or tempfile.mkdtemp(prefix="cchc-bench-"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    if not database_url.startswith("sqlite"):
-        from django.db import connection
-
-        with connection.cursor() as cur:
-            cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    call_command("migrate", verbosity=0)
-    return database_url
 
 
 def build(n_units: int):

@@ -22,9 +22,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from plan_import import configure  # noqa: E402  (the same throw-away database set-up)
+from common import configure, timed  # noqa: E402
 
-from cchc.core.scope import SYSTEM
+from cchc.core.scope import SYSTEM  # noqa: E402
 
 TODAY = date(2026, 12, 2)
 AREAS = ["I", "II", "III", "IV", "V", "VI", "VII"]
@@ -141,19 +141,6 @@ def build(n_units: int, n_tasks: int):
             actor=SYSTEM, user=standing, role=STANDING, unit=city, audit_it=False
         )
     return standing, plans, len(tasks)
-
-
-def timed(fn, runs=2):
-    """(seconds of the last run, queries of the last run, result)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as ctx:
-            t0 = time.perf_counter()
-            result = fn()
-            seconds = time.perf_counter() - t0
-    return seconds, len(ctx.captured_queries), result
 
 
 def main():

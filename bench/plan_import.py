@@ -13,18 +13,19 @@ transaction), counts the queries of the confirmation, and measures the peak Pyth
 """
 
 import argparse
-import os
 import resource
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-from cchc.core.scope import SYSTEM
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import configure  # noqa: E402
+
+from cchc.core.scope import SYSTEM  # noqa: E402
+
 SEED = ROOT / "data" / "seeds" / "004_b78bd4a0b75bbdc4.txt"
 HEADER_ROW = "TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện/ hoàn thành\tSản phẩm"
 AREAS = [
@@ -36,32 +37,6 @@ AREAS = [
     "VI. Cải cách tài chính công",
     "VII. Xây dựng Chính quyền điện tử, Chính quyền số",
 ]
-
-
-def configure(database_url: str | None) -> str:
-    tmp = None
-    if not database_url:
-        tmp = tempfile.mkdtemp(prefix="cchc-bench-")
-        database_url = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ["DATABASE_URL"] = database_url
-    # Without DEBUG, so that Django does not keep every SQL statement in memory.
-    os.environ["CCHC_DEBUG"] = "0"
-    os.environ.setdefault("CCHC_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("CCHC_ALLOWED_HOSTS", "localhost")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
-    os.environ.setdefault("CCHC_DATA_DIR", tmp or tempfile.mkdtemp(prefix="cchc-bench-"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    if not database_url.startswith("sqlite"):
-        from django.db import connection
-
-        with connection.cursor() as cur:
-            cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    call_command("migrate", verbosity=0)
-    return database_url
 
 
 def plan_text(n_tasks: int) -> str:
