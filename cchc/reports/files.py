@@ -1,9 +1,9 @@
 """Files of the CCHC plan reports: the plan dashboard and the overview as Excel, and the Word draft of the
 report on the plan's results (báo cáo kết quả thực hiện Kế hoạch CCHC) for a quarter, the first half or the year.
 
-The Word draft follows Nghị định 30/2020/NĐ-CP through `cchc.documents.word`: the ward's People's Committee as
-issuer, "Số: /BC-UBND" left for the clerk, the tables filled from the data, and the parts only the ward can
-write (difficulties, next period's tasks, proposals) left as marked placeholders.
+The Word draft is a Báo cáo built with `cchc.documents.kinds.report` (Nghị định 30/2020/NĐ-CP): the ward's
+People's Committee as issuer, "Số:      /BC-UBND" left for the clerk, the tables filled from the data, and
+the parts only the ward can write (difficulties, next period's tasks, proposals) left as marked placeholders.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from cchc.core.dates import fmt
-from cchc.documents.word import Heading, Signature, WordDocument
+from cchc.documents import kinds
+from cchc.documents.spec import Block, Heading, Issuer, Paragraph, Signer, Table
+from cchc.documents.word import render
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.plans.choices import OfficeRole, Timeliness
 from cchc.reports.dashboard import Figures, Overview, PlanDashboard
@@ -219,11 +221,21 @@ def _meets(f: Figures) -> str:
 # --- Word -----------------------------------------------------------------------------------------------------
 
 
-def _issuer(unit) -> tuple[str, str]:
-    """(issuing body, symbol of its reports): a ward's People's Committee, or the department itself."""
+def _issuer(unit) -> Issuer:
+    """A ward's (commune's) People's Committee, or the department itself under the city's Committee."""
     if unit.kind in LEVEL_KINDS:
-        return f"Ủy ban nhân dân {unit.name[:1].lower()}{unit.name[1:]}", "BC-UBND"
-    return unit.name, "BC"
+        return Issuer(name=f"Ủy ban nhân dân {_lower_first(unit.name)}", code="UBND")
+    parent = unit.parent
+    governing = (
+        f"Ủy ban nhân dân {_lower_first(parent.name)}"
+        if parent is not None and parent.kind in LEVEL_KINDS
+        else ""
+    )
+    return Issuer(name=unit.name, parent=governing)
+
+
+def _lower_first(text: str) -> str:
+    return f"{text[:1].lower()}{text[1:]}"
 
 
 def _plan_reference(plan) -> str:
@@ -238,40 +250,45 @@ def _plan_reference(plan) -> str:
             "day": f" ngày {fmt(doc.issued_on)}",
             "month": f" tháng {fmt(doc.issued_on, precision='month')}",
         }.get(doc.date_precision, f" năm {doc.issued_on.year}")
-    title = f"{doc.title[:1].lower()}{doc.title[1:]}"
+    title = _lower_first(doc.title)
     joined = f" {title}" if title.startswith("ban hành") else f" về {title}"
     return f"{doc.get_doc_type_display()}{number}{when}{joined}"
 
 
+AREA_HEADERS = [
+    "TT",
+    "Lĩnh vực",
+    "Số nhiệm vụ",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành muộn",
+    "Đang quá hạn",
+    "Tỷ lệ đúng hạn (%)",
+]
+
+
 def report_docx(*, dash: PlanDashboard, tasks, period: Period) -> bytes:
-    """The draft report on the plan's results for `period`, figures as of `dash.today`."""
+    """The draft report (Báo cáo) on the plan's results for `period`, figures as of `dash.today`."""
     plan, unit, t = dash.plan, dash.plan.unit, dash.totals
-    issuer, symbol = _issuer(unit)
-    period_words = (
-        "năm" if period.key == "nam" else f"{period.label[:1].lower()}{period.label[1:]} năm"
-    )
-    doc = WordDocument(
-        Heading(
-            issuer=issuer,
-            doc_type="BÁO CÁO",
-            title=f"Kết quả thực hiện Kế hoạch cải cách hành chính năm {plan.year}{period.title_suffix()}",
-            symbol=symbol,
-            place=unit.short_name or unit.name,
-        )
-    )
-    doc.paragraph(
-        f"Thực hiện {_plan_reference(plan)}, {issuer} báo cáo kết quả thực hiện Kế hoạch cải cách hành chính "
-        f"{period_words} {plan.year} như sau (số liệu tính đến ngày {fmt(dash.today)}):"
-    )
-    doc.section("I. KẾT QUẢ THỰC HIỆN")
-    doc.section("1. Kết quả thực hiện các nhiệm vụ của Kế hoạch")
-    doc.paragraph(
-        f"Kế hoạch có {t.tasks} nhiệm vụ; đã hoàn thành {t.done} nhiệm vụ, trong đó {t.done_on_time} nhiệm vụ "
-        f"hoàn thành đúng hạn hoặc trước hạn, {t.late} nhiệm vụ hoàn thành muộn; {t.overdue} nhiệm vụ đang quá hạn; "
-        f"{t.in_progress} nhiệm vụ đang thực hiện trong hạn; {t.no_due} nhiệm vụ thường xuyên hoặc không có thời hạn "
-        f"cụ thể. Tỷ lệ nhiệm vụ hoàn thành đúng hạn đạt {rate_text(t.rate)}% so với chỉ tiêu {dash.target_rate}%."
-    )
-    rows = [
+    issuer = _issuer(unit)
+    period_words = "năm" if period.key == "nam" else f"{_lower_first(period.label)} năm"
+    blocks: list[Block] = [
+        Paragraph(
+            f"Thực hiện {_plan_reference(plan)}, {issuer.name} báo cáo kết quả thực hiện Kế hoạch "
+            f"cải cách hành chính {period_words} {plan.year} như sau (số liệu tính đến ngày "
+            f"{fmt(dash.today)}):"
+        ),
+        Heading("I. KẾT QUẢ THỰC HIỆN"),
+        Heading("1. Kết quả thực hiện các nhiệm vụ của Kế hoạch", level=2),
+        Paragraph(
+            f"Kế hoạch có {t.tasks} nhiệm vụ; đã hoàn thành {t.done} nhiệm vụ, trong đó "
+            f"{t.done_on_time} nhiệm vụ hoàn thành đúng hạn hoặc trước hạn, {t.late} nhiệm vụ hoàn "
+            f"thành muộn; {t.overdue} nhiệm vụ đang quá hạn; {t.in_progress} nhiệm vụ đang thực "
+            f"hiện trong hạn; {t.no_due} nhiệm vụ thường xuyên hoặc không có thời hạn cụ thể. Tỷ lệ "
+            f"nhiệm vụ hoàn thành đúng hạn đạt {rate_text(t.rate)}% so với chỉ tiêu "
+            f"{dash.target_rate}%."
+        ),
+    ]
+    rows: list[list] = [
         [
             i,
             a.label,
@@ -284,20 +301,15 @@ def report_docx(*, dash: PlanDashboard, tasks, period: Period) -> bytes:
         for i, a in enumerate(dash.areas, start=1)
     ]
     rows.append(["", "Tổng cộng", t.tasks, t.done_on_time, t.late, t.overdue, rate_text(t.rate)])
-    doc.table(
-        [
-            "TT",
-            "Lĩnh vực",
-            "Số nhiệm vụ",
-            "Hoàn thành đúng hạn",
-            "Hoàn thành muộn",
-            "Đang quá hạn",
-            "Tỷ lệ đúng hạn (%)",
-        ],
-        rows,
-        widths_mm=[10, 60, 18, 22, 20, 18, 20],
+    blocks.append(
+        Table(
+            headers=AREA_HEADERS,
+            rows=rows,
+            widths=[10, 60, 18, 22, 20, 18, 20],
+            bold_rows=[len(rows) - 1],
+        )
     )
-    doc.section("2. Nhiệm vụ chưa hoàn thành, hoàn thành muộn")
+    blocks.append(Heading("2. Nhiệm vụ chưa hoàn thành, hoàn thành muộn", level=2))
     pending = [
         x
         for x in tasks
@@ -306,42 +318,61 @@ def report_docx(*, dash: PlanDashboard, tasks, period: Period) -> bytes:
     order = {Timeliness.OVERDUE: 0, Timeliness.LATE: 1, Timeliness.IN_PROGRESS: 2}
     pending.sort(key=lambda x: (order[x.timeliness], x.due_on, x.no))
     if pending:
-        doc.table(
-            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình hình thực hiện"],
-            [[x.no, x.content, lead_names(x), fmt(x.due_on), _situation(x)] for x in pending],
-            widths_mm=[10, 70, 35, 22, 31],
+        blocks.append(
+            Table(
+                headers=["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình hình thực hiện"],
+                rows=[
+                    [x.no, x.content, lead_names(x), fmt(x.due_on), _situation(x)] for x in pending
+                ],
+                widths=[10, 68, 33, 25, 32],
+                align=["center", "left", "left", "center", "left"],
+            )
         )
     else:
-        doc.paragraph("Không có nhiệm vụ chưa hoàn thành hoặc hoàn thành muộn.", italic=True)
-    doc.section("3. Kết quả thực hiện các chỉ tiêu")
+        blocks.append(
+            Paragraph("Không có nhiệm vụ chưa hoàn thành hoặc hoàn thành muộn.", italic=True)
+        )
+    blocks.append(Heading("3. Kết quả thực hiện các chỉ tiêu", level=2))
     if dash.targets:
-        doc.table(
-            ["TT", "Chỉ tiêu", "Kết quả đạt được", "Đánh giá"],
-            [
-                [i, line.target.text, _measured(line), achieved_text(line.measure)]
-                for i, line in enumerate(dash.targets, start=1)
-            ],
-            widths_mm=[10, 95, 35, 28],
+        blocks.append(
+            Table(
+                headers=["TT", "Chỉ tiêu", "Kết quả đạt được", "Đánh giá"],
+                rows=[
+                    [i, line.target.text, _measured(line), achieved_text(line.measure)]
+                    for i, line in enumerate(dash.targets, start=1)
+                ],
+                widths=[10, 95, 35, 28],
+                align=["center", "left", "center", "center"],
+            )
         )
     else:
-        doc.paragraph("Kế hoạch không có chỉ tiêu được theo dõi.", italic=True)
-    doc.section("II. KHÓ KHĂN, VƯỚNG MẮC")
-    doc.paragraph(PLACEHOLDER, italic=True)
-    doc.section(f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {period.next_label(plan.year).upper()}")
-    doc.paragraph(PLACEHOLDER, italic=True)
-    doc.section("IV. ĐỀ XUẤT, KIẾN NGHỊ")
-    doc.paragraph(PLACEHOLDER, italic=True)
-    doc.paragraph(
-        f"Trên đây là báo cáo kết quả thực hiện Kế hoạch cải cách hành chính {period_words} {plan.year} của {issuer}./."
+        blocks.append(Paragraph("Kế hoạch không có chỉ tiêu được theo dõi.", italic=True))
+    blocks += [
+        Heading("II. KHÓ KHĂN, VƯỚNG MẮC"),
+        Paragraph(PLACEHOLDER, italic=True),
+        Heading(f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {period.next_label(plan.year).upper()}"),
+        Paragraph(PLACEHOLDER, italic=True),
+        Heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"),
+        Paragraph(PLACEHOLDER, italic=True),
+        Paragraph(
+            f"Trên đây là báo cáo kết quả thực hiện Kế hoạch cải cách hành chính {period_words} "
+            f"{plan.year} của {issuer.name}./."
+        ),
+    ]
+    level = unit.kind in LEVEL_KINDS
+    spec = kinds.report(
+        issuer=issuer,
+        title=f"Kết quả thực hiện Kế hoạch cải cách hành chính năm {plan.year}"
+        f"{period.title_suffix()}",
+        blocks=blocks,
+        signer=Signer(
+            on_behalf_of="Ủy ban nhân dân" if level else "",
+            position="Chủ tịch" if level else "Giám đốc",
+        ),
+        place=unit.short_name or unit.name,
+        recipients=["Sở Nội vụ thành phố", "Thường trực Đảng ủy, HĐND"],
     )
-    doc.signature(
-        Signature(
-            authority="TM. ỦY BAN NHÂN DÂN" if unit.kind in LEVEL_KINDS else "",
-            position="CHỦ TỊCH" if unit.kind in LEVEL_KINDS else "GIÁM ĐỐC",
-            recipients=["Sở Nội vụ thành phố", "Thường trực Đảng ủy, HĐND", "Lưu: VT"],
-        )
-    )
-    return doc.to_bytes()
+    return render(spec)
 
 
 def _situation(task) -> str:

@@ -65,6 +65,31 @@ def test_the_ranking_exports_to_a_word_table_in_the_administrative_format(demo):
     assert fonts == {"Times New Roman"} and sizes <= {Pt(12), Pt(13), Pt(14)}
 
 
+def test_the_ranking_document_is_an_annex_dated_the_day_the_results_were_published(demo):
+    from docx import Document
+
+    from cchc.core.dates import long_form
+
+    published = Round.objects.get(year=2028, published_at__isnull=False).published_at.date()
+    response = client_for(demo.user("snv")).get("/chi-so/ket-qua/2028/phuong/xep-hang.docx")
+    doc = Document(io.BytesIO(response.content))
+    header = doc.tables[0]
+    assert header.cell(1, 1).text.strip() == f"Hải Phòng, {long_form(published)}"
+    lines = [p.text for p in doc.paragraphs if p.text.strip()]
+    assert lines[:2] == ["Phụ lục", "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2028"]
+    assert "KHỐI PHƯỜNG" in lines and lines[-1].endswith("rồi điểm điều tra cao hơn./.")
+    ranks = doc.tables[1]
+    assert [c.text for c in ranks.rows[0].cells] == [
+        "Xếp hạng",
+        "Đơn vị",
+        "Điểm thẩm định",
+        "Điểm điều tra XHH",
+        "Chỉ số (%)",
+        "Xếp loại",
+    ]
+    assert len(doc.tables) == 2  # the heading and the one bloc: an annex carries no signature
+
+
 def test_the_criteria_set_pages_edit_a_draft_and_version_a_frozen_one(demo):
     snv = client_for(demo.user("snv"))
     frozen = CriteriaSet.objects.get(year=2029, bloc_code="so-nganh", is_current=True)

@@ -38,7 +38,8 @@ def test_the_report_has_the_wards_heading_the_title_of_the_period_and_cites_the_
 ):
     doc = report(client_for(personas.ward_a_officer), dash_plan, "quy-3")
     heading = doc.tables[0]
-    assert "ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH" in heading.cell(0, 0).text
+    # The body's name is set on two lines ("ỦY BAN NHÂN DÂN" over "PHƯỜNG AN BÌNH").
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH" in " ".join(heading.cell(0, 0).text.split())
     assert "Số:      /BC-UBND" in heading.cell(1, 0).text
     body = text(doc)
     assert "BÁO CÁO" in body
@@ -125,3 +126,43 @@ def test_a_plan_adopted_by_a_decision_without_a_number_yet_is_cited_by_its_symbo
         "Thực hiện Quyết định số …/QĐ-UBND tháng 01/2026 ban hành Kế hoạch cải cách hành chính nhà nước"
         in body
     )
+
+
+def test_the_report_is_signed_for_the_committee_and_sent_to_the_department_with_a_file_copy(
+    personas, dash_plan, client_for
+):
+    doc = report(client_for(personas.ward_a_officer), dash_plan)
+    heading = doc.tables[0]
+    assert heading.cell(1, 1).text.strip() == "An Bình, ngày … tháng … năm …"
+    signature = doc.tables[-1]
+    assert [p.text for p in signature.cell(0, 1).paragraphs if p.text] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+    ]
+    assert [p.text for p in signature.cell(0, 0).paragraphs if p.text] == [
+        "Nơi nhận:",
+        "- Sở Nội vụ thành phố;",
+        "- Thường trực Đảng ủy, HĐND;",
+        "- Lưu: VT.",
+    ]
+    assert text(doc).strip().endswith("của Ủy ban nhân dân phường An Bình./.")
+    page_field = doc.sections[0].header._element.xml
+    assert "PAGE" in page_field and doc.sections[0].different_first_page_header_footer
+
+
+def test_a_departments_report_carries_the_city_committee_above_it_and_is_signed_by_the_director(
+    personas, client_for
+):
+    from cchc.plans.tests.plan_builder import PlanBuilder
+
+    plan = PlanBuilder(personas.dept, number="03/KH-SNV").area("I", "Cải cách thể chế").plan
+    doc = report(client_for(personas.city_officer), plan, "nam")
+    heading = doc.tables[0]
+    assert [p.text for p in heading.cell(0, 0).paragraphs if p.text] == [
+        "ỦY BAN NHÂN DÂN",
+        "THÀNH PHỐ THỬ NGHIỆM",
+        "SỞ NỘI VỤ THỬ NGHIỆM",
+    ]
+    assert "Số:      /BC" == heading.cell(1, 0).text.strip()
+    signature = [p.text for p in doc.tables[-1].cell(0, 1).paragraphs if p.text]
+    assert signature == ["GIÁM ĐỐC"]
