@@ -1,5 +1,7 @@
 """PAR Index (Chỉ số CCHC): criteria sets, assessment rounds, self-assessment, appraisal, survey and results."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -9,8 +11,8 @@ from cchc.orgs.choices import BlocCode
 from cchc.orgs.models import Unit
 from cchc.par.choices import AssessmentStatus, Method, Part, RoundStatus, SetStatus
 
-SCORE = {"max_digits": 7, "decimal_places": 2}
-FIGURE = {"max_digits": 14, "decimal_places": 2}
+SCORE: dict[str, Any] = {"max_digits": 7, "decimal_places": 2}
+FIGURE: dict[str, Any] = {"max_digits": 14, "decimal_places": 2}
 
 
 def _own_or_standing(scope, unit_field: str) -> models.Q:

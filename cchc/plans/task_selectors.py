@@ -1,7 +1,7 @@
 """Reads of CCHC plans, tasks, targets and reminders, scoped to the actor (404 outside the scope).
 
 Timeliness is computed, never stored: the lists filter on it in SQL with the conditions of
-`dashboard.timeliness_conditions` (checked against `timeliness.task_timeliness`), so a list runs a fixed number
+`task_conditions.timeliness_conditions` (checked against `timeliness.task_timeliness`), so a list runs a fixed number
 of queries whatever its length.
 """
 
@@ -29,8 +29,8 @@ from cchc.plans.models import (
     Task,
     TaskOffice,
 )
+from cchc.plans.task_conditions import due_by_condition, timeliness_conditions
 from cchc.registry.models import Document
-from cchc.reports.dashboard import due_by_condition, timeliness_conditions
 
 
 def task_timeliness(task: Task, today: date | None = None) -> Timeliness:
