@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from cchc.core import dates, listing, selectors
+from cchc.core import audit_display, dates, listing, selectors
 from cchc.core.scope import scope_for
 
 
@@ -34,14 +34,21 @@ AUDIT_SPEC = listing.ListSpec(
     title="Nhật ký thay đổi",
     columns=[
         listing.Column("at", "Thời điểm", sort="at"),
-        listing.Column("actor_name", "Người thực hiện", sort="actor_name"),
-        listing.Column("action", "Thao tác", sort="action"),
         listing.Column(
-            "model", "Loại dữ liệu", accessor=lambda e: selectors.model_label(e.model), sort="model"
+            "actor_name", "Người thực hiện", accessor=audit_display.actor_text, sort="actor_name"
+        ),
+        listing.Column("action", "Thao tác", accessor=audit_display.action_text, sort="action"),
+        listing.Column(
+            "model",
+            "Loại dữ liệu",
+            accessor=lambda e: audit_display.model_label(e.model),
+            sort="model",
         ),
         listing.Column("object_repr", "Bản ghi", sort="object_repr"),
         listing.Column(
-            "changes", "Thay đổi (trước → sau)", accessor=lambda e: selectors.audit_changes_text(e)
+            "changes",
+            "Thay đổi (trước → sau)",
+            accessor=lambda e: audit_display.changes_text(e, audit_display.Names().want([e])),
         ),
     ],
     filters=[
@@ -71,8 +78,15 @@ def audit_list(request):
     if listing.wants_export(request):
         return listing.export(AUDIT_SPEC, qs, request)
     page = listing.paginate(AUDIT_SPEC, qs, request)
+    names = audit_display.Names().want(page.rows)
     rows = [
-        (entry, selectors.model_label(entry.model), selectors.audit_changes(entry))
+        {
+            "entry": entry,
+            "actor": audit_display.actor_text(entry),
+            "action": audit_display.action_text(entry),
+            "model": audit_display.model_label(entry.model),
+            "changes": audit_display.changes(entry, names),
+        }
         for entry in page.rows
     ]
     return render(request, "core/audit_list.html", {"listing": page, "entries": rows})

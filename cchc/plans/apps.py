@@ -5,3 +5,18 @@ class PlansConfig(AppConfig):
     name = "cchc.plans"
     label = "plans"
     verbose_name = "Kế hoạch và nhiệm vụ CCHC"
+    # Vietnamese names of the audit actions this app records (collected by cchc.core at start-up).
+    audit_actions = {
+        "plan.delete": "Xóa kế hoạch CCHC (nhập lại)",
+        "plan.import": "Nhập kế hoạch CCHC",
+        "plan.update": "Sửa thông tin kế hoạch CCHC",
+        "plan.withdraw": "Rút kế hoạch CCHC nhập nhầm",
+        "reminder.send": "Gửi nhắc việc",
+        "target.add": "Thêm chỉ tiêu",
+        "target.confirm": "Xác nhận chỉ tiêu",
+        "target.delete": "Xóa chỉ tiêu",
+        "target.measure": "Ghi kết quả chỉ tiêu",
+        "target.update": "Sửa chỉ tiêu",
+        "task.progress": "Báo cáo tiến độ nhiệm vụ",
+        "task.set_deadline": "Nhập thời hạn nhiệm vụ",
+    }
