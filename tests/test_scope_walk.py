@@ -188,6 +188,8 @@ def test_the_read_only_viewer_reads_inside_the_ward_and_every_post_is_refused(na
         assert status == 200, f"GET {url}"
     elif expected == "not_allowed":
         assert status == 405, f"GET {url}"
+    elif expected == "redirect":
+        assert status in {301, 302}, f"GET {url}"
     else:
         assert status in {403, 404}, f"GET {url}"
     before = _changes()
