@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import Http404
 
 from cchc.notifications.models import JobRun, Notification
 
 
 def inbox(*, actor, unread: bool = False, unit_path: str = "") -> QuerySet[Notification]:
-    """The actor's own notifications, unread first then the latest due; `unit_path` keeps those about one unit's
-    subtree."""
-    qs = Notification.objects.visible_to(actor).order_by("read_at", "-created_at", "-id")
+    """The actor's own notifications, unread first, then the newest (the most urgent first among those created
+    together); `unit_path` keeps those about one unit's subtree."""
+    unread_first = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField()).desc()
+    qs = Notification.objects.visible_to(actor).order_by(
+        unread_first, "-created_at", F("due_on").asc(nulls_last=True), "-id"
+    )
     if unread:
         qs = qs.filter(read_at__isnull=True)
     if unit_path:

@@ -159,3 +159,13 @@ def test_the_inbox_runs_a_fixed_number_of_queries_whatever_the_number_of_rows(
         subject = django_user_model.objects.create_user(f"s{i}", password="pw")
         services.notify(users=[inbox.alice], kind=KIND, subject=subject, text=f"Hồ sơ số {i}")
     assert _count(client) == small
+
+
+def test_unread_notifications_come_first_then_the_newest(inbox, client_for):
+    mine = list(Notification.objects.filter(user=inbox.alice).order_by("pk"))
+    services.mark_read(actor=inbox.alice, notification=mine[1])
+    assert [n.pk for n in selectors.inbox(actor=inbox.alice)] == [mine[0].pk, mine[1].pk]
+    services.mark_read(actor=inbox.alice, notification=mine[0])
+    services.notify(users=[inbox.alice], kind=KIND, text="Hồ sơ mới")
+    newest = Notification.objects.get(text="Hồ sơ mới")
+    assert [n.pk for n in rows(client_for(inbox.alice))][0] == newest.pk
