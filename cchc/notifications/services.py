@@ -8,6 +8,7 @@ imports no domain app.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -52,11 +53,12 @@ def notify(
 
     Idempotent: a (user, kind, subject, due date) that already has a notification is left as it is (read or not,
     e-mailed or not), so a producer may call this every day with everything still due. `kind` must have been
-    registered with `kinds.register_kind`; `url` is where the user acts (a path such as "/nhiem-vu/12/").
+    registered with `kinds.register_kind`; `url` is where the user acts (a path such as "/nhiem-vu/12/"). The
+    producer chooses users who may reach the subject (its scope rules), and records its own audit entry.
     """
     if not kinds.is_registered(kind):
         raise ValueError(f"notification kind {kind!r} is not registered (kinds.register_kind)")
-    text = (text or "").strip()
+    text = unicodedata.normalize("NFC", text or "").strip()
     if not text:
         raise ValueError("a notification needs a text")
     ids = _user_ids(users)

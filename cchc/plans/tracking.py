@@ -361,7 +361,7 @@ def reminders_send(*, today: date, days_ahead: int = 7) -> dict[str, int]:
                 action="reminder.send",
                 model="notifications.notification",
                 object_repr=f"Nhắc việc ngày {fmt(today)}",
-                after=dict(counts),
+                after={ReminderKind(kind).label: n for kind, n in counts.items()},
             )
     counts["emailed"] = notifications.send_emails()
     counts["already"] = wanted - created

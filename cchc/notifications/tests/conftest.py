@@ -17,8 +17,13 @@ OTHER_KIND = "test_deadline"
 
 @pytest.fixture(autouse=True)
 def test_kinds():
+    """Two kinds of a made-up producer, removed from the registry after the test."""
+    saved = dict(kinds._KINDS)
     kinds.register_kind(KIND, "Hồ sơ cần xem xét", tone="info")
     kinds.register_kind(OTHER_KIND, "Sắp hết hạn nộp", tone="warning")
+    yield
+    kinds._KINDS.clear()
+    kinds._KINDS.update(saved)
 
 
 @pytest.fixture
