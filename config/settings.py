@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ninja",
     "cchc.core",
     "cchc.documents",
+    "cchc.notifications",
     "cchc.orgs",
     "cchc.accounts",
     "cchc.registry",
@@ -85,7 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cchc.core.context.navigation",
-                "cchc.plans.context.reminders",
+                "cchc.notifications.context.badge",
             ],
             "builtins": ["cchc.core.templatetags.cchc"],
         },
@@ -139,6 +140,8 @@ EMAIL_BACKEND = os.environ.get(
     "CCHC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("CCHC_FROM_EMAIL", "cchc@localhost")
+# The address of the site as its users reach it, for the links in e-mails (the scheduler has no request).
+SITE_URL = os.environ.get("CCHC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

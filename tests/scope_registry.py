@@ -12,6 +12,7 @@ Page kinds:
 - "page": a GET page (list, detail, download); POST is refused (405).
 - "form": a GET form whose POST writes; both need the right role on the object.
 - "action": POST only (GET answers 405).
+- "redirect": an old address kept working: GET leads to its new place (301/302), POST is refused (405).
 - "public": login, logout and the API documentation; not checked for scope.
 
 `scoped` (default: True when the URL takes kwargs) marks URLs naming an object owned by a unit, which must be
@@ -114,7 +115,12 @@ class Page:
         """What the read-only viewer gets on GET inside their scope."""
         if self.viewer:
             return self.viewer
-        return {"page": "ok", "form": "refused", "action": "not_allowed"}.get(self.kind, "ok")
+        return {
+            "page": "ok",
+            "form": "refused",
+            "action": "not_allowed",
+            "redirect": "redirect",
+        }.get(self.kind, "ok")
 
     def build(self, demo: Demo, where: str) -> dict:
         return self.kwargs(demo, where) if self.kwargs else {}
@@ -209,7 +215,7 @@ PLANS["plans:plan_import_confirm"] = Page(kind="action", scoped=False)
 
 
 # Plans and tasks (namespace "plans"): a plan, its tasks, their evidence files and its targets belong to the plan's
-# ward; reminders belong to the user they were sent to (the ward's standing office).
+# ward.
 
 
 def plan_of(d: Demo, w: str):
@@ -253,19 +259,6 @@ def target_kw(d: Demo, w: str) -> dict:
     return {"pk": plan_of(d, w).targets.order_by("order", "id").first().pk}
 
 
-def reminder_kw(d: Demo, w: str) -> dict:
-    """A reminder of the ward's standing office (sent for the demo date when there is none yet)."""
-    from cchc.plans.models import Reminder
-
-    user = d.user("lechan" if w == OWN else "khucthuadu")
-    if not Reminder.objects.filter(user=user).exists():
-        from cchc.demo.plans import DEMO_TODAY
-        from cchc.plans.tracking import reminders_send
-
-        reminders_send(today=DEMO_TODAY)
-    return {"pk": Reminder.objects.filter(user=user).order_by("pk").first().pk}
-
-
 PLANS["plans:plan_list"] = Page()
 PLANS["plans:plan_detail"] = Page(kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:plan_update"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
@@ -280,9 +273,7 @@ PLANS["plans:target_edit"] = Page(kind="form", kwargs=target_kw)
 PLANS["plans:target_delete"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:target_confirm"] = Page(kind="action", kwargs=target_kw)
 PLANS["plans:target_measure"] = Page(kind="action", kwargs=target_kw)
-PLANS["plans:reminder_list"] = Page()
-PLANS["plans:reminder_read"] = Page(kind="action", kwargs=reminder_kw, personal=True)
-PLANS["plans:reminder_read_all"] = Page(kind="action", scoped=False, personal=True)
+PLANS["plans:reminder_list"] = Page(kind="redirect")  # the old address of the inbox
 
 
 # Reports on CCHC plans (namespace "reports"): the home page and the overview follow the actor's scope (no object in
@@ -301,6 +292,31 @@ REPORTS["reports:overview_xlsx"] = Page()
 REPORTS["reports:plan_dashboard"] = Page(kwargs=report_plan)
 REPORTS["reports:plan_xlsx"] = Page(kwargs=report_plan)
 REPORTS["reports:plan_report"] = Page(kwargs=report_plan)
+
+
+# --- Notifications (namespace "notifications"): personal, so a notification belongs to the user it was sent to
+# (the ward's standing office receives its ward's task reminders); another user's is not found. Marking all read
+# is refused to a user who was never notified (the read-only viewer).
+
+
+def notification_kw(d: Demo, w: str) -> dict:
+    """A notification of the place's standing office (the demo day's reminders, sent when there are none)."""
+    from cchc.notifications.models import Notification
+
+    user = d.user("lechan" if w == OWN else "khucthuadu")
+    if not Notification.objects.filter(user=user).exists():
+        from cchc.demo.plans import DEMO_TODAY
+        from cchc.plans.tracking import reminders_send
+
+        reminders_send(today=DEMO_TODAY)
+    return {"pk": Notification.objects.filter(user=user).order_by("pk").first().pk}
+
+
+NOTIFICATIONS = {
+    "notifications:inbox": Page(),
+    "notifications:read": Page(kind="action", kwargs=notification_kw, personal=True),
+    "notifications:read_all": Page(kind="action", scoped=False, personal=True),
+}
 
 
 # --- PAR Index (namespace "par"): criteria sets and rounds belong to the city (shared, not scoped to a ward);
@@ -427,7 +443,7 @@ PAR = {
     "par:unit_results": Page(kwargs=level),
 }
 
-PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS]
+PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS]
 
 # API routes as "METHOD /api/path/{param}", exactly as in the OpenAPI schema.
 API_CORE = {

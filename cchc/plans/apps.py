@@ -20,3 +20,14 @@ class PlansConfig(AppConfig):
         "task.progress": "Báo cáo tiến độ nhiệm vụ",
         "task.set_deadline": "Nhập thời hạn nhiệm vụ",
     }
+
+    def ready(self):
+        from cchc.notifications import kinds, schedule
+        from cchc.plans import jobs
+        from cchc.plans.choices import REMINDER_TONES, ReminderKind
+
+        for kind in ReminderKind:
+            kinds.register_kind(kind.value, kind.label, tone=REMINDER_TONES[kind])
+        schedule.register_daily(
+            "task_reminders", jobs.task_reminders, at="06:00", label="Nhắc việc nhiệm vụ CCHC"
+        )

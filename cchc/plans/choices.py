@@ -61,6 +61,16 @@ class TargetComparator(models.TextChoices):
 
 
 class ReminderKind(models.TextChoices):
-    DUE_SOON = "due_soon", "Sắp đến hạn"
-    OVERDUE = "overdue", "Đã quá hạn"
-    REPORT_DUE = "report_due", "Đến kỳ báo cáo"
+    """The kinds of notification about a task (registered with the notifications app in `PlansConfig.ready`)."""
+
+    DUE_SOON = "task_due_soon", "Sắp đến hạn"
+    OVERDUE = "task_overdue", "Đã quá hạn"
+    REPORT_DUE = "task_report_due", "Đến kỳ báo cáo"
+
+
+# The colour of each kind's badge in the inbox.
+REMINDER_TONES = {
+    ReminderKind.DUE_SOON: "warning",
+    ReminderKind.OVERDUE: "danger",
+    ReminderKind.REPORT_DUE: "info",
+}

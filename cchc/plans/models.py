@@ -1,14 +1,15 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from cchc.core.models import Attachment
 from cchc.core.scope import ScopedQuerySet
+from cchc.notifications.models import Notification
 from cchc.orgs.models import Unit
 from cchc.plans.choices import (
     DeadlineKind,
     OfficeRole,
     Recurrence,
-    ReminderKind,
     TargetComparator,
     TaskStatus,
 )
@@ -137,6 +138,8 @@ class Task(models.Model):
     warnings = models.JSONField("Cảnh báo khi nhập", default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_text = models.TextField(blank=True, editable=False)
+    # The task's reminders (notifications whose subject is the task), deleted with it.
+    notifications = GenericRelation(Notification, related_query_name="task")
 
     objects = TaskQuerySet.as_manager()
 
@@ -299,33 +302,3 @@ class TargetMeasure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_id} {self.period_label}"
-
-
-class Reminder(models.Model):
-    """A reminder to one officer about one task and one due date; unique, so never sent twice."""
-
-    task = models.ForeignKey(
-        Task, verbose_name="Nhiệm vụ", on_delete=models.CASCADE, related_name="reminders"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="task_reminders"
-    )
-    kind = models.CharField("Loại nhắc", max_length=12, choices=ReminderKind.choices)
-    due_on = models.DateField("Hạn")
-    message = models.TextField("Nội dung")
-    emailed = models.BooleanField("Đã gửi thư", default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField("Đã đọc lúc", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "Nhắc việc"
-        verbose_name_plural = "Nhắc việc"
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["task", "user", "kind", "due_on"], name="plans_reminder_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.message[:80]

@@ -56,9 +56,3 @@ def can_record_measure(user, target) -> bool:
     return target.responsible_id is not None and scope_for(user).has_role_over(
         target.responsible.path, {OFFICER}
     )
-
-
-def can_receive_reminders(user) -> bool:
-    """Reminders go to officers and standing agencies; administrators keep an inbox too."""
-    scope = scope_for(user)
-    return scope.is_admin or bool(scope.roles() & {OFFICER, STANDING})

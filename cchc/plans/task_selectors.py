@@ -23,7 +23,6 @@ from cchc.plans.models import (
     Plan,
     ProgressFile,
     ProgressReport,
-    Reminder,
     Target,
     TargetMeasure,
     Task,
@@ -293,35 +292,3 @@ def responsible_choices(*, plan: Plan) -> list[Unit]:
         .exclude(pk=plan.unit_id)
         .order_by("name")
     )
-
-
-# --- Reminders ----------------------------------------------------------------------------------------------
-
-
-def reminder_list(*, actor, unread: bool = False) -> QuerySet[Reminder]:
-    """The actor's own reminders, newest first, with their task and plan."""
-    if not getattr(actor, "pk", None):
-        return Reminder.objects.none()
-    qs = (
-        Reminder.objects.filter(user=actor)
-        .select_related("task__plan__unit")
-        .order_by("read_at", "-due_on", "-id")
-    )
-    if unread:
-        qs = qs.filter(read_at__isnull=True)
-    return qs
-
-
-def reminder_get(*, actor, pk) -> Reminder:
-    """One of the actor's reminders, else 404."""
-    reminder = reminder_list(actor=actor).filter(pk=pk).first() if str(pk).isdigit() else None
-    if reminder is None:
-        raise Http404("Không tìm thấy nhắc việc.")
-    return reminder
-
-
-def unread_reminder_count(actor) -> int:
-    """How many reminders the actor has not read (the badge in the navigation bar); one query."""
-    if not getattr(actor, "pk", None):
-        return 0
-    return Reminder.objects.filter(user=actor, read_at__isnull=True).count()

@@ -4,22 +4,19 @@ sent to the officers of a task's lead office (a plan's targets and their measure
 
 Timeliness is never stored: it is computed from the task's fields by `cchc.plans.timeliness`. A report sets the
 task's status and percent; the day it says "Hoàn thành" becomes the task's completion date (cleared when a later
-report reopens it). Reminders are rows unique per task, user, kind and due date, so a reminder is never sent twice.
+report reopens it). Reminders are notifications (`cchc.notifications`) unique per user, kind, task and due date, so
+a reminder is never created or sent twice; the scheduler runs `reminders_send` every morning (`cchc.plans.jobs`).
 """
 
 from __future__ import annotations
 
-import logging
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.text import Truncator
 
 from cchc.accounts.models import Grant
@@ -29,13 +26,12 @@ from cchc.core.dates import fmt
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import OFFICER, STANDING, SYSTEM, user_or_none
 from cchc.core.text import nfc
+from cchc.notifications import services as notifications
 from cchc.plans import policies, timeliness
 from cchc.plans.choices import DeadlineKind, OfficeRole, ReminderKind, TaskStatus
-from cchc.plans.models import ProgressFile, ProgressReport, Reminder, Task, TaskOffice
+from cchc.plans.models import ProgressFile, ProgressReport, Task, TaskOffice
 from cchc.plans.workflows import TASK_FLOW, transition_to
 from cchc.registry.models import Document
-
-log = logging.getLogger(__name__)
 
 MAX_FILES_PER_REPORT = 10
 REMINDER_ROLES = frozenset({OFFICER, STANDING})
@@ -324,7 +320,8 @@ def _recipients(grants: list[Grant], task: Task) -> set[int]:
 
 
 def reminders_send(*, today: date, days_ahead: int = 7) -> dict[str, int]:
-    """Create the reminders due today for every task not done, and e-mail each recipient their new ones.
+    """Notify the reminders due today for every task not done (through `cchc.notifications`), then e-mail every
+    notification not sent yet.
 
     Returns counts: new reminders per kind, `emailed` (messages sent) and `already` (reminders that existed).
     """
@@ -344,79 +341,43 @@ def reminders_send(*, today: date, days_ahead: int = 7) -> dict[str, int]:
         .select_related("unit")
         .order_by("pk")
     )
-    wanted: dict[tuple, _Due] = {}
-    for task in tasks:
-        for due in _due_reminders(task, today=today, days_ahead=days_ahead, covered=covered):
-            for user_id in _recipients(grants, task):
-                wanted[(task.pk, user_id, due.kind, due.due_on)] = due
-    existing = set(
-        Reminder.objects.filter(task_id__in={k[0] for k in wanted}).values_list(
-            "task_id", "user_id", "kind", "due_on"
-        )
-    )
-    new_keys = [k for k in wanted if k not in existing]
     counts = {kind: 0 for kind in ReminderKind.values}
+    wanted = 0
     with transaction.atomic():
-        Reminder.objects.bulk_create(
-            [
-                Reminder(
-                    task_id=k[0], user_id=k[1], kind=k[2], due_on=k[3], message=wanted[k].message
+        for task in tasks:
+            users = _recipients(grants, task)
+            if not users:
+                continue
+            url = reverse("plans:task_detail", args=[task.pk])
+            for due in _due_reminders(task, today=today, days_ahead=days_ahead, covered=covered):
+                wanted += len(users)
+                counts[due.kind] += notifications.notify(
+                    users=users,
+                    kind=due.kind,
+                    subject=task,
+                    text=due.message,
+                    url=url,
+                    due_on=due.due_on,
+                    unit_path=task.plan.unit.path,
                 )
-                for k in new_keys
-            ],
-            ignore_conflicts=True,
-        )
-        for k in new_keys:
-            counts[k[2]] += 1
-        if new_keys:
+        created = sum(counts.values())
+        if created:
             audit.record(
                 actor=SYSTEM,
                 action="reminder.send",
-                model="plans.reminder",
+                model="notifications.notification",
                 object_repr=f"Nhắc việc ngày {fmt(today)}",
-                after=dict(counts),
+                after={ReminderKind(kind).label: n for kind, n in counts.items()},
             )
-    counts["emailed"] = _email(new_keys, wanted)
-    counts["already"] = len(wanted) - len(new_keys)
+    counts["emailed"] = notifications.send_emails()
+    counts["already"] = wanted - created
     return counts
 
 
-def _email(keys: list[tuple], wanted: dict) -> int:
-    """One message per user listing their new reminders; `emailed` is set on the reminders of messages sent."""
-    by_user: dict[int, list[tuple]] = defaultdict(list)
-    for k in keys:
-        by_user[k[1]].append(k)
-    users = get_user_model().objects.filter(pk__in=by_user).exclude(email="")
-    sent = 0
-    for user in users:
-        user_keys = by_user[user.pk]
-        lines = [f"- {wanted[k].message}" for k in user_keys]
-        try:
-            send_mail(
-                subject=f"[CCHC] Nhắc việc: {len(user_keys)} nhiệm vụ cần theo dõi",
-                message="Kính gửi đồng chí,\n\n"
-                + "\n".join(lines)
-                + "\n\nXem chi tiết tại mục “Nhắc việc”.",
-                from_email=None,
-                recipient_list=[user.email],
-            )
-        except Exception:  # a mail server that is down must not lose the reminders already recorded
-            log.exception("reminder e-mail to %s failed", user.email)
-            continue
-        cond = Q()
-        for task_id, _, kind, due_on in user_keys:
-            cond |= Q(task_id=task_id, kind=kind, due_on=due_on)
-        Reminder.objects.filter(cond, user=user).update(emailed=True)
-        sent += 1
-    return sent
-
-
-@transaction.atomic
-def reminder_mark_read(*, actor, reminder: Reminder | None = None) -> int:
-    """Mark one of the actor's reminders (or all of them, without `reminder`) as read; returns how many changed."""
-    rows = Reminder.objects.filter(user=actor, read_at__isnull=True)
-    if reminder is not None:
-        if reminder.user_id != actor.pk:
-            raise PermissionDenied("Đây không phải nhắc việc của bạn.")
-        rows = rows.filter(pk=reminder.pk)
-    return rows.update(read_at=timezone.now())
+def reminders_summary(counts: dict[str, int]) -> list[str]:
+    """The lines of the command's and the scheduler's report, in Vietnamese."""
+    return [
+        *(f"{kind.label}: {counts[kind.value]}" for kind in ReminderKind),
+        f"Thư đã gửi: {counts['emailed']}",
+        f"Đã nhắc trước đó (không gửi lại): {counts['already']}",
+    ]

@@ -1,4 +1,4 @@
-"""Plans, tasks, progress, targets and reminders (part of namespace "plans", under /nhiem-vu/)."""
+"""Plans, tasks, progress and targets (part of namespace "plans", under /nhiem-vu/)."""
 
 from django.urls import path
 
@@ -19,7 +19,6 @@ urlpatterns: list = [
     path("chi-tieu/<int:pk>/xoa/", views.target_delete, name="target_delete"),
     path("chi-tieu/<int:pk>/xac-nhan/", views.target_confirm, name="target_confirm"),
     path("chi-tieu/<int:pk>/ket-qua/", views.target_measure, name="target_measure"),
-    path("nhac-viec/", views.reminder_list, name="reminder_list"),
-    path("nhac-viec/<int:pk>/da-doc/", views.reminder_read, name="reminder_read"),
-    path("nhac-viec/da-doc-tat-ca/", views.reminder_read_all, name="reminder_read_all"),
+    # The reminders moved to the inbox of every notification (/thong-bao/); old links still lead there.
+    path("nhac-viec/", views.reminder_list_moved, name="reminder_list"),
 ]

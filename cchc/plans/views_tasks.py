@@ -1,5 +1,5 @@
 """Pages of CCHC plans and tasks: plan list and plan page with its settings, task list and task page with progress
-reports, targets (added, corrected, deleted, confirmed) and their measures, and the reminder inbox ("Nhắc việc")."""
+reports, targets (added, corrected, deleted, confirmed) and their measures (reminders are in `cchc.notifications`)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,10 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from cchc.core import dates, listing
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
-from cchc.core.htmx import is_htmx
 from cchc.plans import import_preview, plan_services, policies, target_services, tracking, workflows
 from cchc.plans import task_selectors as selectors
-from cchc.plans.choices import ReminderKind, TaskStatus, Timeliness
+from cchc.plans.choices import TaskStatus, Timeliness
 from cchc.plans.forms_tasks import (
     DeadlineForm,
     MeasureForm,
@@ -541,56 +540,10 @@ def target_measure(request, pk):
 
 # --- Reminders ----------------------------------------------------------------------------------------------
 
-REMINDER_SPEC = listing.ListSpec(
-    title="Nhắc việc",
-    columns=[
-        listing.Column("kind", "Loại", accessor="get_kind_display", sort="kind"),
-        listing.Column("due_on", "Hạn", sort="due_on"),
-        listing.Column("message", "Nội dung"),
-        listing.Column("created_at", "Ngày nhắc", sort="created_at"),
-        listing.Column("read_at", "Đã đọc lúc", sort="read_at"),
-    ],
-    filters=[
-        listing.Filter(
-            "unread",
-            "Tình trạng",
-            choices=[("1", "Chưa đọc"), ("0", "Đã đọc")],
-            apply=lambda qs, v: qs.filter(read_at__isnull=v == "1") if v in {"0", "1"} else qs,
-        ),
-        listing.Filter("kind", "Loại nhắc", choices=ReminderKind.choices),
-    ],
-    export_name="nhac-viec",
-    search_field="task__search_text",
-    search_placeholder="Nội dung nhiệm vụ",
-)
-
 
 @login_required
 @require_safe
-def reminder_list(request):
-    qs = selectors.reminder_list(actor=request.user)
-    can_receive = policies.can_receive_reminders(request.user)
-    return listing.respond(
-        request, REMINDER_SPEC, qs, "plans/reminder_list.html", {"can_receive": can_receive}
-    )
-
-
-@login_required
-@require_POST
-def reminder_read(request, pk):
-    reminder = selectors.reminder_get(actor=request.user, pk=pk)
-    tracking.reminder_mark_read(actor=request.user, reminder=reminder)
-    if is_htmx(request):
-        reminder.refresh_from_db()
-        return render(request, "plans/_reminder_row.html", {"r": reminder})
-    return redirect(reverse("plans:reminder_list"))
-
-
-@login_required
-@require_POST
-def reminder_read_all(request):
-    if not policies.can_receive_reminders(request.user):
-        raise Http404
-    n = tracking.reminder_mark_read(actor=request.user)
-    messages.success(request, f"Đã đánh dấu {n} nhắc việc là đã đọc.")
-    return redirect("plans:reminder_list")
+def reminder_list_moved(request):
+    """The reminders are in the inbox of every notification now; the old address (with its filters) leads there."""
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(reverse("notifications:inbox") + (f"?{query}" if query else ""), permanent=True)

@@ -137,7 +137,6 @@ def test_the_plan_page_shows_areas_offices_deadlines_timeliness_and_targets(t, c
         ("plans:task_list", {"overdue": "1", "lead": "0"}),
         ("plans:task_list", {"timeliness": "in_progress", "due_within": "30"}),
         ("plans:plan_list", {}),
-        ("plans:reminder_list", {}),
     ],
 )
 def test_the_list_pages_run_a_fixed_number_of_queries(t, client_for, url_name, params):

@@ -1,4 +1,7 @@
-"""Reminders: due soon, overdue, a report period ended without a report; who gets them; never twice; the inbox."""
+"""Reminders: due soon, overdue, a report period ended without a report; who gets them; never twice; the inbox.
+
+Reminders are notifications (`cchc.notifications`) whose subject is the task; `Notification.objects.filter(task=…)`
+follows the task's generic relation."""
 
 from datetime import date
 from io import StringIO
@@ -8,21 +11,21 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from cchc.notifications.models import Notification
 from cchc.plans import tracking
 from cchc.plans.choices import ReminderKind, TaskStatus
-from cchc.plans.models import Reminder
 from cchc.plans.tests.tracking_setup import TODAY, build
 
 
 @pytest.fixture
 def t(personas):
     # Start from an empty inbox: the reminders the demo city leaves on its demo day are not part of these cases.
-    Reminder.objects.all().delete()
+    Notification.objects.all().delete()
     return build(personas)
 
 
 def kinds(user) -> set[tuple[int, str, date]]:
-    return set(Reminder.objects.filter(user=user).values_list("task__no", "kind", "due_on"))
+    return set(Notification.objects.filter(user=user).values_list("task__no", "kind", "due_on"))
 
 
 def test_the_lead_offices_officer_and_the_wards_standing_office_are_reminded_of_tasks_due_soon_and_overdue(
@@ -37,11 +40,11 @@ def test_the_lead_offices_officer_and_the_wards_standing_office_are_reminded_of_
     }
     assert kinds(t.p.ward_a_officer) == kinds(t.vp_officer) | kinds(t.vhxh_officer)
     assert kinds(t.p.ward_b_officer) == {(1, ReminderKind.DUE_SOON, date(2026, 5, 22))}
-    assert not Reminder.objects.filter(
+    assert not Notification.objects.filter(
         user__in=[t.p.city_officer, t.p.ward_a_viewer, t.p.ward_a_leader]
     ).exists()
     for kind in ReminderKind.values:  # the demo city's plans are reminded too
-        assert counts[kind] == Reminder.objects.filter(kind=kind).count()
+        assert counts[kind] == Notification.objects.filter(kind=kind).count()
 
 
 def test_a_reminder_is_never_sent_twice(t):
@@ -49,7 +52,7 @@ def test_a_reminder_is_never_sent_twice(t):
     again = tracking.reminders_send(today=TODAY)
     assert sum(again[k] for k in ReminderKind.values) == 0 and again["emailed"] == 0
     assert again["already"] == sum(first[k] for k in ReminderKind.values)
-    assert Reminder.objects.count() == again["already"]
+    assert Notification.objects.count() == again["already"]
 
 
 def test_new_reminders_are_emailed_once_per_user_and_marked_emailed(t):
@@ -60,8 +63,11 @@ def test_new_reminders_are_emailed_once_per_user_and_marked_emailed(t):
         "vp@example.test",
     ]
     to_vhxh = next(m for m in mail.outbox if m.to == ["vhxh@example.test"])
-    assert "Nhắc việc: 2 nhiệm vụ" in to_vhxh.subject and "đã quá hạn 31/03/2026" in to_vhxh.body
-    emailed = Reminder.objects.filter(task__plan=t.plan, emailed=True)
+    assert to_vhxh.subject == "[CCHC] 2 thông báo mới: Đã quá hạn, Đến kỳ báo cáo"
+    assert "- [Đã quá hạn] Nhiệm vụ 2 (Phường An Bình)" in to_vhxh.body
+    assert "đã quá hạn 31/03/2026" in to_vhxh.body
+    assert f"/nhiem-vu/{t.vhxh_task.pk}/" in to_vhxh.body
+    emailed = Notification.objects.filter(task__plan=t.plan, emailed_at__isnull=False)
     assert set(emailed.values_list("user__username", flat=True)) == {"t_vp", "t_vhxh"}
 
 
@@ -81,7 +87,9 @@ def test_done_tasks_and_reported_periods_are_not_reminded(t):
 
 
 def test_a_deadline_a_month_away_is_not_due_soon_but_is_reminded_when_the_window_comes(t):
-    ours = Reminder.objects.filter(task__plan__in=[t.plan, t.b_plan], kind=ReminderKind.DUE_SOON)
+    ours = Notification.objects.filter(
+        task__plan__in=[t.plan, t.b_plan], kind=ReminderKind.DUE_SOON
+    )
     tracking.reminders_send(today=date(2026, 4, 1), days_ahead=7)
     assert not ours.exists()
     tracking.reminders_send(today=date(2026, 5, 18), days_ahead=7)
@@ -98,15 +106,15 @@ def test_the_command_prints_the_counts_in_vietnamese_and_reads_the_day_as_dd_mm_
     text = out.getvalue()
     assert "Nhắc việc ngày 20/05/2026 (nhắc trước 7 ngày):" in text
     for label, kind in [
-        ("Sắp đến hạn", "due_soon"),
-        ("Đã quá hạn", "overdue"),
-        ("Đến kỳ báo cáo", "report_due"),
+        ("Sắp đến hạn", ReminderKind.DUE_SOON),
+        ("Đã quá hạn", ReminderKind.OVERDUE),
+        ("Đến kỳ báo cáo", ReminderKind.REPORT_DUE),
     ]:
-        assert f"{label}: {Reminder.objects.filter(kind=kind).count()}\n" in text
+        assert f"{label}: {Notification.objects.filter(kind=kind).count()}\n" in text
     out = StringIO()
     call_command("send_task_reminders", "--today", "20/05/2026", stdout=out)
     assert "Sắp đến hạn: 0" in out.getvalue()
-    assert f"Đã nhắc trước đó (không gửi lại): {Reminder.objects.count()}" in out.getvalue()
+    assert f"Đã nhắc trước đó (không gửi lại): {Notification.objects.count()}" in out.getvalue()
 
 
 def test_the_command_refuses_a_day_it_cannot_read():
@@ -119,41 +127,46 @@ def test_the_inbox_lists_the_users_reminders_the_badge_counts_the_unread_and_mar
 ):
     tracking.reminders_send(today=TODAY)
     client = client_for(t.vhxh_officer)
-    html = client.get(reverse("plans:reminder_list")).content.decode()
-    assert html.count('class="reminder-row') == 2 and 'id="reminder-badge"' in html
-    reminder = Reminder.objects.filter(user=t.vhxh_officer).first()
-    assert client.post(reverse("plans:reminder_read", args=[reminder.pk])).status_code == 302
+    html = client.get(reverse("notifications:inbox")).content.decode()
+    assert html.count('class="notification-row') == 2 and 'id="notification-badge"' in html
+    assert "Đã quá hạn" in html and "Đến kỳ báo cáo" in html
+    assert f'href="{reverse("plans:task_detail", args=[t.vhxh_task.pk])}"' in html
+    reminder = Notification.objects.filter(user=t.vhxh_officer).first()
+    assert client.post(reverse("notifications:read", args=[reminder.pk])).status_code == 302
     reminder.refresh_from_db()
     assert reminder.read_at is not None
-    client.post(reverse("plans:reminder_read_all"))
-    assert not Reminder.objects.filter(user=t.vhxh_officer, read_at__isnull=True).exists()
-    assert 'id="reminder-badge"' not in client.get(reverse("plans:reminder_list")).content.decode()
+    client.post(reverse("notifications:read_all"))
+    assert not Notification.objects.filter(user=t.vhxh_officer, read_at__isnull=True).exists()
+    assert (
+        'id="notification-badge"' not in client.get(reverse("notifications:inbox")).content.decode()
+    )
+
+
+def test_the_old_address_of_the_reminders_leads_to_the_inbox_with_its_filters(t, client_for):
+    response = client_for(t.vhxh_officer).get("/nhiem-vu/nhac-viec/?unread=1")
+    assert response.status_code == 301
+    assert response["Location"] == reverse("notifications:inbox") + "?unread=1"
 
 
 def test_marking_read_with_htmx_answers_the_row_and_another_users_reminder_is_not_found(
     t, client_for
 ):
     tracking.reminders_send(today=TODAY)
-    reminder = Reminder.objects.filter(user=t.vhxh_officer).first()
-    other = client_for(t.vp_officer).post(reverse("plans:reminder_read", args=[reminder.pk]))
+    reminder = Notification.objects.filter(user=t.vhxh_officer).first()
+    other = client_for(t.vp_officer).post(reverse("notifications:read", args=[reminder.pk]))
     assert other.status_code == 404
     response = client_for(t.vhxh_officer).post(
-        reverse("plans:reminder_read", args=[reminder.pk]), HTTP_HX_REQUEST="true"
+        reverse("notifications:read", args=[reminder.pk]), HTTP_HX_REQUEST="true"
     )
-    assert (
-        response.status_code == 200 and f'id="reminder-{reminder.pk}"' in response.content.decode()
-    )
+    body = response.content.decode()
+    assert response.status_code == 200 and f'id="notification-{reminder.pk}"' in body
+    # The badge is sent along out of band: one of the two reminders is still unread.
+    assert 'id="notification-badge-slot" hx-swap-oob="true"' in body
+    assert 'id="notification-badge" title="Thông báo chưa đọc">1<' in body
 
 
-def test_the_badge_costs_one_query_and_none_when_the_page_does_not_show_it(
-    t, client_for, django_assert_num_queries
-):
-    from cchc.plans.context import reminders
-
-    class Request:
-        user = t.vhxh_officer
-
-    with django_assert_num_queries(0):
-        context = reminders(Request())
-    with django_assert_num_queries(1):
-        assert str(context["unread_reminders"]) == "0"
+def test_a_deleted_task_takes_its_reminders_with_it(t):
+    tracking.reminders_send(today=TODAY)
+    assert Notification.objects.filter(task=t.vhxh_task).exists()
+    t.vhxh_task.delete()
+    assert not Notification.objects.filter(object_id=t.vhxh_task.pk, kind="task_overdue").exists()

@@ -1,13 +1,15 @@
 """python manage.py send_task_reminders [--today dd/mm/yyyy] [--days N]
 
 Creates the reminders due today (tasks due within N days, tasks overdue, continuous tasks whose last period ended
-without a report) and e-mails each officer their new ones. Running it twice the same day sends nothing new.
+without a report) and e-mails each officer their new ones. Running it twice the same day sends nothing new. The
+scheduler (`manage.py run_scheduler`, started by `./scripts/run`) does the same every morning by itself; this
+command is for a day chosen by hand.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
 from cchc.core import dates
-from cchc.plans.tracking import reminders_send
+from cchc.plans.tracking import reminders_send, reminders_summary
 
 
 class Command(BaseCommand):
@@ -29,8 +31,5 @@ class Command(BaseCommand):
             raise CommandError("Số ngày nhắc trước hạn phải từ 0 trở lên.")
         counts = reminders_send(today=today, days_ahead=options["days"])
         self.stdout.write(f"Nhắc việc ngày {dates.fmt(today)} (nhắc trước {options['days']} ngày):")
-        self.stdout.write(f"  Sắp đến hạn: {counts['due_soon']}")
-        self.stdout.write(f"  Đã quá hạn: {counts['overdue']}")
-        self.stdout.write(f"  Đến kỳ báo cáo: {counts['report_due']}")
-        self.stdout.write(f"  Thư đã gửi: {counts['emailed']}")
-        self.stdout.write(f"  Đã nhắc trước đó (không gửi lại): {counts['already']}")
+        for line in reminders_summary(counts):
+            self.stdout.write(f"  {line}")
