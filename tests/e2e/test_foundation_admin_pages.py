@@ -17,7 +17,7 @@ def test_admin_renames_an_office_and_reads_it_in_the_audit_log(page, login, shot
     page.click("text=Nhật ký thay đổi")
     expect(page.locator("h1")).to_have_text("Nhật ký thay đổi")
     row = page.locator("#audit-table tbody tr").first
-    expect(row).to_contain_text("unit.update")
+    expect(row).to_contain_text("Sửa thông tin đơn vị")
     expect(row).to_contain_text("Phòng Văn hóa - Xã hội")
     expect(row).to_contain_text("Phòng Văn hóa, Khoa học và Thông tin")
     shot("foundation-audit-log")
