@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cchc.registry",
     "cchc.plans",
     "cchc.par",
+    "cchc.emulation",
     "cchc.reports",
     "cchc.demo",
 ]

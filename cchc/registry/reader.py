@@ -3,8 +3,12 @@ and the legal bases it cites (Nghị định 30/2020/NĐ-CP, Phụ lục I: ô 1
 
 Real documents come messy: the two-column header pasted onto one line, "01 /KH-UBND", "263/KH-UBNDngày
 31/12/2024", the date split over two lines, web-page menus before the header, bases written "Căn cứ ...",
-"Thực hiện ..." or several in one paragraph, lines broken wherever a PDF broke them. What cannot be read is left
-empty and named in `warnings`, never guessed. Pure functions over text, except `link_bases` (registry lookup).
+"Thực hiện ..." or several in one paragraph, lines broken wherever a PDF broke them. Pasted from a legal-text web
+site they also carry banners and buttons ("Lưu", "Tải về", "Hiệu lực: Còn hiệu lực"), "|" cell debris, the motto or
+a body name broken over lines, and a metadata table ("Số hiệu | Loại văn bản | Nơi ban hành | Ngày ban hành") that
+is used, flagged, only for what the header lacks. No piece of the national motto is ever the issuer. What cannot be
+read is left empty and named in `warnings`, never guessed. Pure functions over text, except `link_bases` (registry
+lookup).
 """
 
 import datetime as dt
