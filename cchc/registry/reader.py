@@ -277,7 +277,14 @@ _TN_WORDS = "doc lap tu do hanh phuc".split()
 _MOTTO_MARKS = {"cong", "chu", "nghia", "viet", "doc", "lap", "hanh", "phuc"}
 _BROKEN_PHRASES = [
     p.split()
-    for p in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "VĂN PHÒNG", "TRUNG TÂM")
+    for p in (
+        "ỦY BAN NHÂN DÂN",
+        "UỶ BAN NHÂN DÂN",
+        "HỘI ĐỒNG NHÂN DÂN",
+        "VĂN PHÒNG",
+        "TRUNG TÂM",
+        "MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    )
 ]
 
 
@@ -626,7 +633,10 @@ def _strip_motto_tail(line: str) -> str:
     words = line.split()
     for n in range(len(words) - 1, 1, -1):
         tail = _words(" ".join(words[-n:]))
-        if tail and (tail == _QH_WORDS[: len(tail)] or tail == _QH_WORDS[-len(tail) :]):
+        # the last words alone ("VIỆT NAM") also end "MẶT TRẬN TỔ QUỐC VIỆT NAM": from "NGHĨA" on only
+        if tail and (
+            tail == _QH_WORDS[: len(tail)] or (len(tail) > 2 and tail == _QH_WORDS[-len(tail) :])
+        ):
             return " ".join(words[:-n])
         if tail and (tail == _TN_WORDS[: len(tail)] or tail == _TN_WORDS[-len(tail) :]):
             return " ".join(words[:-n])
@@ -657,6 +667,15 @@ _TITLE_NOUNS = (
 )
 
 
+_FIXED_NAMES = {
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "ủy ban nhân dân": "Ủy ban nhân dân",
+    "hội đồng nhân dân": "Hội đồng nhân dân",
+    "chính phủ": "Chính phủ",
+    "quốc hội": "Quốc hội",
+}
+
+
 def body_case(caps: str) -> str:
     """ "ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN" → "Ủy ban nhân dân phường Lê Chân" (capitalisation of ND 30, Phụ lục II)."""
     words = caps.replace("UỶ", "ỦY").split()
@@ -683,10 +702,10 @@ def body_case(caps: str) -> str:
             i += n
             mode = "place"
             continue
-        for fixed in ("ủy ban nhân dân", "hội đồng nhân dân", "chính phủ", "quốc hội"):
+        for fixed, written in _FIXED_NAMES.items():
             if rest == fixed or rest.startswith(fixed + " "):
                 n = len(fixed.split())
-                out.extend([words[i].capitalize()] + [w.lower() for w in words[i + 1 : i + n]])
+                out.extend(written.split())
                 i += n
                 mode = "lower"
                 break

@@ -483,6 +483,11 @@ def test_a_citation_is_split_into_number_type_date_issuer_and_subject(text, expe
         ("SỞ NỘI VỤ", "Sở Nội vụ"),
         ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ KHÚC THỪA DỤ", "Chủ tịch Ủy ban nhân dân xã Khúc Thừa Dụ"),
         ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội"),
+        (
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG LÊ CHÂN",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường Lê Chân",
+        ),
+        ("VĂN PHÒNG UBND TỈNH GIA LAI", "Văn phòng UBND tỉnh Gia Lai"),
         ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
     ],
 )
@@ -710,3 +715,19 @@ def test_the_sites_table_is_read_in_rows_or_in_pairs():
 def test_several_documents_cited_in_one_paragraph_are_each_a_basis(paragraph, numbers):
     text = f"Số: 4/KH-UBND\nKẾ HOẠCH\nThi đua năm 2025\n{paragraph}\nI. MỤC ĐÍCH\n"
     assert [b.number for b in read_header(text).bases] == numbers
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "ỦY BAN MẶT TRẬN TỔ QUỐC\nVIỆT NAM TỈNH TÂY NINH",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC\nVIỆT NAM\nTỈNH TÂY NINH",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH TÂY NINH",
+    ],
+)
+def test_a_body_whose_name_ends_in_viet_nam_keeps_it(left):
+    text = (
+        f"{left}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5/KH-MTTQ\n"
+        "KẾ HOẠCH\nThi đua năm 2025\n"
+    )
+    assert read_header(text).issuer == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tây Ninh"
