@@ -262,10 +262,15 @@ def _heading_like(line: str) -> bool:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """Whether `line` continues the paragraph of `previous`: a PDF breaks lines anywhere."""
+    """Whether `line` continues the paragraph of `previous`: a PDF or a web page breaks lines anywhere."""
+    mark, level, _ = _marker(line)
+    ended = previous.rstrip().endswith((".", ":", "!", "?", "./."))
+    if not mark and line[:1].islower() and not ended:
+        return True  # "2. Nội dung" / "thi đua": nothing starts in lower case
+    if _is_caps(previous) and _is_caps(line) and previous.rstrip().endswith(","):
+        return True  # "II. ĐỐI TƯỢNG," / "NỘI DUNG THI ĐUA"
     if previous.rstrip().endswith((".", ";", ":", "!", "?", "./.")) or _heading_like(previous):
         return False
-    mark, level, _ = _marker(line)
     if level is not None or _is_caps(line) or _OPENERS.match(line) or _TYPE_HEADING.match(line):
         return False
     if mark:  # a bullet: a new item unless the previous line was cut in mid-sentence
@@ -924,7 +929,7 @@ def _targets(blocks: list[_Block]) -> list[Participant]:
         if re.match(r"^doi tuong thi dua\s*:?$", fold(block.body)):
             found = []
             for item in blocks[i + 1 : _section_end(blocks, i)]:
-                if item.marker and item.level is None:
+                if item.marker and item.level in (None, 99):
                     name = item.body.rstrip(" ;.")
                     found.append(
                         Participant(

@@ -308,3 +308,32 @@ def test_any_text_gives_a_proposal_and_never_an_error(text):
     assert p.as_dict()["not_read"] is not None
     if p.report_due and p.report_due.day:
         assert 1 <= p.report_due.day <= 31 and 1 <= p.report_due.month <= 12
+
+
+def test_a_plan_pasted_from_a_web_site_with_lines_and_headings_broken():
+    text = (
+        "|\n**ỦY BAN NHÂN DÂN**\nTỈNH TÂY NINH\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 61/KH-UBND\n|\n*Tây Ninh, ngày 09\ntháng 5 năm 2025*\n|\n"
+        "**KẾ HOẠCH**\n\nPHÁT ĐỘNG PHONG TRÀO THI ĐUA “DOANH NGHIỆP\nĐỒNG HÀNH CÙNG CHÍNH QUYỀN” NĂM 2025\n\n"
+        "**I. ĐỐI TƯỢNG,\nNỘI DUNG THI ĐUA**\n\n**1. Đối tượng\nthi đua**\n\n"
+        "a) Tập thể: các sở, ban, ngành tỉnh; UBND các xã,\nphường.\n\n"
+        "b) Cá nhân: cán bộ, công chức, viên chức.\n\n**2. Nội dung\nthi đua**\n\n"
+        "a) Thi đua rút ngắn thời gian giải quyết thủ tục hành\nchính cho doanh nghiệp.\n\n"
+        "b) Thi đua tổ chức đối thoại với doanh nghiệp\nít nhất 02 lần mỗi năm.\n\n"
+        "**II. TỔ CHỨC THỰC HIỆN**\n\nSở Nội vụ là cơ quan thường trực phong trào, báo cáo kết quả thực hiện\n"
+        "phong trào về UBND tỉnh chậm nhất ngày 10/12/2025.\n"
+    )
+    p = read_movement(text)
+    assert (p.document.number, p.document.issuer) == ("61/KH-UBND", "Ủy ban nhân dân tỉnh Tây Ninh")
+    assert p.name.value == "Doanh nghiệp đồng hành cùng chính quyền"
+    assert (p.period.start, p.period.end) == (2025, 2025)
+    assert [(c.number, c.text) for c in p.contents] == [
+        ("a", "Thi đua rút ngắn thời gian giải quyết thủ tục hành chính cho doanh nghiệp."),
+        ("b", "Thi đua tổ chức đối thoại với doanh nghiệp ít nhất 02 lần mỗi năm."),
+    ]
+    assert [x.name for x in p.participants] == [
+        "Tập thể: các sở, ban, ngành tỉnh; UBND các xã, phường",
+        "Cá nhân: cán bộ, công chức, viên chức",
+    ]
+    assert p.standing_agency.name == "Sở Nội vụ"
+    assert due(p.report_due) == (10, 12, 2025, False, False, "UBND tỉnh", "")
