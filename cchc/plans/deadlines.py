@@ -13,6 +13,9 @@ Rules (see Bộ luật Dân sự 2015, Art. 146-148, and the practice of CCHC pl
 - continuous work ("Thường xuyên", "Hằng quý", "Định kỳ") has no single due date: it is reported each period
   (`recurrence`, or the plan's own reporting period when the wording names none);
 - work on request ("Theo yêu cầu của TP", "Khi có yêu cầu", "Đột xuất") has no date until the request arrives;
+  so has work that waits for a higher level's guidance ("Theo hướng dẫn của UBND tỉnh", "Khi có hướng dẫn của Bộ
+  Nội vụ", "Sau khi có văn bản chỉ đạo của cấp trên", "Theo lộ trình của Trung ương"): `awaits` names who, as
+  written; guidance cited by its number ("Theo Hướng dẫn số 12/HD-SNV") is a cited document instead;
 - work "Theo Kế hoạch số 310/KH-UBND ngày 24/11/2025 ..." takes the deadline of the cited document, kept as a
   reference (number and date).
 A missing year is the plan's year.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -43,6 +47,7 @@ class Deadline:
     reference_number: str = ""
     reference_date: date | None = None
     note: str = ""
+    awaits: str = ""
 
     def as_dict(self) -> dict:
         """JSON-ready: dates as ISO strings or null."""
@@ -55,6 +60,7 @@ class Deadline:
             "reference_number": self.reference_number,
             "reference_date": self.reference_date.isoformat() if self.reference_date else None,
             "note": self.note,
+            "awaits": self.awaits,
         }
 
 
@@ -142,6 +148,23 @@ _ON_REQUEST = re.compile(
     r"\b(?:theo yeu cau|khi co yeu cau|dot xuat|khi co chi dao|theo chi dao|khi phat sinh|theo thoi gian\b.*\byeu cau"
     r"|theo thoi gian (?:cua|do) (?:tp|thanh pho|tinh|huyen|quan|cap tren|ubnd))"
 )
+# Guidance, direction or a roadmap still to come from a higher level ("Theo hướng dẫn của UBND tỉnh", "Khi có
+# hướng dẫn của Bộ Nội vụ", "Sau khi Bộ Nội vụ ban hành hướng dẫn", "Theo lộ trình của Trung ương").
+_GUIDANCE = r"(?:van ban\s+)?(?:y kien chi dao|huong dan|chi dao|lo trinh(?:\s+(?:chung|cu the))?)"
+_AWAITING = re.compile(
+    r"\b(?:"
+    rf"(?:khi|sau khi)\s+(?:co|nhan duoc|duoc)\s+(?:ke hoach\s*,?\s*)?{_GUIDANCE}"
+    rf"|cho\s+{_GUIDANCE}"
+    r"|(?:thuc hien\s+)?theo\s+(?:ke hoach\s*,?\s*)?(?:van ban\s+)?(?:huong dan|chi dao)\b(?!\s+(?:so|tai)\b)"
+    r"|(?:thuc hien\s+)?theo\s+lo trinh(?:\s+(?:chung|cu the))?\s+(?:cua|do|tu)\b"
+    r"|(?:khi|sau khi)\s+(?P<body>[^,;]{2,60}?)\s+(?:ban hanh|co)\s+(?:van ban\s+)?(?:huong dan|chi dao)"
+    r")"
+)
+_WHEN_WORD = r"\s(?:trong|vao|truoc|cham nhat|den|tu|nam|quy|thang|giai doan|hang|dinh ky)\b"
+_AWAITED = re.compile(
+    rf"(?P<what>{_GUIDANCE})(?:\s+(?:cua|tu|do)\s+(?P<body>(?:(?!{_WHEN_WORD})[^,;.()])+))?"
+)
+
 _REFERENCE_WORDS = (
     r"ke hoach|quyet dinh|van ban|cong van|thong bao|chi thi|nghi quyet|huong dan|chuong trinh|nghi dinh|thong tu"
     r"|quy dinh|lo trinh"
@@ -196,7 +219,7 @@ def _recurrence(folded: str) -> str:
 
 def parse_deadline(text: str | None, *, year: int | None = None) -> Deadline:
     """Read a deadline written in words; `year` is the plan's year, used where the wording names none."""
-    raw = " ".join((text or "").split())
+    raw = unicodedata.normalize("NFC", " ".join((text or "").split()))
     folded = fold(raw)
     if not folded:
         return Deadline(DeadlineKind.UNKNOWN, note="không ghi thời hạn")
@@ -207,10 +230,22 @@ def parse_deadline(text: str | None, *, year: int | None = None) -> Deadline:
 
 
 def _parse(raw: str, folded: str, year: int | None) -> Deadline:
+    no_date = not _DATE.search(folded) and not _LONG_DATE.search(folded)
+    awaiting = None if _DOC_NUMBER.search(raw) else _AWAITING.search(folded)
+    if awaiting:
+        awaits = _awaited(raw, folded, awaiting)
+        # a window written beside the guidance ("..., trước ngày 30/6/2026", "... trong quý III/2026") is the
+        # deadline; without one the date comes with the guidance
+        readers = (_points, _halves, _quarters, _months, _years) if no_date else (_explicit_dates,)
+        for reader in readers:
+            found = reader(folded, year)
+            if found is not None:
+                return replace(found, awaits=awaits)
+        return Deadline(DeadlineKind.ON_REQUEST, note=f"chờ {awaits} của cấp trên", awaits=awaits)
     if _ON_REQUEST.search(folded) and not _DATE.search(folded):
         return Deadline(DeadlineKind.ON_REQUEST, note="thời hạn do cấp trên yêu cầu")
     reference = _REFERENCE.search(folded)
-    if reference and reference.start() <= 2:
+    if reference and reference.start() <= 2 and not awaiting:
         return _per_reference(raw)
     recurrence = _recurrence(folded)
     if _CONTINUOUS.search(folded):
@@ -228,6 +263,21 @@ def _parse(raw: str, folded: str, year: int | None) -> Deadline:
     if reference:
         return _per_reference(raw)
     return Deadline(DeadlineKind.UNKNOWN, note="không nhận ra cách ghi thời hạn")
+
+
+def _awaited(raw: str, folded: str, awaiting: re.Match) -> str:
+    """What is awaited, as written: "hướng dẫn của UBND tỉnh", "văn bản chỉ đạo của cấp trên", "lộ trình của
+    Trung ương"; a body named before the verb ("Sau khi Bộ Nội vụ ban hành hướng dẫn") is put after it."""
+    # folding keeps one character per character of NFC text, so a match in `folded` slices `raw`
+    written = raw if len(raw) == len(folded) else folded
+    m = _AWAITED.search(folded, awaiting.start())
+    if not m:
+        return "hướng dẫn"
+    phrase = written[m.start() : m.end()].strip()
+    phrase = phrase[:1].lower() + phrase[1:]
+    if not m.group("body") and awaiting.group("body"):
+        phrase = f"{phrase} của {written[awaiting.start('body') : awaiting.end('body')]}"
+    return phrase
 
 
 def _per_reference(raw: str) -> Deadline:
@@ -443,6 +493,8 @@ def describe(deadline: Deadline) -> str:
         return f"Đến hết {_d(deadline.due)}{suffix}"
     if kind == DeadlineKind.CONTINUOUS:
         return "Thường xuyên" + (f", {extra}" if extra else "")
+    if kind == DeadlineKind.ON_REQUEST and deadline.awaits and not deadline.due:
+        return f"Chờ {deadline.awaits} (chưa có ngày)"
     if kind == DeadlineKind.ON_REQUEST:
         return "Theo yêu cầu" + (f", hạn {_d(deadline.due)}" if deadline.due else " (chưa có ngày)")
     if kind == DeadlineKind.PER_REFERENCE:

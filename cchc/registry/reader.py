@@ -3,8 +3,12 @@ and the legal bases it cites (Nghị định 30/2020/NĐ-CP, Phụ lục I: ô 1
 
 Real documents come messy: the two-column header pasted onto one line, "01 /KH-UBND", "263/KH-UBNDngày
 31/12/2024", the date split over two lines, web-page menus before the header, bases written "Căn cứ ...",
-"Thực hiện ..." or several in one paragraph, lines broken wherever a PDF broke them. What cannot be read is left
-empty and named in `warnings`, never guessed. Pure functions over text, except `link_bases` (registry lookup).
+"Thực hiện ..." or several in one paragraph, lines broken wherever a PDF broke them. Pasted from a legal-text web
+site they also carry banners and buttons ("Lưu", "Tải về", "Hiệu lực: Còn hiệu lực"), "|" cell debris, the motto or
+a body name broken over lines, and a metadata table ("Số hiệu | Loại văn bản | Nơi ban hành | Ngày ban hành") that
+is used, flagged, only for what the header lacks. No piece of the national motto is ever the issuer. What cannot be
+read is left empty and named in `warnings`, never guessed. Pure functions over text, except `link_bases` (registry
+lookup).
 """
 
 import datetime as dt
@@ -79,8 +83,8 @@ _QH = re.compile(
 )
 _TN = re.compile(rf"Đ[ộo]c\s+l[ậa]p\s*{_DASH}\s*T[ựu]\s+do\s*{_DASH}\s*H[ạa]nh\s+ph[úu]c", re.I)
 # One group of a symbol: capitals and digits, or the mixed-case type abbreviations of ND 30 (TTr, CTr, QyĐ, TrS).
-_SEG = r"(?:TTr|CTr|QyĐ|TrS|[A-ZĐ][A-ZĐ0-9]*[a-zđ](?![\wÀ-ỹ])|[A-ZĐ0-9][A-ZĐ0-9.]*(?<!\.))"
-_SYMBOL = rf"(?:\d{{4}}\s*/\s*)?{_SEG}(?:\s?-\s?{_SEG})*"
+_SEG = r"(?:TTr|CTr|QyĐ|TrS|[A-ZĐ][A-ZĐ0-9]*[a-zđ](?![\wÀ-ỹ])|[A-ZĐ0-9][A-ZĐ0-9.&]*(?<![.&]))"
+_SYMBOL = rf"(?:\d{{4}}\s*/\s*)?{_SEG}(?:\s?[-–]\s?{_SEG})*"
 _NUMBER = re.compile(
     rf"(?P<seq>\d+)\s*/\s*(?P<symbol>{_SYMBOL})|(?P<party>\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ]+)?)"
 )
@@ -159,12 +163,13 @@ _PROPOSAL = re.compile(r"^(theo|xét)\s+(đề nghị|đề xuất|tờ trình|b
 # Words that end the issuer of a cited document and start its subject.
 _SUBJECT_START = re.compile(
     r"\s*,?\s+(?=(?:về việc|về|v/v|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|bổ sung|"
-    r"phát động|kiện toàn|công bố|thành lập|đẩy mạnh|tăng cường|phân công|điều chỉnh|chấp thuận|tiếp tục|giao|"
+    r"phát động|kiện toàn|công bố|thành lập|đẩy mạnh|tăng cường|phân công|điều chỉnh|chấp thuận|tiếp tục|giao|kết luận|"
     r"tổ chức thực hiện|hủy bỏ|bãi bỏ)\b)",
     re.I,
 )
 _TAIL_CLAUSE = re.compile(
-    r",\s+(?:ủy|uỷ|ubnd|chủ tịch|hội đồng|sở|phòng)\b[^,;]{0,80}?\b(?:ban hành|xây dựng|triển khai)\b.*$",
+    r",\s+(?:ủy|uỷ|ubnd|chủ tịch|hội đồng|sở|phòng|văn phòng)\b[^,;]{0,80}?\b(?:ban hành|xây dựng|triển khai)\b"
+    r".*$",
     re.I,
 )
 _PERIOD = re.compile(rf"(?<!\d)(?P<a>(?:19|20)\d\d)\s*{_DASH}\s*(?P<b>(?:19|20)\d\d)(?!\d)")
@@ -178,7 +183,8 @@ _SELF_REFERENCE = re.compile(
 )
 _SIGN_PREFIX = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _AUTHORITY = re.compile(
-    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|ỦY BAN|UỶ BAN|HỘI ĐỒNG)\b"
+    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|ỦY BAN|UỶ BAN|HỘI ĐỒNG"
+    r"|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|BAN CHỈ ĐẠO|BAN THƯỜNG VỤ)\b"
 )
 _ABBREVIATIONS = {
     "UBND",
@@ -206,17 +212,18 @@ def _strip_markup(line: str) -> str:
     line = re.sub(r"^\s*>\s?", "", line)
     line = line.replace("**", "").replace("__", "")
     line = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", line)
+    line = re.sub(r"(?:^|(?<=\s))\*+(?=\s|$)", "", line)  # a lone "*" left by "** *"
     return re.sub(r"[ \t]+", " ", line).strip()
 
 
 def _split_squashed(line: str) -> list[str]:
-    """Break a header line where Word's two columns were pasted together."""
+    """Break a header line where Word's two columns were pasted together ("UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+    VIỆT NAM SỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc Số: 12/KH-SNV X, ngày ...")."""
     cuts = set()
     for pattern in (_QH, _TN, _SO_INLINE):
         for m in pattern.finditer(line):
             cuts.add(m.start())
-            if pattern is not _QH:
-                cuts.add(m.end())
+            cuts.add(m.end())
     if not cuts:
         return [line]
     parts, last = [], 0
@@ -227,18 +234,125 @@ def _split_squashed(line: str) -> list[str]:
     return [p.strip(" ,") for p in parts if p.strip(" ,")]
 
 
+# Lines a legal-text web site puts around a document: buttons, status, counters, breadcrumbs, captions.
+_WEB_DEBRIS = re.compile(
+    r"^(?:lưu|(?:>+\s*)?tải về\b.*|tải văn bản|tải file|in|in văn bản|chia sẻ|theo dõi|theo dõi văn bản|văn bản gốc"
+    r"|văn bản tiếng anh|tiếng anh|thuộc tính|lược đồ|nội dung|mục lục|đăng nhập|đăng ký|báo lỗi|góp ý"
+    r"|gửi góp ý|xem thêm|quay lại|trang chủ|liên hệ|văn bản liên quan|vb liên quan|tóm tắt|so sánh"
+    r"|(?:tình trạng\s*)?hiệu lực\s*:.*|tình trạng\s*:.*|lượt xem\s*:.*|ngày đăng\s*:.*"
+    r"|(?:ngày\s*)?cập nhật\s*:.*|>>.*|\(?hình từ internet\)?|quý khách cần hỏi thêm.*)[.!]?$",
+    re.I,
+)
+_BREADCRUMB = re.compile(r"^[^>»]{1,60}(?:\s[>»]\s[^>»]{1,80})+$")
+
+
+def _is_debris(cell: str) -> bool:
+    return bool(
+        re.fullmatch(r"[-_=*~.…|\s]+", cell) or _WEB_DEBRIS.match(cell) or _BREADCRUMB.match(cell)
+    )
+
+
 def prepare_lines(text: str) -> list[str]:
-    """Non-empty lines without markup; tab-separated cells and squashed header columns on lines of their own."""
+    """Non-empty lines without markup or web-page debris; cells (tab or "|") and squashed header columns on lines
+    of their own; the motto, a body name, a type heading or "Số:" broken over two lines mended."""
     text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
-    lines = []
+    text = re.sub(
+        r"\*{4,}", "\n", text
+    )  # "**I. MỤC ĐÍCH****1. Mục đích**": two bold headings run together
+    cells = []
     for raw in text.split("\n"):
-        for cell in raw.split("\t"):
+        for cell in re.split(r"\t|\|", raw):
             cell = _strip_markup(cell)
-            if not cell or re.fullmatch(r"[-_=*~.…\s]+", cell):
-                continue
-            lines.extend(_split_squashed(cell))
+            if cell and not _is_debris(cell):
+                cells.append(cell)
+    lines = []
+    for cell in _mend_breaks(cells):
+        lines.extend(_split_squashed(cell))
     return lines
+
+
+_QH_WORDS = "cong hoa xa hoi chu nghia viet nam".split()
+_TN_WORDS = "doc lap tu do hanh phuc".split()
+_MOTTO_MARKS = {"cong", "chu", "nghia", "viet", "doc", "lap", "hanh", "phuc"}
+_BROKEN_PHRASES = [
+    p.split()
+    for p in (
+        "ỦY BAN NHÂN DÂN",
+        "UỶ BAN NHÂN DÂN",
+        "HỘI ĐỒNG NHÂN DÂN",
+        "VĂN PHÒNG",
+        "TRUNG TÂM",
+        "MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    )
+]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def _within(words: list[str], sequence: list[str]) -> bool:
+    n = len(words)
+    return any(sequence[i : i + n] == words for i in range(len(sequence) - n + 1))
+
+
+def is_motto_fragment(text: str) -> bool:
+    """True for the national motto or any piece of it ("CHỦ NGHĨA VIỆT NAM", "Hạnh phúc"): never a body name."""
+    if _QH.search(text) or _TN.search(text):
+        return True
+    words = _words(text)
+    return bool(words) and any(
+        _within(words, seq) and _MOTTO_MARKS & set(words) for seq in (_QH_WORDS, _TN_WORDS)
+    )
+
+
+def _mend_breaks(cells: list[str]) -> list[str]:
+    """Join what a web page or a PDF broke over two lines inside the header."""
+    out: list[str] = []
+    i = 0
+    while i < len(cells):
+        line = cells[i]
+        joined = None
+        for k in (2, 1):
+            if i + k >= len(cells):
+                continue
+            parts = cells[i : i + k + 1]
+            candidate = " ".join(parts)
+            motto = _QH.search(candidate) or _TN.search(candidate)
+            if (
+                motto
+                and not any(_QH.search(p) or _TN.search(p) for p in parts)
+                and motto.start() < len(parts[0])
+                and motto.end() > len(candidate) - len(parts[-1])
+            ):
+                joined, i = candidate, i + k
+                break
+        if joined is None and i + 1 < len(cells):
+            nxt = cells[i + 1]
+            if _is_caps(line) and _is_caps(nxt) and _broken_phrase(line, nxt):
+                joined, i = f"{line} {nxt}", i + 1
+            elif _is_caps(line) and _is_caps(nxt) and f"{line} {nxt}".rstrip(":") in TYPE_HEADINGS:
+                joined, i = f"{line} {nxt}", i + 1
+            elif re.fullmatch(r"S[ốỐ]\s*:?", line) and _NUMBER.match(nxt):
+                joined, i = f"Số: {nxt}", i + 1
+            elif re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+", line) and re.match(
+                r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s[\wÀ-ỹ]+){0,3},\s*ngày\b", nxt
+            ):
+                joined, i = f"{line} {nxt}", i + 1  # "Hà" / "Nội, ngày 27 tháng 11 năm 2025"
+        out.append(joined if joined is not None else line)
+        i += 1
+    return out
+
+
+def _broken_phrase(line: str, nxt: str) -> bool:
+    """ "ỦY BAN NHÂN" / "DÂN TỈNH BẮC NINH": a body name broken inside one of its fixed phrases."""
+    left, right = line.split(), nxt.split()
+    for phrase in _BROKEN_PHRASES:
+        for cut in range(1, len(phrase)):
+            if left[-cut:] == phrase[:cut] and right[: len(phrase) - cut] == phrase[cut:]:
+                return True
+    return False
 
 
 def _is_caps(line: str) -> bool:
@@ -263,13 +377,26 @@ def _is_basis_start(line: str) -> bool:
     return bool(_VERB.match(line)) or _cites_document(line)
 
 
+# "Căn cứ điểm b khoản 2 Điều 7 Luật Thủ đô ...": the clause cited before the document's name.
+_CLAUSE_PREFIX = re.compile(
+    r"^(?:(?:điểm\s+[a-zđ]|khoản\s+\d+|điều\s+\d+[a-zđ]?|tiểu mục\s+\d+|mục\s+[IVX\d]+|chương\s+[IVX\d]+)"
+    r"[\s,]*(?:và\s+)?)+(?:của\s+)?",
+    re.I,
+)
+
+
+def _without_clause(text: str) -> str:
+    return _CLAUSE_PREFIX.sub("", text, count=1)
+
+
 def _cites_document(text: str) -> bool:
+    text = _without_clause(text)
     m = _CITED.match(text)
     if not m:
         return bool(_NUMBER.match(text))
     rest = text[m.end() :].strip()
     if m.group("type").lower() in _NAMED_TYPES:
-        return bool(re.match(r"(?:số\s*)?\d|[A-ZĐÀ-Ỹ]", rest))
+        return bool(re.match(r"(?:số\s*)?\d|[A-ZĐÀ-Ỹ]|sửa đổi", rest))
     return bool(re.match(r"(?:số\s*)?\d", rest, re.I))
 
 
@@ -328,6 +455,7 @@ def read_header(text: str) -> DocumentHeader:
     _read_attached(header, lines, sign_at if sign_at is not None else bases_end)
     _read_issuer(header, top_issuer, authority, text, " ".join(lines[after_title : bases_end + 12]))
     _read_period(header)
+    _apply_metadata(header, read_metadata(text))
     _check(header)
     return header
 
@@ -391,7 +519,7 @@ def _locate_header(lines: list[str]) -> tuple[int, int | None]:
 
 
 def _clean_number(value: str) -> str:
-    return re.sub(r"\s+", "", value or "")
+    return re.sub(r"\s+", "", value or "").replace("–", "-")
 
 
 def _read_number(header: DocumentHeader, head: list[str]) -> None:
@@ -455,23 +583,64 @@ def _read_date(header: DocumentHeader, head: list[str]) -> None:
 
 
 def _top_left_issuer(head: list[str]) -> str:
-    """The issuing body from the capitals at the top left: the last body when a governing body stands above it."""
+    """The issuing body from the capitals at the top left: the last body when a governing body stands above it
+    ("UBND TỈNH X" / "SỞ NỘI VỤ" → Sở Nội vụ); a bare "VĂN PHÒNG" is the office of the body above it. No piece of
+    the national motto is ever a body."""
     bodies: list[str] = []
     for line in head:
-        if _QH.search(line) or _TN.search(line) or _SO_START.match(line) or not _is_caps(line):
+        if _SO_START.match(line) or not _is_caps(line) or is_motto_fragment(line):
             continue
         if _LONG_DATE.search(line) or _SHORT_DATE.search(line):
             continue
-        words = line.split()
+        line = _strip_motto_tail(line)
         continues = bodies and (
             any(line.startswith(k.upper() + " ") for k in _KINDS)
             or bodies[-1].endswith((" NHÂN DÂN", "-"))
+            or any(
+                bodies[-1].endswith(" " + k.upper()) for k in _KINDS
+            )  # "... UBND TỈNH" / "GIA LAI"
         )
         if continues:
             bodies[-1] = f"{bodies[-1]} {line}"
-        elif words:
+        elif line:
             bodies.append(line)
-    return body_case(bodies[-1]) if bodies else ""
+    if bodies:
+        bodies[-1:] = _split_bodies(bodies[-1])
+    if not bodies:
+        return ""
+    last = bodies[-1]
+    if fold(last) == "van phong" and len(bodies) > 1:
+        last = f"{last} {bodies[-2]}"
+    return body_case(last)
+
+
+_KINDS_CAPS = "|".join(k.upper() for k in _KINDS)
+
+
+def _split_bodies(line: str) -> list[str]:
+    """ "UBND TỈNH X SỞ NỘI VỤ" → the governing body and the issuer, when one line holds both."""
+    cut = None
+    for m in re.finditer(r"\s(?=(?:SỞ|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|BAN)\s)", line):
+        before = line[: m.start()]
+        if re.search(rf"\b(?:{_KINDS_CAPS})\s+\S", before) and not before.endswith(("ỦY", "UỶ")):
+            cut = m.start()
+    return [line] if cut is None else [line[:cut].strip(), line[cut:].strip()]
+
+
+def _strip_motto_tail(line: str) -> str:
+    """ "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI" → "ỦY BAN NHÂN DÂN": the motto's first or last words squashed onto a
+    body's line."""
+    words = line.split()
+    for n in range(len(words) - 1, 1, -1):
+        tail = _words(" ".join(words[-n:]))
+        # the last words alone ("VIỆT NAM") also end "MẶT TRẬN TỔ QUỐC VIỆT NAM": from "NGHĨA" on only
+        if tail and (
+            tail == _QH_WORDS[: len(tail)] or (len(tail) > 2 and tail == _QH_WORDS[-len(tail) :])
+        ):
+            return " ".join(words[:-n])
+        if tail and (tail == _TN_WORDS[: len(tail)] or tail == _TN_WORDS[-len(tail) :]):
+            return " ".join(words[:-n])
+    return line
 
 
 _AGENCY_NOUNS = (
@@ -496,6 +665,15 @@ _TITLE_NOUNS = (
     "thủ tướng",
     "trưởng ban",
 )
+
+
+_FIXED_NAMES = {
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "ủy ban nhân dân": "Ủy ban nhân dân",
+    "hội đồng nhân dân": "Hội đồng nhân dân",
+    "chính phủ": "Chính phủ",
+    "quốc hội": "Quốc hội",
+}
 
 
 def body_case(caps: str) -> str:
@@ -524,10 +702,10 @@ def body_case(caps: str) -> str:
             i += n
             mode = "place"
             continue
-        for fixed in ("ủy ban nhân dân", "hội đồng nhân dân", "chính phủ", "quốc hội"):
+        for fixed, written in _FIXED_NAMES.items():
             if rest == fixed or rest.startswith(fixed + " "):
                 n = len(fixed.split())
-                out.extend([words[i].capitalize()] + [w.lower() for w in words[i + 1 : i + n]])
+                out.extend(written.split())
                 i += n
                 mode = "lower"
                 break
@@ -558,12 +736,16 @@ def _read_title(lines: list[str], at: int, first: str) -> tuple[str, int]:
     """The trích yếu after the type heading; returns it and the index of the first line after it."""
     parts = [first] if first else []
     i = at
-    while i < len(lines) and len(parts) < 5:
+    while i < len(lines) and len(parts) < 6:
         line = lines[i]
+        # a title in capitals may run over several lines ("PHÁT" / "ĐỘNG PHONG TRÀO ... XÃ" / "HỘI ..."); any
+        # other line in capitals after the title (the power holder, "QUYẾT ĐỊNH:") ends it
+        caps_title = bool(parts) and all(_is_caps(p) for p in parts)
         if (
             _is_basis_start(line)
-            or (_is_caps(line) and not parts == [])
+            or (_is_caps(line) and parts and not caps_title)
             or (_is_caps(line) and _AUTHORITY.match(line))
+            or (_is_caps(line) and line.rstrip(": ") in TYPE_HEADINGS)
             or line.startswith("(")
             or _ROMAN.match(line)
             or re.match(r"^(Điều\s+\d|Nhằm|Để|Kính gửi)", line)
@@ -626,16 +808,56 @@ def _read_bases(lines: list[str], start: int) -> tuple[list[CitedBasis], int]:
     while i < len(lines):
         line = lines[i]
         open_paragraph = paragraphs and not paragraphs[-1].rstrip().endswith((";", ".", ":"))
+        # "... hướng dẫn thi hành một số điều của" / "Luật Thi đua, khen thưởng;": a line broken before a
+        # cited name continues its sentence
+        broken = open_paragraph and bool(_CONTINUES.search(paragraphs[-1]))
         if _is_basis_start(line) and not (
-            open_paragraph and not _VERB.match(line) and not _CITED.match(line)
+            open_paragraph and (broken or (not _VERB.match(line) and not _CITED.match(line)))
         ):
             paragraphs.append(line)
-        elif open_paragraph and not _is_caps(line):
+        elif open_paragraph and (broken or not _is_caps(line)):
             paragraphs[-1] = _join(paragraphs[-1], line)
         else:
             break
         i += 1
     return _bases_of(paragraphs, keep_unknown=False), i
+
+
+_CONTINUES = re.compile(
+    r"(?:,|\b(?:của|và|tại|theo|về|với|cho|số|thi hành|hướng dẫn|sửa đổi|bổ sung|ban hành|quy định|điều"
+    r"|một))\s*$",
+    re.I,
+)
+_NUMBERED_TYPES = "|".join(
+    sorted((t for t in CITED_TYPES if t not in _NAMED_TYPES), key=len, reverse=True)
+)
+_NEXT_CITED = rf"(?=(?:{_NUMBERED_TYPES})\s+(?:số\s*:?\s*)?\d+\s*[/-])"
+_LIST_COMMA = re.compile(rf",\s+{_NEXT_CITED}", re.I)
+_LIST_AND = re.compile(rf",?\s+và\s+{_NEXT_CITED}", re.I)
+_ENDS_CITATION = re.compile(
+    r"(?:\d+\s*/\s*[\wĐđ./-]+|ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}\s*/|tháng\s+\d{1,2}\s+năm)\s*\d{4})\s*$"
+)
+
+
+def _listed(sentences: list[str]) -> list[str]:
+    """ "Căn cứ Quyết định số 1/QĐ-UBND ..., Quyết định số 2/QĐ-UBND ... và Kế hoạch số 3/KH-UBND ...": several
+    documents cited in one sentence, one per part. A "và" splits only in such a list, so that "hướng dẫn thi hành
+    Luật ... và Nghị định số ..." stays the subject of one document."""
+    citing = sum(1 for s in sentences if _cites_document(_VERB.sub("", s, count=1)))
+    out: list[str] = []
+    for sentence in sentences:
+        parts = _LIST_COMMA.split(sentence)
+        listed = citing >= 2 or len(parts) > 1
+        for part in parts:
+            start = 0
+            for m in _LIST_AND.finditer(part):
+                # "... số 72/2025/QH15 và Kế hoạch số 17/KH-UBND ...": a "và" right after a number or a date
+                # joins two citations even outside a list
+                if listed or _ENDS_CITATION.search(part[start : m.start()]):
+                    out.append(part[start : m.start()].strip())
+                    start = m.end()
+            out.append(part[start:].strip())
+    return [p for p in out if p]
 
 
 def parse_bases(text: str) -> list[CitedBasis]:
@@ -656,7 +878,7 @@ def _bases_of(paragraphs: list[str], *, keep_unknown: bool) -> list[CitedBasis]:
     verb = ""
     seen = set()
     for paragraph in paragraphs:
-        for sentence in _sentences(paragraph):
+        for sentence in _listed(_sentences(paragraph)):
             m = _VERB.match(sentence)
             if m:
                 verb = m.group("verb")
@@ -712,7 +934,7 @@ def _date_at(text: str):
 
 def parse_citation(text: str) -> CitedBasis:
     """ "Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ ban hành ..." → its parts."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(";.").strip()
+    text = _without_clause(re.sub(r"\s+", " ", text).strip().rstrip(";.").strip())
     basis = CitedBasis()
     rest = text
     m = _CITED.match(rest)
@@ -722,7 +944,7 @@ def parse_citation(text: str) -> CitedBasis:
         rest = rest[m.end() :]
     name = ""
     if type_word in _NAMED_TYPES and not re.match(r"\s*(?:số\s*)?\d", rest, re.I):
-        stop = re.search(r"\s(?:ngày|số)\s|,?\s(?:được|đã được)\s", rest)
+        stop = re.search(r"\s(?:ngày|số)\s*(?=\d)|,?\s(?:được|đã được)\s", rest)
         name = (m.group("type") + (rest[: stop.start()] if stop else rest)).strip().rstrip(",")
         rest = rest[stop.start() :] if stop else ""
     n = re.match(r"\s*(?:số\s*:?\s*)?", rest, re.I)
@@ -757,6 +979,104 @@ def parse_citation(text: str) -> CitedBasis:
         basis.title = name
     basis.doc_type = basis.doc_type or DocType.KHAC
     return basis
+
+
+# --- the metadata table of a legal-text web site ------------------------------------------------------------
+
+_META_LABELS = {
+    "so hieu": "number",
+    "so ky hieu": "number",
+    "loai van ban": "type",
+    "noi ban hanh": "issuer",
+    "co quan ban hanh": "issuer",
+    "nguoi ky": "signer",
+    "ngay ban hanh": "date",
+}
+
+
+def _meta_label(cell: str) -> str | None:
+    return _META_LABELS.get(re.sub(r"[^a-z ]", "", fold(cell)).strip())
+
+
+def read_metadata(text: str) -> dict[str, str]:
+    """The table a legal-text web site shows before a document ("Số hiệu | Loại văn bản | Nơi ban hành | Ngày ban
+    hành" over a row of values, or "Số hiệu: | 12/KH-SNV" pairs): number, type, issuer, signer and date as
+    written, for what the document's own header lacks."""
+    rows = []
+    for raw in unicodedata.normalize("NFC", text or "").split("\n"):
+        cells = [_strip_markup(c) for c in re.split(r"\t|\|", raw)]
+        cells = [c for c in cells if c and not re.fullmatch(r"[-:=\s]+", c)]
+        if cells:
+            rows.append(cells)
+    meta: dict[str, str] = {}
+    header_row: list[str | None] | None = None
+    for i, cells in enumerate(rows):
+        labels = [_meta_label(c) for c in cells]
+        if header_row and len(cells) == len(header_row) and not any(labels):
+            for key, value in zip(header_row, cells, strict=True):
+                if key:
+                    meta.setdefault(key, value)
+            header_row = None
+            continue
+        header_row = labels if len(cells) >= 2 and all(labels) else None
+        if header_row:
+            continue
+        j = 0
+        while j < len(cells):
+            pair = re.match(r"^(?P<label>[^:]{3,25}):\s*(?P<value>\S.*)$", cells[j])
+            if pair and _meta_label(pair.group("label")):
+                meta.setdefault(_meta_label(pair.group("label")), pair.group("value").strip())
+            elif labels[j] and j + 1 < len(cells) and not labels[j + 1]:
+                meta.setdefault(labels[j], cells[j + 1])
+                j += 1
+            elif labels[j] and len(cells) == 1 and i + 1 < len(rows) and len(rows[i + 1]) == 1:
+                if not _meta_label(rows[i + 1][0]):
+                    meta.setdefault(labels[j], rows[i + 1][0])
+            j += 1
+    return meta
+
+
+def _apply_metadata(header: DocumentHeader, meta: dict[str, str]) -> None:
+    """What the header lacks, taken from the web page's table and flagged; a table that disagrees is flagged."""
+    source = "lấy từ bảng thông tin của trang web, không thấy ở đầu văn bản: cần kiểm tra"
+    number = _NUMBER.match(meta.get("number", "").strip())
+    if number:
+        value = _clean_number(number.group(0))
+        if not header.number:
+            header.number = value
+            header.symbol = _clean_number(number.group("symbol") or "")
+            header.seq = int(number.group("seq")) if number.group("seq") else None
+            header.warnings = [w for w in header.warnings if "số, ký hiệu" not in w.lower()]
+            header.warnings.append(f"Số, ký hiệu “{value}” {source}.")
+        elif value.lower() != header.number.lower():
+            header.warnings.append(
+                f"Số, ký hiệu ở đầu văn bản “{header.number}” khác bảng thông tin của trang web "
+                f"“{value}”: cần kiểm tra."
+            )
+    when = re.fullmatch(
+        r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", meta.get("date", "").strip()
+    )
+    if when:
+        value, _ = _make_date(when.group(3), when.group(2), when.group(1), [], "")
+        if value and header.date is None:
+            header.date, header.date_precision = value, DatePrecision.DAY
+            header.warnings = [w for w in header.warnings if "ngày ban hành" not in w.lower()]
+            header.warnings.append(f"Ngày ban hành {value:%d/%m/%Y} {source}.")
+        elif value and header.date_precision == DatePrecision.DAY and value != header.date:
+            header.warnings.append(
+                f"Ngày ban hành ở đầu văn bản {header.date:%d/%m/%Y} khác bảng thông tin của trang web "
+                f"{value:%d/%m/%Y}: cần kiểm tra."
+            )
+    issuer = meta.get("issuer", "").strip()
+    if issuer and not header.issuer and not is_motto_fragment(issuer):
+        header.issuer = body_case(issuer) if _is_caps(issuer) else issuer
+        header.warnings = [w for w in header.warnings if "cơ quan ban hành" not in w]
+        header.warnings.append(f"Cơ quan ban hành “{header.issuer}” {source}.")
+    kind = TYPE_HEADINGS.get(meta.get("type", "").strip().upper())
+    if kind and header.doc_type == DocType.KHAC and kind != DocType.KHAC:
+        header.doc_type = kind
+        header.warnings = [w for w in header.warnings if "loại văn bản" not in w]
+        header.warnings.append(f"Loại văn bản “{DocType(kind).label}” {source}.")
 
 
 # --- signer, attached document, issuer, period --------------------------------------------------------------
@@ -801,6 +1121,8 @@ def _read_signer(header: DocumentHeader, lines: list[str], start: int) -> int | 
             continue
         if line.startswith("(") or re.match(r"^(Đã ký|\[?ký|\(ký)", line, re.I):
             continue
+        if not _is_name(line) and i + 1 < len(lines) and _is_name(f"{line} {lines[i + 1]}"):
+            line = f"{line} {lines[i + 1]}"  # "Dương" / "Đức Tuấn": a name broken by a web page
         if _is_name(line):
             header.signer = line
             header.signer_title = " – ".join(block)
@@ -835,6 +1157,8 @@ def _cited_before(text: str, at: int) -> bool:
 def _read_issuer(
     header: DocumentHeader, top: str, authority: str, text: str, preamble: str
 ) -> None:
+    if top and is_motto_fragment(top):
+        top = ""
     if top:
         header.issuer = top
         return

@@ -221,3 +221,115 @@ def test_jumbled_deadline_words_never_give_an_inverted_window(parts):
     assert got.kind in K.values
     if got.start and got.due:
         assert got.start <= got.due
+
+
+# --- waiting for a higher level's guidance -------------------------------------------------------------------------
+
+# (wording, kind, start, due, awaits)
+AWAITING_CASES = [
+    ("Theo hướng dẫn của UBND tỉnh", K.ON_REQUEST, None, None, "hướng dẫn của UBND tỉnh"),
+    ("Khi có hướng dẫn của Bộ Nội vụ", K.ON_REQUEST, None, None, "hướng dẫn của Bộ Nội vụ"),
+    (
+        "Sau khi có văn bản chỉ đạo của cấp trên",
+        K.ON_REQUEST,
+        None,
+        None,
+        "văn bản chỉ đạo của cấp trên",
+    ),
+    ("Theo lộ trình của Trung ương", K.ON_REQUEST, None, None, "lộ trình của Trung ương"),
+    ("Theo lộ trình chung của Chính phủ", K.ON_REQUEST, None, None, "lộ trình chung của Chính phủ"),
+    (
+        "Thực hiện theo hướng dẫn của Trung ương",
+        K.ON_REQUEST,
+        None,
+        None,
+        "hướng dẫn của Trung ương",
+    ),
+    ("Chờ hướng dẫn của Sở Nội vụ", K.ON_REQUEST, None, None, "hướng dẫn của Sở Nội vụ"),
+    ("Sau khi Bộ Nội vụ ban hành hướng dẫn", K.ON_REQUEST, None, None, "hướng dẫn của Bộ Nội vụ"),
+    ("Khi Trung ương có hướng dẫn", K.ON_REQUEST, None, None, "hướng dẫn của Trung ương"),
+    (
+        "Khi nhận được hướng dẫn của Ban Thi đua - Khen thưởng thành phố",
+        K.ON_REQUEST,
+        None,
+        None,
+        "hướng dẫn của Ban Thi đua - Khen thưởng thành phố",
+    ),
+    (
+        "Theo kế hoạch, hướng dẫn của UBND thành phố",
+        K.ON_REQUEST,
+        None,
+        None,
+        "hướng dẫn của UBND thành phố",
+    ),
+    (
+        "Theo văn bản hướng dẫn của Sở Nội vụ (khi có)",
+        K.ON_REQUEST,
+        None,
+        None,
+        "văn bản hướng dẫn của Sở Nội vụ",
+    ),
+    ("Khi có văn bản hướng dẫn", K.ON_REQUEST, None, None, "văn bản hướng dẫn"),
+    ("Theo hướng dẫn", K.ON_REQUEST, None, None, "hướng dẫn"),
+    ("theo huong dan cua UBND tinh", K.ON_REQUEST, None, None, "huong dan cua UBND tinh"),
+    ("Theo chỉ đạo của UBND thành phố", K.ON_REQUEST, None, None, "chỉ đạo của UBND thành phố"),
+    # a window written beside the guidance is the deadline; the guidance is kept
+    (
+        "Theo hướng dẫn của Sở Nội vụ, trước ngày 30/6/2026",
+        K.BY_DATE,
+        None,
+        D(2026, 6, 30),
+        "hướng dẫn của Sở Nội vụ",
+    ),
+    (
+        "Theo hướng dẫn của UBND tỉnh trong quý III/2026",
+        K.PERIOD,
+        D(2026, 7, 1),
+        D(2026, 9, 30),
+        "hướng dẫn của UBND tỉnh",
+    ),
+    (
+        "Theo lộ trình của Trung ương giai đoạn 2026-2030",
+        K.PERIOD,
+        D(2026, 1, 1),
+        D(2030, 12, 31),
+        "lộ trình của Trung ương",
+    ),
+    # guidance cited by its number is a cited document, not a wait
+    ("Theo hướng dẫn số 12/HD-SNV ngày 03/02/2026 của Sở Nội vụ", K.PER_REFERENCE, None, None, ""),
+    ("Theo Quyết định của UBND thành phố", K.PER_REFERENCE, None, None, ""),
+    ("Theo lộ trình", K.PER_REFERENCE, None, None, ""),
+    ("Sau khi hoàn thành sáp nhập", K.UNKNOWN, None, None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due", "awaits"), AWAITING_CASES)
+def test_a_deadline_waiting_for_a_higher_levels_guidance_is_on_request(
+    text, kind, start, due, awaits
+):
+    got = parse_deadline(text, year=2026)
+    assert (got.kind, got.start, got.due, got.awaits) == (kind, start, due, awaits), got
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Theo hướng dẫn của UBND tỉnh", "Chờ hướng dẫn của UBND tỉnh (chưa có ngày)"),
+        (
+            "Sau khi có văn bản chỉ đạo của cấp trên",
+            "Chờ văn bản chỉ đạo của cấp trên (chưa có ngày)",
+        ),
+        ("Theo lộ trình của Trung ương", "Chờ lộ trình của Trung ương (chưa có ngày)"),
+    ],
+)
+def test_a_wait_for_guidance_says_whose_guidance(text, label):
+    assert describe(parse_deadline(text, year=2026)) == label
+
+
+def test_the_json_form_names_what_is_awaited():
+    got = parse_deadline("Khi có hướng dẫn của Bộ Nội vụ", year=2026).as_dict()
+    assert (got["kind"], got["due"], got["awaits"]) == (
+        "on_request",
+        None,
+        "hướng dẫn của Bộ Nội vụ",
+    )

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from cchc.registry.choices import DatePrecision, DocType
-from cchc.registry.reader import body_case, parse_citation, read_header
+from cchc.registry.reader import (
+    body_case,
+    is_motto_fragment,
+    parse_citation,
+    prepare_lines,
+    read_header,
+    read_metadata,
+)
 from cchc.registry.textract import document_text
 
 SEEDS = Path(__file__).resolve().parents[3] / "data" / "seeds"
@@ -476,6 +483,11 @@ def test_a_citation_is_split_into_number_type_date_issuer_and_subject(text, expe
         ("SỞ NỘI VỤ", "Sở Nội vụ"),
         ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ KHÚC THỪA DỤ", "Chủ tịch Ủy ban nhân dân xã Khúc Thừa Dụ"),
         ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội"),
+        (
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG LÊ CHÂN",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường Lê Chân",
+        ),
+        ("VĂN PHÒNG UBND TỈNH GIA LAI", "Văn phòng UBND tỉnh Gia Lai"),
         ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
     ],
 )
@@ -489,3 +501,233 @@ def test_as_dict_has_the_keys_of_the_issue_and_iso_dates():
     assert data["date"] == "2026-01-01" and data["type"] == "QĐ"
     assert {"number", "date", "issuer", "title"} <= set(data["bases"][1])
     assert data["bases"][1]["date"] == "2021-07-15"
+
+
+# --- plans of other provinces pasted from legal-text web sites ------------------------------------------------
+
+PASTED_CASES = [
+    pytest.param(
+        "web_page_pasted.txt",
+        dict(
+            number="12/KH-SNV",
+            doc_type=DocType.KH,
+            date=date(2025, 3, 5),
+            place="Tây Ninh",
+            issuer="Sở Nội vụ",
+            title='TỔ CHỨC PHONG TRÀO THI ĐUA "CÔNG CHỨC SỞ NỘI VỤ THÂN THIỆN, TRÁCH NHIỆM" NĂM 2025',
+            period_start=2025,
+        ),
+        [
+            ("4150/QĐ-UBND", DocType.QD, date(2024, 12, 24), "Ủy ban nhân dân tỉnh"),
+            ("88/QĐ-UBND", DocType.QD, date(2025, 1, 10), "Ủy ban nhân dân tỉnh"),
+            ("31/KH-UBND", DocType.KH, date(2025, 1, 15), "Ủy ban nhân dân tỉnh"),
+            ("07/HD-HĐTĐKT", DocType.HD, date(2025, 1, 20), "Hội đồng Thi đua - Khen thưởng tỉnh"),
+        ],
+        id="banners, metadata table, '|' cells, motto, 'Số:' and date broken, bases in one paragraph",
+    ),
+    pytest.param(
+        "squashed_department.txt",
+        dict(
+            number="12/KH-SNV",
+            date=date(2025, 3, 5),
+            place="Tây Ninh",
+            issuer="Sở Nội vụ",
+            title="Kiểm tra công tác cải cách hành chính năm 2025",
+        ),
+        [
+            ("4150/QĐ-UBND", DocType.QD, date(2024, 12, 24), "Ủy ban nhân dân tỉnh"),
+            ("92/QĐ-UBND", DocType.QD, date(2025, 1, 13), "Ủy ban nhân dân tỉnh"),
+        ],
+        id="governing body, motto, department, number and date on one line; bases split by a comma",
+    ),
+    pytest.param(
+        "provincial_committee_office.txt",
+        dict(
+            number="35/KH-VP",
+            symbol="KH-VP",
+            seq=35,
+            doc_type=DocType.KH,
+            date=date(2025, 2, 14),
+            issuer="Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng",
+            signer="Võ Thị Thanh Hương",
+            signer_title="KT. CHÁNH VĂN PHÒNG – PHÓ CHÁNH VĂN PHÒNG",
+        ),
+        [
+            ("210/QĐ-UBND", DocType.QD, date(2025, 1, 27), "Ủy ban nhân dân tỉnh"),
+            ("15/QĐ-VP", DocType.QD, date(2025, 2, 3), "Chánh Văn phòng Ủy ban nhân dân tỉnh"),
+            ("02/KH-VP", DocType.KH, date(2025, 1, 5), "Văn phòng Ủy ban nhân dân tỉnh"),
+        ],
+        id="office of a provincial People's Committee under its committee, '35/KH–VP' with an en dash",
+    ),
+    pytest.param(
+        "provincial_committee_office.html",
+        dict(
+            number="18/KH-VPUBND",
+            symbol="KH-VPUBND",
+            doc_type=DocType.KH,
+            date=date(2025, 2, 21),
+            issuer="Văn phòng UBND tỉnh Gia Lai",
+            title="Thi đua thực hiện nhiệm vụ chuyển đổi số năm 2025",
+        ),
+        [
+            ("64/KH-UBND", DocType.KH, date(2025, 2, 7), "UBND tỉnh"),
+            ("355/UBND-KGVX", DocType.CV, date(2025, 2, 12), "UBND tỉnh"),
+        ],
+        id="a saved page: office of the provincial committee, motto over two cells",
+    ),
+    pytest.param(
+        "motto_broken_over_lines.txt",
+        dict(
+            number="09/QĐ-UBND",
+            doc_type=DocType.QD,
+            date=date(2025, 4, 3),
+            place="Tân Hiệp",
+            issuer="Ủy ban nhân dân xã Tân Hiệp",
+            title="VỀ VIỆC KIỆN TOÀN TỔ GIÚP VIỆC CẢI CÁCH HÀNH CHÍNH XÃ TÂN HIỆP NĂM 2025",
+            signer="Đoàn Văn Lực",
+        ),
+        [
+            ("72/2025/QH15", DocType.LUAT, None, ""),
+            ("17/KH-UBND", DocType.KH, date(2025, 3, 20), "Ủy ban nhân dân xã"),
+        ],
+        id="body name, motto, place, 'QUYẾT ĐỊNH' broken over lines; a clause of a law cited",
+    ),
+]
+
+
+@pytest.mark.parametrize("name,expected,bases", PASTED_CASES)
+def test_the_reader_copes_with_plans_pasted_from_web_sites(name, expected, bases):
+    header = read_header(fixture(name))
+    assert {key: getattr(header, key) for key in expected} == expected
+    assert bases_of(header) == bases
+
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".split()
+
+
+@pytest.mark.parametrize("cut", range(1, len(MOTTO)))
+@pytest.mark.parametrize("cells", ["\n", "\n|\n"])
+def test_the_motto_broken_after_any_word_is_never_the_issuer(cut, cells):
+    motto = " ".join(MOTTO[:cut]) + "\n" + " ".join(MOTTO[cut:])
+    text = (
+        f"|{cells}ỦY BAN NHÂN DÂN\nXÃ TÂN HIỆP{cells}{motto}\nĐộc lập - Tự do - Hạnh phúc{cells}"
+        "Số: 09/KH-UBND\nTân Hiệp, ngày 03 tháng 4 năm 2025\nKẾ HOẠCH\nCải cách hành chính năm 2025\n"
+    )
+    assert read_header(text).issuer == "Ủy ban nhân dân xã Tân Hiệp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5/KH-UBND\nKẾ HOẠCH\nThi đua năm 2025\n",
+        "CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do -\nHạnh phúc\nSố: 5/KH-UBND\nKẾ HOẠCH\nThi đua\n",
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI\nTỈNH TÂY NINH CHỦ NGHĨA VIỆT NAM\nSố: 5/KH-UBND\nKẾ HOẠCH\nThi đua\n",
+    ],
+    ids=["no body above the motto", "motto in three pieces", "columns squashed, motto across rows"],
+)
+def test_no_piece_of_the_motto_is_taken_for_the_issuer(text):
+    issuer = read_header(text).issuer
+    assert not is_motto_fragment(issuer) if issuer else True
+    assert "chủ nghĩa" not in issuer.lower() and "việt nam" not in issuer.lower()
+
+
+def test_seeds_and_fixtures_never_read_the_motto_as_issuer():
+    texts = [seed(p) for p in ("000", "001", "002", "003", "004")]
+    texts += [fixture(path.name) for path in sorted(FIXTURES.iterdir())]
+    issuers = [read_header(text).issuer for text in texts]
+    assert all(issuers) and not any(is_motto_fragment(i) for i in issuers), issuers
+
+
+def test_web_page_debris_is_dropped_before_reading():
+    lines = prepare_lines(
+        "Lưu\nTải về\nHiệu lực: Còn hiệu lực\nTình trạng: Đã biết\nTrang chủ > Văn bản > Kế hoạch\n"
+        "|\n| --- | --- |\n>> Tải về Quyết định 12/QĐ-UBND\n(Hình từ Internet)\nLượt xem: 1.024\n"
+        "KẾ HOẠCH | Thi đua năm 2025\n- Lưu: VT, VP.\n"
+    )
+    assert lines == ["KẾ HOẠCH", "Thi đua năm 2025", "- Lưu: VT, VP."]
+
+
+def test_a_missing_number_date_and_issuer_come_from_the_sites_table_and_are_flagged():
+    header = read_header(fixture("metadata_table_only.txt"))
+    assert (header.number, header.date, header.issuer, header.doc_type) == (
+        "27/KH-UBND",
+        date(2025, 2, 18),
+        "UBND huyện Châu Thành",
+        DocType.KH,
+    )
+    flagged = [w for w in header.warnings if "bảng thông tin của trang web" in w]
+    assert len(flagged) == 3 and all("cần kiểm tra" in w for w in flagged)
+    assert not any("Không thấy số" in w or "Không thấy ngày" in w for w in header.warnings)
+
+
+def test_a_sites_table_that_disagrees_with_the_header_is_flagged_not_followed():
+    text = fixture("web_page_pasted.txt").replace("| 12/KH-SNV |", "| 13/KH-SNV |")
+    header = read_header(text)
+    assert header.number == "12/KH-SNV"
+    assert any("khác bảng thông tin" in w and "13/KH-SNV" in w for w in header.warnings)
+
+
+def test_the_sites_table_is_read_in_rows_or_in_pairs():
+    rows = "| Số hiệu | Loại văn bản | Nơi ban hành | Ngày ban hành |\n| 5/KH-VP | Kế hoạch | VP | 01/02/2025 |"
+    pairs = "Số hiệu: | 5/KH-VP | Loại văn bản: | Kế hoạch\nNgày ban hành: 01/02/2025"
+    assert read_metadata(rows) == {
+        "number": "5/KH-VP",
+        "type": "Kế hoạch",
+        "issuer": "VP",
+        "date": "01/02/2025",
+    }
+    assert read_metadata(pairs) == {"number": "5/KH-VP", "type": "Kế hoạch", "date": "01/02/2025"}
+
+
+@pytest.mark.parametrize(
+    "paragraph,numbers",
+    [
+        (
+            "Căn cứ Quyết định số 1/QĐ-UBND ngày 02/01/2025 của UBND tỉnh về cải cách hành chính; Quyết định số "
+            "2/QĐ-UBND ngày 03/01/2025 của UBND tỉnh về thi đua; Kế hoạch số 3/KH-UBND ngày 04/01/2025 của UBND "
+            "tỉnh về chuyển đổi số.",
+            ["1/QĐ-UBND", "2/QĐ-UBND", "3/KH-UBND"],
+        ),
+        (
+            "Căn cứ Quyết định số 1/QĐ-UBND ngày 02/01/2025 của UBND tỉnh, Quyết định số 2/QĐ-UBND ngày "
+            "03/01/2025 của UBND tỉnh và Kế hoạch số 3/KH-UBND ngày 04/01/2025 của UBND tỉnh;",
+            ["1/QĐ-UBND", "2/QĐ-UBND", "3/KH-UBND"],
+        ),
+        (
+            "Thực hiện Chỉ thị số 5-CT/TU ngày 01/3/2025 của Ban Thường vụ Tỉnh ủy về bầu cử nhiệm kỳ 2026 - "
+            "2031; Hướng dẫn số 9/HD-BNV ngày 02/3/2025 của Bộ Nội vụ về khen thưởng nhiệm kỳ 2026 - 2031 và "
+            "Chỉ thị số 7/CT-UBND ngày 06/3/2025 của UBND tỉnh về bầu cử.",
+            ["5-CT/TU", "9/HD-BNV", "7/CT-UBND"],
+        ),
+        (
+            "Căn cứ Thông tư số 15/2025/TT-BNV ngày 04/8/2025 của Bộ Nội vụ hướng dẫn thi hành Luật Thi đua, "
+            "khen thưởng và Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ;",
+            ["15/2025/TT-BNV"],
+        ),
+    ],
+    ids=[
+        "separated by ';'",
+        "separated by ',' and 'và'",
+        "'và' in a list",
+        "'và' inside a subject",
+    ],
+)
+def test_several_documents_cited_in_one_paragraph_are_each_a_basis(paragraph, numbers):
+    text = f"Số: 4/KH-UBND\nKẾ HOẠCH\nThi đua năm 2025\n{paragraph}\nI. MỤC ĐÍCH\n"
+    assert [b.number for b in read_header(text).bases] == numbers
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "ỦY BAN MẶT TRẬN TỔ QUỐC\nVIỆT NAM TỈNH TÂY NINH",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC\nVIỆT NAM\nTỈNH TÂY NINH",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH TÂY NINH",
+    ],
+)
+def test_a_body_whose_name_ends_in_viet_nam_keeps_it(left):
+    text = (
+        f"{left}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5/KH-MTTQ\n"
+        "KẾ HOẠCH\nThi đua năm 2025\n"
+    )
+    assert read_header(text).issuer == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tây Ninh"
