@@ -1,0 +1,289 @@
+"""Who is eligible for a programme, and why: a pure function over the candidate's facts.
+
+`evaluate(programme, facts, year=..., period=...)` checks that the candidate belongs to the programme's pool,
+then every criterion of the programme (an implicit "all"), and returns a `Verdict`: eligible, not_eligible or
+to_check ("cần kiểm tra"), with one `Reason` per rule, each a Vietnamese sentence with the figures and the
+clause. Three-valued logic (see `criteria`): a fail anywhere at the top makes the candidate not eligible;
+otherwise any unknown (missing facts, a manual standard nobody checked yet) makes it to_check.
+
+The year: an annual or ad-hoc programme is evaluated for an achievement year (required); a period-end
+programme for its period (the programme's, else the document's), as of a year (default: the period's last
+year) that the criteria on one year (the bloc leader, for instance) use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cchc.awards.rules import vocabulary as v
+from cchc.awards.rules.catalogue import catalogue
+from cchc.awards.rules.criteria import Ctx
+from cchc.awards.rules.facts import Candidate, HouseholdFacts, PersonFacts, UnitFacts
+from cchc.awards.rules.schema import Bound, Programme, ProgrammeFile
+from cchc.awards.rules.types import Reason
+
+__all__ = ["Verdict", "evaluate", "describe_programme", "evaluate_target"]
+
+_SUBJECT_TYPES: dict[str, type] = {
+    v.COLLECTIVE: UnitFacts,
+    v.PERSON: PersonFacts,
+    v.HOUSEHOLD: HouseholdFacts,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome for one candidate and one programme, with its reasons in reading order."""
+
+    programme: str
+    subject: str
+    subject_id: int
+    subject_name: str
+    verdict: str
+    reasons: tuple[Reason, ...]
+    year: int
+    period: tuple[int, int] | None = None
+
+    @property
+    def label(self) -> str:
+        return v.VERDICT_NAMES[self.verdict]
+
+    def lines(self) -> list[tuple[int, Reason]]:
+        """Every reason with its depth, for a page or an export."""
+        out: list[tuple[int, Reason]] = []
+        for reason in self.reasons:
+            out.extend(reason.walk())
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "programme": self.programme,
+            "subject": self.subject,
+            "subject_id": self.subject_id,
+            "subject_name": self.subject_name,
+            "verdict": self.verdict,
+            "label": self.label,
+            "year": self.year,
+            "period": list(self.period) if self.period else None,
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
+
+
+def _bound(programme: Programme) -> Bound:
+    bound = programme._bound
+    if not isinstance(bound, Bound):
+        period = programme.period.as_tuple() if programme.period else None
+        return Bound(
+            period,
+            dict(v.BLOC_NAMES),
+            catalogue().names(),
+            {},
+            {c.code: c.title for c in programme.conflicts},
+        )
+    return bound
+
+
+def _context(
+    programme: Programme, year: int | None, period: tuple[int, int] | None
+) -> tuple[Ctx, tuple[int, int] | None]:
+    bound = _bound(programme)
+    if programme.kind == "period_end":
+        period = period or bound.period
+        if period is None:
+            raise ValueError(f"programme {programme.code} needs a period")
+        year = year if year is not None else period[1]
+    else:
+        if year is None:
+            raise ValueError(f"programme {programme.code} is evaluated for a year")
+        period = period or bound.period
+    ctx = Ctx(
+        programme=programme.code,
+        kind=programme.kind,
+        subject=programme.subject,
+        year=year,
+        period=period,
+        bloc_names=bound.bloc_names,
+        title_names=bound.title_names,
+        programme_names=bound.programme_names,
+        conflicts=bound.conflicts,
+    )
+    return ctx, period
+
+
+def _pool_reason(
+    programme: Programme, cand: Candidate, ctx: Ctx, issuer_unit_id: int | None
+) -> Reason | None:
+    pool = programme.pool
+    if not (pool.blocs or pool.unit_kinds or pool.employment or pool.issuer != "any"):
+        return None
+    clause = pool.source or programme.source
+    unit = cand if isinstance(cand, UnitFacts) else cand.unit
+    passed: list[str] = []
+    failed: list[str] = []
+    unknown: list[str] = []
+    if pool.blocs or pool.unit_kinds or pool.issuer != "any":
+        if unit is None:
+            unknown.append("chưa có thông tin đơn vị")
+    if unit is not None and pool.blocs:
+        bloc = unit.blocs.get(ctx.year)
+        allowed = v.join_vi([ctx.bloc(b) for b in pool.blocs], "hoặc")
+        if bloc is None:
+            unknown.append(f"chưa xác định khối thi đua năm {ctx.year} của {unit.name}")
+        elif bloc in pool.blocs:
+            passed.append(f"{unit.name} thuộc {ctx.bloc(bloc)} năm {ctx.year}")
+        else:
+            failed.append(
+                f"{unit.name} thuộc {ctx.bloc(bloc)} năm {ctx.year}, chương trình xét {allowed}"
+            )
+    if unit is not None and pool.unit_kinds:
+        kind_name = v.UNIT_KIND_NAMES.get(unit.kind, unit.kind)
+        if unit.kind in pool.unit_kinds:
+            passed.append(f"{unit.name} là {kind_name}")
+        else:
+            allowed = v.join_vi([v.UNIT_KIND_NAMES[k] for k in pool.unit_kinds], "hoặc")
+            failed.append(f"{unit.name} là {kind_name}, chương trình xét {allowed}")
+    if unit is not None and pool.issuer != "any":
+        if issuer_unit_id is None:
+            unknown.append("chưa xác định đơn vị ban hành văn bản")
+        else:
+            itself = unit.id == issuer_unit_id
+            below = issuer_unit_id in unit.ancestors
+            ok = {
+                "itself": itself,
+                "below": below,
+                "itself_or_below": itself or below,
+            }[pool.issuer]
+            wanted = {
+                "itself": "chính đơn vị ban hành văn bản",
+                "below": "đơn vị thuộc đơn vị ban hành văn bản",
+                "itself_or_below": "đơn vị ban hành văn bản hoặc đơn vị thuộc đơn vị đó",
+            }[pool.issuer]
+            (passed if ok else failed).append(
+                f"{unit.name} {'là' if ok else 'không phải là'} {wanted}"
+            )
+    if pool.employment and isinstance(cand, PersonFacts):
+        allowed = v.join_vi([v.EMPLOYMENT_NAMES[k] for k in pool.employment], "hoặc")
+        if cand.employment is None:
+            unknown.append(f"chưa rõ {cand.name} là {allowed}")
+        elif cand.employment in pool.employment:
+            passed.append(
+                f"{cand.name} là {v.EMPLOYMENT_NAMES.get(cand.employment, cand.employment)}"
+            )
+        else:
+            failed.append(
+                f"{cand.name} là {v.EMPLOYMENT_NAMES.get(cand.employment, cand.employment)}, "
+                f"chương trình xét {allowed}"
+            )
+    if failed:
+        return Reason(
+            f"Không thuộc đối tượng xét: {'; '.join(failed)} ({clause})", clause, v.FAIL, pool.quote
+        )
+    if unknown:
+        return Reason(
+            f"Đối tượng xét: {'; '.join(unknown)} — cần kiểm tra ({clause})",
+            clause,
+            v.UNKNOWN,
+            pool.quote,
+        )
+    return Reason(
+        f"Thuộc đối tượng xét: {'; '.join(passed)} ({clause})", clause, v.PASS, pool.quote
+    )
+
+
+def _verdict(
+    programme: Programme,
+    cand: Candidate,
+    ctx: Ctx,
+    period: tuple[int, int] | None,
+    reasons: list[Reason],
+) -> Verdict:
+    outcomes = {r.outcome for r in reasons}
+    top = v.FAIL if v.FAIL in outcomes else v.UNKNOWN if v.UNKNOWN in outcomes else v.PASS
+    return Verdict(
+        programme=programme.code,
+        subject=programme.subject,
+        subject_id=cand.id,
+        subject_name=cand.name,
+        verdict=v.VERDICT_OF[top],
+        reasons=tuple(reasons),
+        year=ctx.year,
+        period=period,
+    )
+
+
+def evaluate(
+    programme: Programme,
+    facts: Candidate,
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    issuer_unit_id: int | None = None,
+) -> Verdict:
+    """Whether the candidate is eligible for the programme, with a reason per rule (see the module doc).
+
+    `issuer_unit_id` is the unit that issued the plan, for pools restricted to it or its units.
+    """
+    ctx, period = _context(programme, year, period)
+    reasons: list[Reason] = []
+    expected = _SUBJECT_TYPES[programme.subject]
+    if not isinstance(facts, expected):
+        reasons.append(
+            Reason(
+                f"Chương trình xét {v.SUBJECT_NAMES[programme.subject]} ({programme.source})",
+                programme.source,
+                v.FAIL,
+            )
+        )
+        return _verdict(programme, facts, ctx, period, reasons)
+    if programme.years is not None and not programme.years.start <= ctx.year <= programme.years.end:
+        reasons.append(
+            Reason(
+                f"Chương trình áp dụng cho các năm {programme.years.start} - {programme.years.end}, "
+                f"không áp dụng năm {ctx.year} ({programme.source})",
+                programme.source,
+                v.FAIL,
+            )
+        )
+        return _verdict(programme, facts, ctx, period, reasons)
+    pool = _pool_reason(programme, facts, ctx, issuer_unit_id)
+    if pool is not None:
+        reasons.append(pool)
+    for criterion in programme.criteria:
+        reasons.append(criterion.evaluate(facts, ctx))
+    return _verdict(programme, facts, ctx, period, reasons)
+
+
+def describe_programme(
+    programme: Programme,
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    bloc: str | None = None,
+) -> list[str]:
+    """The criteria of a programme as Vietnamese sentences, each with its clause."""
+    ctx, _ = _context(
+        programme, year if year is not None or programme.kind == "period_end" else 0, period
+    )
+    return [f"{c.describe(ctx, bloc)} ({c.source})" for c in programme.criteria]
+
+
+def evaluate_target(pf: ProgrammeFile, code: str, facts: Candidate, *, year: int) -> Reason:
+    """A target of a plan that is written as a criterion (e.g. 100% of the plan's tasks on time), checked for
+    a unit and a year."""
+    target = next(t for t in pf.targets if t.code == code)
+    if target.criterion is None:
+        return Reason(
+            f"Cần kiểm tra: {target.text} ({target.source})", target.source, v.UNKNOWN, target.quote
+        )
+    period = pf.document.period.as_tuple() if pf.document.period else None
+    ctx = Ctx(
+        programme=f"{pf.id}:{code}",
+        kind="annual",
+        subject=v.COLLECTIVE,
+        year=year,
+        period=period,
+        bloc_names=pf.bloc_names(),
+        title_names=catalogue().names(),
+    )
+    return target.criterion.evaluate(facts, ctx)
