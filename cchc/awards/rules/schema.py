@@ -473,7 +473,7 @@ def _message(error: Any) -> str:
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     if kind == "literal_error":
-        return f"phải là một trong: {ctx.get('expected', '')}"
+        return f"phải là một trong: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}"
     if kind == "union_tag_invalid":
         return f"loại '{ctx.get('tag')}' không có; các loại: {ctx.get('expected_tags', '')}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
