@@ -112,4 +112,4 @@ def award_amount(
     base = base_salary_on(decision_date, table)
     if base is None:
         return None
-    return round_up(form.coefficients[subject] * Decimal(base))  # type: ignore[index]
+    return round_up(form.coefficients[subject] * Decimal(base))

@@ -15,7 +15,7 @@ own: its fail becomes unknown, with the contradiction in the sentence, so that a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -57,6 +57,7 @@ class Ctx:
     title_names: Mapping[str, str] = field(default_factory=dict)
     programme_names: Mapping[str, str] = field(default_factory=dict)
     conflicts: Mapping[str, str] = field(default_factory=dict)
+    unit_reasons: dict[tuple[int, int], tuple[UnitFacts, Reason]] = field(default_factory=dict)
 
     def window(self, over: str) -> tuple[int, int]:
         if over == "period" and self.period is not None:
@@ -68,7 +69,7 @@ class Ctx:
         return f"năm {start}" if start == end else f"giai đoạn {start} - {end}"
 
     def bloc(self, code: str | None) -> str:
-        return v.bloc_name(code, dict(self.bloc_names))
+        return v.bloc_name(code, self.bloc_names)
 
     def title(self, code: str) -> str:
         return f"“{self.title_names.get(code, code)}”"
@@ -104,15 +105,23 @@ class _Node(BaseModel):
     def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _reason(self, ctx: Ctx, outcome: str, body: str) -> Reason:
+    def _reason(self, ctx: Ctx, outcome: str, body: str | Callable[[], str]) -> Reason:
+        """A reason whose sentence is rendered when read: `body` may be a function returning it."""
+        source = self.source
         if self.conflict is not None and outcome == FAIL:
             title = ctx.conflicts.get(self.conflict, self.conflict)
-            body = (
-                f"{body}; quy định này mâu thuẫn với quy định khác của văn bản ({title}), "
-                "cần người có thẩm quyền quyết định"
-            )
-            outcome = UNKNOWN
-        return Reason(f"{body} ({self.source})", self.source, outcome, self.quote)
+
+            def text() -> str:
+                said = body if isinstance(body, str) else body()
+                return (
+                    f"{said}; quy định này mâu thuẫn với quy định khác của văn bản ({title}), "
+                    "cần người có thẩm quyền quyết định"
+                )
+
+            return Reason(text, source, UNKNOWN, self.quote)
+        if isinstance(body, str):
+            return Reason(f"{body} ({source})", source, outcome, self.quote)
+        return Reason(body, source, outcome, self.quote)
 
     def leaves(self) -> list[_Node]:
         return [self]
@@ -132,6 +141,24 @@ class _UnitFact(_Node):
 
     def who(self) -> str:
         return "Đơn vị của cá nhân" if self.applies_to == "own_unit" else "Đơn vị"
+
+    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+        """The reason for a person's unit is the same for every person of that unit: worked out once per
+        unit and context (the facts are frozen), then shared."""
+        if self.applies_to != "own_unit" or isinstance(cand, UnitFacts) or cand.unit is None:
+            return self.check(cand, ctx)
+        key = (id(self), id(cand.unit))
+        hit = ctx.unit_reasons.get(key)
+        if hit is not None and hit[0] is cand.unit:
+            return hit[1]
+        reason = self.check(cand, ctx)
+        if len(ctx.unit_reasons) > 100_000:
+            ctx.unit_reasons.clear()
+        ctx.unit_reasons[key] = (cand.unit, reason)
+        return reason
+
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:  # pragma: no cover - overridden
+        raise NotImplementedError
 
 
 def _by_bloc_text(
@@ -186,12 +213,14 @@ class ParTopN(_TopN):
     def describe(self, ctx: Ctx, bloc: str | None = None) -> str:
         return f"Xếp trong {_by_bloc_text(ctx, self.n, self.n_by_bloc, bloc)} về Chỉ số CCHC năm {ctx.year}"
 
-    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:
         unit = self.target(cand)
         year = ctx.year
         if unit is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có thông tin đơn vị — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có thông tin đơn vị — cần kiểm tra: {self.describe(ctx)}",
             )
         res = unit.par.get(year) if unit.par is not None else None
         bloc = res.bloc_code if res is not None else unit.blocs.get(year)
@@ -200,18 +229,25 @@ class ParTopN(_TopN):
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"{self.who()} {state} kết quả Chỉ số CCHC năm {year} — cần kiểm tra: "
-                f"{self.describe(ctx, bloc)}",
+                lambda: (
+                    f"{self.who()} {state} kết quả Chỉ số CCHC năm {year} — cần kiểm tra: "
+                    f"{self.describe(ctx, bloc)}"
+                ),
             )
         n = self.n_for(bloc)
         position = res.award_order if res.award_order is not None else res.rank
-        head = _rank_text(ctx, res.rank, res.of, res.award_order, bloc, year)
+
+        def head() -> str:
+            return _rank_text(ctx, res.rank, res.of, res.award_order, res.bloc_code, year)
+
         if n is None:
-            return self._reason(ctx, FAIL, f"{head} — chương trình không xét {ctx.bloc(bloc)}")
+            return self._reason(
+                ctx, FAIL, lambda: f"{head()} — chương trình không xét {ctx.bloc(bloc)}"
+            )
         assert position is not None
         if position <= n:
-            return self._reason(ctx, PASS, f"{head} — đạt top {n}")
-        return self._reason(ctx, FAIL, f"{head} — không thuộc top {n}")
+            return self._reason(ctx, PASS, lambda: f"{head()} — đạt top {n}")
+        return self._reason(ctx, FAIL, lambda: f"{head()} — không thuộc top {n}")
 
 
 class ParYearsInTop(_TopN):
@@ -227,12 +263,14 @@ class ParYearsInTop(_TopN):
             f"{ctx.window_text('period')}"
         )
 
-    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:
         unit = self.target(cand)
         start, end = ctx.window("period")
         if unit is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có thông tin đơn vị — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có thông tin đơn vị — cần kiểm tra: {self.describe(ctx)}",
             )
         par = unit.par or {}
         inside: list[int] = []
@@ -252,21 +290,30 @@ class ParYearsInTop(_TopN):
                 inside.append(year)
         if bloc is None:
             bloc = unit.blocs.get(ctx.year)
-        n_text = _by_bloc_text(ctx, self.n, self.n_by_bloc, bloc)
-        need = v.count_vi(self.min_years)
-        head = (
-            f"{len(inside)} năm trong {n_text} {ctx.window_text('period')}"
-            f"{' (' + v.years_vi(inside) + ')' if inside else ''}"
-        )
+        need = self.min_years
+
+        def head() -> str:
+            n_text = _by_bloc_text(ctx, self.n, self.n_by_bloc, bloc)
+            return (
+                f"{len(inside)} năm trong {n_text} {ctx.window_text('period')}"
+                f"{' (' + v.years_vi(inside) + ')' if inside else ''}"
+            )
+
         if len(inside) >= self.min_years:
-            return self._reason(ctx, PASS, f"{head} — đạt, cần ít nhất {need} năm")
+            return self._reason(
+                ctx, PASS, lambda: f"{head()} — đạt, cần ít nhất {v.count_vi(need)} năm"
+            )
         if len(inside) + len(unknown) < self.min_years:
-            return self._reason(ctx, FAIL, f"{head} — không đạt, cần ít nhất {need} năm")
+            return self._reason(
+                ctx, FAIL, lambda: f"{head()} — không đạt, cần ít nhất {v.count_vi(need)} năm"
+            )
         return self._reason(
             ctx,
             UNKNOWN,
-            f"{head}; chưa có kết quả các năm {v.years_vi(unknown)} — cần kiểm tra, "
-            f"cần ít nhất {need} năm",
+            lambda: (
+                f"{head()}; chưa có kết quả các năm {v.years_vi(unknown)} — cần kiểm tra, "
+                f"cần ít nhất {v.count_vi(need)} năm"
+            ),
         )
 
 
@@ -287,18 +334,25 @@ class ParScoreAtLeast(_UnitFact):
     def describe(self, ctx: Ctx, bloc: str | None = None) -> str:
         return f"Chỉ số CCHC năm {ctx.year} đạt từ {_num(self.min_score)} điểm trở lên"
 
-    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:
         _, res = _par_result(self, cand, ctx)
         if res is None or res.score is None:
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"Chưa có điểm Chỉ số CCHC năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}",
+                lambda: (
+                    f"Chưa có điểm Chỉ số CCHC năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}"
+                ),
             )
-        head = f"Chỉ số CCHC năm {ctx.year}: {_num(res.score)} điểm"
+
+        def head() -> str:
+            return f"Chỉ số CCHC năm {ctx.year}: {_num(res.score)} điểm"
+
         if res.score >= self.min_score:
-            return self._reason(ctx, PASS, f"{head} — đạt mức từ {_num(self.min_score)} điểm")
-        return self._reason(ctx, FAIL, f"{head} — dưới mức {_num(self.min_score)} điểm")
+            return self._reason(
+                ctx, PASS, lambda: f"{head()} — đạt mức từ {_num(self.min_score)} điểm"
+            )
+        return self._reason(ctx, FAIL, lambda: f"{head()} — dưới mức {_num(self.min_score)} điểm")
 
 
 DEFAULT_BANDS = ["Yếu", "Trung bình", "Khá", "Tốt"]
@@ -324,22 +378,27 @@ class ParBandAtLeast(_UnitFact):
     def describe(self, ctx: Ctx, bloc: str | None = None) -> str:
         return f"Chỉ số CCHC năm {ctx.year} xếp loại từ “{self.min_band}” trở lên"
 
-    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:
         _, res = _par_result(self, cand, ctx)
         if res is None or res.band is None:
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"Chưa có xếp loại Chỉ số CCHC năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}",
+                lambda: (
+                    f"Chưa có xếp loại Chỉ số CCHC năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}"
+                ),
             )
-        head = f"Chỉ số CCHC năm {ctx.year} xếp loại “{res.band}”"
+
+        def head() -> str:
+            return f"Chỉ số CCHC năm {ctx.year} xếp loại “{res.band}”"
+
         if res.band not in self.bands:
             return self._reason(
-                ctx, UNKNOWN, f"{head}: mức này không có trong quy định — cần kiểm tra"
+                ctx, UNKNOWN, lambda: f"{head()}: mức này không có trong quy định — cần kiểm tra"
             )
         if self.bands.index(res.band) >= self.bands.index(self.min_band):
-            return self._reason(ctx, PASS, f"{head} — đạt mức từ “{self.min_band}”")
-        return self._reason(ctx, FAIL, f"{head} — dưới mức “{self.min_band}”")
+            return self._reason(ctx, PASS, lambda: f"{head()} — đạt mức từ “{self.min_band}”")
+        return self._reason(ctx, FAIL, lambda: f"{head()} — dưới mức “{self.min_band}”")
 
 
 class BlocLeader(_UnitFact):
@@ -350,7 +409,7 @@ class BlocLeader(_UnitFact):
     def describe(self, ctx: Ctx, bloc: str | None = None) -> str:
         return f"Dẫn đầu {ctx.bloc(bloc) if bloc else 'khối thi đua'} về Chỉ số CCHC năm {ctx.year}"
 
-    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:
         unit, res = _par_result(self, cand, ctx)
         position = None if res is None else (res.award_order or res.rank)
         if res is None or position is None:
@@ -358,12 +417,17 @@ class BlocLeader(_UnitFact):
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"Chưa có kết quả Chỉ số CCHC năm {ctx.year} — cần kiểm tra: {self.describe(ctx, bloc)}",
+                lambda: (
+                    f"Chưa có kết quả Chỉ số CCHC năm {ctx.year} — cần kiểm tra: {self.describe(ctx, bloc)}"
+                ),
             )
-        head = _rank_text(ctx, res.rank, res.of, res.award_order, res.bloc_code, ctx.year)
+
+        def head() -> str:
+            return _rank_text(ctx, res.rank, res.of, res.award_order, res.bloc_code, ctx.year)
+
         if position == 1:
-            return self._reason(ctx, PASS, f"{head} — dẫn đầu khối")
-        return self._reason(ctx, FAIL, f"{head} — không dẫn đầu khối")
+            return self._reason(ctx, PASS, lambda: f"{head()} — dẫn đầu khối")
+        return self._reason(ctx, FAIL, lambda: f"{head()} — không dẫn đầu khối")
 
 
 def _num(value: Decimal | float | int) -> str:
@@ -410,7 +474,9 @@ class Initiatives(_Node):
         items: tuple[Initiative, ...] | None = getattr(owner, "initiatives", None)
         if items is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có dữ liệu sáng kiến — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có dữ liệu sáng kiến — cần kiểm tra: {self.describe(ctx)}",
             )
         start, end = ctx.window(self.over)
         floor = v.INITIATIVE_LEVEL_ORDER[self.min_level]
@@ -426,30 +492,40 @@ class Initiatives(_Node):
                 pending.append(item)
             elif v.INITIATIVE_LEVEL_ORDER.get(item.level, 0) >= floor:
                 counted.append(item)
-        head = (
-            f"{len(counted)} sáng kiến được công nhận từ {self._level_text()} trở lên "
-            f"{ctx.window_text(self.over)}"
-        )
-        if counted:
-            head += ": " + "; ".join(f"“{i.title}”" for i in counted[:3])
-            if len(counted) > 3:
-                head += "; …"
-        if used:
-            head += (
-                " (không tính "
-                + "; ".join(f"“{i.title}” đã dùng cho {i.used_in}" for i in used)
-                + ")"
+
+        def head() -> str:
+            text = (
+                f"{len(counted)} sáng kiến được công nhận từ {self._level_text()} trở lên "
+                f"{ctx.window_text(self.over)}"
             )
-        need = v.count_vi(self.min_count)
+            if counted:
+                text += ": " + "; ".join(f"“{i.title}”" for i in counted[:3])
+                if len(counted) > 3:
+                    text += "; …"
+            if used:
+                text += (
+                    " (không tính "
+                    + "; ".join(f"“{i.title}” đã dùng cho {i.used_in}" for i in used)
+                    + ")"
+                )
+            return text
+
+        need = self.min_count
         if len(counted) >= self.min_count:
-            return self._reason(ctx, PASS, f"{head} — đạt, cần ít nhất {need}")
+            return self._reason(
+                ctx, PASS, lambda: f"{head()} — đạt, cần ít nhất {v.count_vi(need)}"
+            )
         if len(counted) + len(pending) >= self.min_count:
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"{head}; {len(pending)} sáng kiến chưa được công nhận — cần kiểm tra, cần ít nhất {need}",
+                lambda: (
+                    f"{head()}; {len(pending)} sáng kiến chưa được công nhận — cần kiểm tra, cần ít nhất {v.count_vi(need)}"
+                ),
             )
-        return self._reason(ctx, FAIL, f"{head} — không đạt, cần ít nhất {need}")
+        return self._reason(
+            ctx, FAIL, lambda: f"{head()} — không đạt, cần ít nhất {v.count_vi(need)}"
+        )
 
 
 class PlanOnTimeRate(_UnitFact):
@@ -464,7 +540,7 @@ class PlanOnTimeRate(_UnitFact):
             f"năm {ctx.year} trở lên"
         )
 
-    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:
         unit = self.target(cand)
         rate = (
             None
@@ -475,13 +551,20 @@ class PlanOnTimeRate(_UnitFact):
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"Chưa có tỷ lệ nhiệm vụ đúng hạn của kế hoạch CCHC năm {ctx.year} — cần kiểm tra: "
-                f"{self.describe(ctx)}",
+                lambda: (
+                    f"Chưa có tỷ lệ nhiệm vụ đúng hạn của kế hoạch CCHC năm {ctx.year} — cần kiểm tra: "
+                    f"{self.describe(ctx)}"
+                ),
             )
-        head = f"Tỷ lệ nhiệm vụ của kế hoạch CCHC năm {ctx.year} hoàn thành đúng hạn: {_num(rate)}%"
+
+        def head() -> str:
+            return f"Tỷ lệ nhiệm vụ của kế hoạch CCHC năm {ctx.year} hoàn thành đúng hạn: {_num(rate)}%"
+
         if rate >= self.min_percent:
-            return self._reason(ctx, PASS, f"{head} — đạt mức {_num(self.min_percent)}%")
-        return self._reason(ctx, FAIL, f"{head} — không đạt mức {_num(self.min_percent)}%")
+            return self._reason(ctx, PASS, lambda: f"{head()} — đạt mức {_num(self.min_percent)}%")
+        return self._reason(
+            ctx, FAIL, lambda: f"{head()} — không đạt mức {_num(self.min_percent)}%"
+        )
 
 
 class _YearFlag(_UnitFact):
@@ -492,17 +575,17 @@ class _YearFlag(_UnitFact):
     def describe(self, ctx: Ctx, bloc: str | None = None) -> str:
         return self.yes.format(year=ctx.year)
 
-    def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
+    def check(self, cand: Facts, ctx: Ctx) -> Reason:
         unit = self.target(cand)
         values = None if unit is None else getattr(unit, self.field_name)
         flag = None if values is None else values.get(ctx.year)
         if flag is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có dữ liệu — cần kiểm tra: {self.describe(ctx)}"
+                ctx, UNKNOWN, lambda: f"Chưa có dữ liệu — cần kiểm tra: {self.describe(ctx)}"
             )
         if flag:
-            return self._reason(ctx, PASS, f"{self.yes.format(year=ctx.year)} — đạt")
-        return self._reason(ctx, FAIL, f"{self.no.format(year=ctx.year)} — không đạt")
+            return self._reason(ctx, PASS, lambda: f"{self.yes.format(year=ctx.year)} — đạt")
+        return self._reason(ctx, FAIL, lambda: f"{self.no.format(year=ctx.year)} — không đạt")
 
 
 class MovementReportOnTime(_YearFlag):
@@ -568,7 +651,9 @@ class NoDiscipline(_Node):
             records = getattr(cand, "discipline", None)
         if records is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có dữ liệu kỷ luật — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có dữ liệu kỷ luật — cần kiểm tra: {self.describe(ctx)}",
             )
         start, end = ctx.window(self.over)
         first, last = date(start, 1, 1), date(end, 12, 31)
@@ -581,14 +666,16 @@ class NoDiscipline(_Node):
             and (r.decided_on >= first or (r.ends_on is not None and r.ends_on >= first))
         ]
         if not hits:
-            return self._reason(ctx, PASS, f"{self.describe(ctx)} — đạt")
+            return self._reason(ctx, PASS, lambda: f"{self.describe(ctx)} — đạt")
         listed = "; ".join(
             f"{r.person_name} ({v.DISCIPLINE_NAMES.get(r.level, r.level)}, "
             f"{r.decided_on.strftime('%d/%m/%Y')})"
             for r in hits
         )
         return self._reason(
-            ctx, FAIL, f"Có người {self._what()} {ctx.window_text(self.over)}: {listed} — không đạt"
+            ctx,
+            FAIL,
+            lambda: f"Có người {self._what()} {ctx.window_text(self.over)}: {listed} — không đạt",
         )
 
 
@@ -620,23 +707,39 @@ class CchcWorkYears(_Node):
                 )
         if years is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có quá trình công tác — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có quá trình công tác — cần kiểm tra: {self.describe(ctx)}",
             )
-        sure = [y for y in range(start, end + 1) if years.get(y) is True]
-        maybe = [y for y in range(start, end + 1) if years.get(y) is None]
-        need = v.count_vi(self.min_years)
-        head = f"{len(sure)} năm trực tiếp làm công tác CCHC {ctx.window_text(self.over)}"
-        if sure:
-            head += f" ({v.years_vi(sure)})"
+        sure: list[int] = []
+        maybe: list[int] = []
+        for year in range(start, end + 1):
+            flag = years.get(year)
+            if flag is True:
+                sure.append(year)
+            elif flag is None:
+                maybe.append(year)
+        need = self.min_years
+
+        def head() -> str:
+            text = f"{len(sure)} năm trực tiếp làm công tác CCHC {ctx.window_text(self.over)}"
+            return f"{text} ({v.years_vi(sure)})" if sure else text
+
         if len(sure) >= self.min_years:
-            return self._reason(ctx, PASS, f"{head} — đạt, cần ít nhất {need} năm")
+            return self._reason(
+                ctx, PASS, lambda: f"{head()} — đạt, cần ít nhất {v.count_vi(need)} năm"
+            )
         if len(sure) + len(maybe) >= self.min_years:
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"{head}; chưa rõ các năm {v.years_vi(maybe)} — cần kiểm tra, cần {need} năm",
+                lambda: (
+                    f"{head()}; chưa rõ các năm {v.years_vi(maybe)} — cần kiểm tra, cần {v.count_vi(need)} năm"
+                ),
             )
-        return self._reason(ctx, FAIL, f"{head} — không đạt, cần ít nhất {need} năm")
+        return self._reason(
+            ctx, FAIL, lambda: f"{head()} — không đạt, cần ít nhất {v.count_vi(need)} năm"
+        )
 
 
 class TitleHeld(_Node):
@@ -662,23 +765,30 @@ class TitleHeld(_Node):
         history: Mapping[int, frozenset[str]] | None = getattr(owner, "titles", None)
         if history is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có dữ liệu danh hiệu — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có dữ liệu danh hiệu — cần kiểm tra: {self.describe(ctx)}",
             )
         years = range(ctx.year - self.consecutive_years + 1, ctx.year + 1)
         held = [y for y in years if history.get(y) is not None and self.title in history[y]]
         missing = [y for y in years if history.get(y) is None]
-        head = (
-            f"Danh hiệu {ctx.title(self.title)}: "
-            + (f"đạt các năm {v.years_vi(held)}" if held else "không đạt năm nào")
-            + f" trong {v.years_vi(years)}"
-        )
+
+        def head() -> str:
+            return (
+                f"Danh hiệu {ctx.title(self.title)}: "
+                + (f"đạt các năm {v.years_vi(held)}" if held else "không đạt năm nào")
+                + f" trong {v.years_vi(years)}"
+            )
+
         if len(held) == len(years):
-            return self._reason(ctx, PASS, f"{head} — đạt")
+            return self._reason(ctx, PASS, lambda: f"{head()} — đạt")
         if len(held) + len(missing) == len(years):
             return self._reason(
-                ctx, UNKNOWN, f"{head}; chưa có dữ liệu năm {v.years_vi(missing)} — cần kiểm tra"
+                ctx,
+                UNKNOWN,
+                lambda: f"{head()}; chưa có dữ liệu năm {v.years_vi(missing)} — cần kiểm tra",
             )
-        return self._reason(ctx, FAIL, f"{head} — không đạt")
+        return self._reason(ctx, FAIL, lambda: f"{head()} — không đạt")
 
 
 def _class_validator(value: str) -> str:
@@ -724,27 +834,35 @@ class EvaluationClass(_Node):
         history: Mapping[int, str | None] | None = getattr(owner, "evaluation", None)
         if history is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có kết quả xếp loại — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có kết quả xếp loại — cần kiểm tra: {self.describe(ctx)}",
             )
         floor = v.EVALUATION_ORDER[self.min_class]
         years = range(ctx.year - self.consecutive_years + 1, ctx.year + 1)
-        parts: list[str] = []
         fails = unknowns = 0
         for year in years:
             cls = history.get(year)
             if cls is None:
                 unknowns += 1
-                parts.append(f"năm {year} chưa có")
-                continue
-            parts.append(f"năm {year}: {v.EVALUATION_NAMES.get(cls, cls)}")
-            if v.EVALUATION_ORDER.get(cls, 0) < floor:
+            elif v.EVALUATION_ORDER.get(cls, 0) < floor:
                 fails += 1
-        head = "Xếp loại " + "; ".join(parts)
+
+        def head() -> str:
+            parts = []
+            for year in years:
+                cls = history.get(year)
+                name = "chưa có" if cls is None else v.EVALUATION_NAMES.get(cls, cls)
+                parts.append(f"năm {year}: {name}" if cls is not None else f"năm {year} {name}")
+            return "Xếp loại " + "; ".join(parts)
+
         if fails:
-            return self._reason(ctx, FAIL, f"{head} — không đạt mức {self._class_text()}")
+            return self._reason(ctx, FAIL, lambda: f"{head()} — không đạt mức {self._class_text()}")
         if unknowns:
-            return self._reason(ctx, UNKNOWN, f"{head} — cần kiểm tra: {self.describe(ctx)}")
-        return self._reason(ctx, PASS, f"{head} — đạt mức {self._class_text()}")
+            return self._reason(
+                ctx, UNKNOWN, lambda: f"{head()} — cần kiểm tra: {self.describe(ctx)}"
+            )
+        return self._reason(ctx, PASS, lambda: f"{head()} — đạt mức {self._class_text()}")
 
 
 def _share_outcome(sure: int, maybe: int, total: int, min_percent: Decimal) -> str:
@@ -785,16 +903,23 @@ class MembersTitleShare(_Node):
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"Chưa có số liệu thành viên năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}",
+                lambda: (
+                    f"Chưa có số liệu thành viên năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}"
+                ),
             )
         share = Decimal(count * 100) / Decimal(summary.total)
-        head = (
-            f"{count}/{summary.total} cá nhân ({_num(share.quantize(Decimal('0.1')))}%) đạt danh hiệu "
-            f"{ctx.title(self.title)} năm {ctx.year}"
-        )
+
+        def head() -> str:
+            return (
+                f"{count}/{summary.total} cá nhân ({_num(share.quantize(Decimal('0.1')))}%) đạt danh hiệu "
+                f"{ctx.title(self.title)} năm {ctx.year}"
+            )
+
         outcome = _share_outcome(count, 0, summary.total, self.min_percent)
         word = "đạt" if outcome == PASS else "không đạt"
-        return self._reason(ctx, outcome, f"{head} — {word} mức {_num(self.min_percent)}%")
+        return self._reason(
+            ctx, outcome, lambda: f"{head()} — {word} mức {_num(self.min_percent)}%"
+        )
 
 
 class MembersWithTitle(_Node):
@@ -818,13 +943,18 @@ class MembersWithTitle(_Node):
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"Chưa có số liệu thành viên năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}",
+                lambda: (
+                    f"Chưa có số liệu thành viên năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}"
+                ),
             )
-        head = f"{count} cá nhân đạt danh hiệu {ctx.title(self.title)} năm {ctx.year}"
+
+        def head() -> str:
+            return f"{count} cá nhân đạt danh hiệu {ctx.title(self.title)} năm {ctx.year}"
+
         if count >= self.min_count:
-            return self._reason(ctx, PASS, f"{head} — đạt")
+            return self._reason(ctx, PASS, lambda: f"{head()} — đạt")
         return self._reason(
-            ctx, FAIL, f"{head} — không đạt, cần ít nhất {v.count_vi(self.min_count)}"
+            ctx, FAIL, lambda: f"{head()} — không đạt, cần ít nhất {v.count_vi(self.min_count)}"
         )
 
 
@@ -854,21 +984,27 @@ class MembersEvaluationShare(_Node):
             return self._reason(
                 ctx,
                 UNKNOWN,
-                f"Chưa có số liệu thành viên năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}",
+                lambda: (
+                    f"Chưa có số liệu thành viên năm {ctx.year} — cần kiểm tra: {self.describe(ctx)}"
+                ),
             )
         floor = v.EVALUATION_ORDER[self.min_class]
         sure = sum(n for c, n in summary.classes.items() if v.EVALUATION_ORDER.get(c, 0) >= floor)
         rated = sum(summary.classes.values())
         maybe = max(summary.total - rated, 0)
-        head = (
-            f"{sure}/{summary.total} cá nhân được xếp loại từ “{v.EVALUATION_NAMES[self.min_class]}” "
-            f"trở lên năm {ctx.year}"
-        )
-        if maybe:
-            head += f" ({maybe} người chưa được xếp loại)"
+
+        def head() -> str:
+            text = (
+                f"{sure}/{summary.total} cá nhân được xếp loại từ “{v.EVALUATION_NAMES[self.min_class]}” "
+                f"trở lên năm {ctx.year}"
+            )
+            return f"{text} ({maybe} người chưa được xếp loại)" if maybe else text
+
         outcome = _share_outcome(sure, maybe, summary.total, self.min_percent)
         tail = {PASS: "đạt", FAIL: "không đạt", UNKNOWN: "cần kiểm tra"}[outcome]
-        return self._reason(ctx, outcome, f"{head} — {tail} mức {_num(self.min_percent)}%")
+        return self._reason(
+            ctx, outcome, lambda: f"{head()} — {tail} mức {_num(self.min_percent)}%"
+        )
 
 
 def _nominations(rule: Any, cand: Facts) -> tuple[Nomination, ...] | None:
@@ -876,7 +1012,8 @@ def _nominations(rule: Any, cand: Facts) -> tuple[Nomination, ...] | None:
     return None if owner is None else owner.nominations
 
 
-_DEFAULT_STATUSES = ["proposed", "awarded"]
+_Status = Literal["proposed", "awarded"]
+_DEFAULT_STATUSES: list[_Status] = ["proposed", "awarded"]
 
 
 class NominatedFor(_Node):
@@ -885,9 +1022,7 @@ class NominatedFor(_Node):
 
     kind: Literal["nominated_for"]
     programme: Code
-    statuses: list[Literal["proposed", "awarded"]] = Field(
-        default_factory=lambda: list(_DEFAULT_STATUSES)
-    )
+    statuses: list[_Status] = Field(default_factory=lambda: list(_DEFAULT_STATUSES))
     applies_to: AppliesTo = "self"
 
     def describe(self, ctx: Ctx, bloc: str | None = None) -> str:
@@ -899,7 +1034,9 @@ class NominatedFor(_Node):
         items = _nominations(self, cand)
         if items is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có dữ liệu hồ sơ đề nghị — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có dữ liệu hồ sơ đề nghị — cần kiểm tra: {self.describe(ctx)}",
             )
         hits = [
             n
@@ -909,9 +1046,11 @@ class NominatedFor(_Node):
             and ctx.occasion_matches(n)
         ]
         if hits:
-            return self._reason(ctx, PASS, f"{self.describe(ctx)} ({hits[0].label}) — đạt")
+            return self._reason(ctx, PASS, lambda: f"{self.describe(ctx)} ({hits[0].label}) — đạt")
         return self._reason(
-            ctx, FAIL, f"Không có hồ sơ đề nghị {ctx.programme_name(self.programme)} — không đạt"
+            ctx,
+            FAIL,
+            lambda: f"Không có hồ sơ đề nghị {ctx.programme_name(self.programme)} — không đạt",
         )
 
 
@@ -931,7 +1070,9 @@ class NotNominatedFor(_Node):
         items = _nominations(self, cand)
         if items is None:
             return self._reason(
-                ctx, UNKNOWN, f"Chưa có dữ liệu hồ sơ đề nghị — cần kiểm tra: {self.describe(ctx)}"
+                ctx,
+                UNKNOWN,
+                lambda: f"Chưa có dữ liệu hồ sơ đề nghị — cần kiểm tra: {self.describe(ctx)}",
             )
         hits = [
             n
@@ -941,10 +1082,12 @@ class NotNominatedFor(_Node):
             and ctx.occasion_matches(n)
         ]
         if not hits:
-            return self._reason(ctx, PASS, f"{self.describe(ctx)} — đạt")
+            return self._reason(ctx, PASS, lambda: f"{self.describe(ctx)} — đạt")
         listed = "; ".join(f"{ctx.programme_name(n.programme)} ({n.label})" for n in hits)
         return self._reason(
-            ctx, FAIL, f"Đã được đề nghị {listed} cho cùng thành tích — không khen nhiều hình thức"
+            ctx,
+            FAIL,
+            lambda: f"Đã được đề nghị {listed} cho cùng thành tích — không khen nhiều hình thức",
         )
 
 
@@ -973,7 +1116,7 @@ class Manual(_Node):
         check = self.find(cand.manual_checks, ctx) if cand.manual_checks else None
         if check is None:
             hint = f" ({self.hint})" if self.hint else ""
-            return self._reason(ctx, UNKNOWN, f"Cần kiểm tra: {self.text}{hint}")
+            return self._reason(ctx, UNKNOWN, lambda: f"Cần kiểm tra: {self.text}{hint}")
         by = f"{check.checked_by}, {check.checked_on.strftime('%d/%m/%Y')}"
         if check.evidence:
             by += f"; minh chứng: {check.evidence}"
@@ -1008,9 +1151,13 @@ class _Group(_Node):
         return f"{_combine_text(self.kind, self.needed(), len(self.of))}: {inner}"  # type: ignore[attr-defined]
 
     def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
-        children = tuple(c.evaluate(cand, ctx) for c in self.of)
-        passes = sum(1 for c in children if c.outcome == PASS)
-        unknowns = sum(1 for c in children if c.outcome == UNKNOWN)
+        children = tuple([c.evaluate(cand, ctx) for c in self.of])
+        passes = unknowns = 0
+        for child in children:
+            if child.outcome == PASS:
+                passes += 1
+            elif child.outcome == UNKNOWN:
+                unknowns += 1
         need = self.needed()
         if passes >= need:
             outcome = PASS
@@ -1018,9 +1165,13 @@ class _Group(_Node):
             outcome = UNKNOWN
         else:
             outcome = FAIL
-        head = f"{_combine_text(self.kind, need, len(self.of))} — đạt {passes}/{len(self.of)}"  # type: ignore[attr-defined]
+
+        def head() -> str:
+            return f"{_combine_text(self.kind, need, len(self.of))} — đạt {passes}/{len(self.of)}"  # type: ignore[attr-defined]
+
         reason = self._reason(ctx, outcome, head)
-        return Reason(reason.text, reason.clause, reason.outcome, reason.quote, children)
+        reason.children = children
+        return reason
 
 
 class AllOf(_Group):

@@ -32,7 +32,7 @@ _SUBJECT_TYPES: dict[str, type] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Verdict:
     """The outcome for one candidate and one programme, with its reasons in reading order."""
 
@@ -84,7 +84,28 @@ def _bound(programme: Programme) -> Bound:
     return bound
 
 
+_CONTEXTS: dict[
+    tuple[int, int | None, tuple[int, int] | None], tuple[Programme, Ctx, tuple[int, int] | None]
+] = {}
+
+
 def _context(
+    programme: Programme, year: int | None, period: tuple[int, int] | None
+) -> tuple[Ctx, tuple[int, int] | None]:
+    """The evaluation context of a programme for a year and period, built once and reused (criteria only
+    read it)."""
+    key = (id(programme), year, period)
+    cached = _CONTEXTS.get(key)
+    if cached is not None and cached[0] is programme:
+        return cached[1], cached[2]
+    ctx, resolved = _build_context(programme, year, period)
+    if len(_CONTEXTS) > 4096:
+        _CONTEXTS.clear()
+    _CONTEXTS[key] = (programme, ctx, resolved)
+    return ctx, resolved
+
+
+def _build_context(
     programme: Programme, year: int | None, period: tuple[int, int] | None
 ) -> tuple[Ctx, tuple[int, int] | None]:
     bound = _bound(programme)
@@ -114,81 +135,90 @@ def _context(
 def _pool_reason(
     programme: Programme, cand: Candidate, ctx: Ctx, issuer_unit_id: int | None
 ) -> Reason | None:
+    """Whether the candidate belongs to the programme's pool; the outcome now, the sentence when read."""
     pool = programme.pool
     if not (pool.blocs or pool.unit_kinds or pool.employment or pool.issuer != "any"):
         return None
     clause = pool.source or programme.source
     unit = cand if isinstance(cand, UnitFacts) else cand.unit
-    passed: list[str] = []
-    failed: list[str] = []
-    unknown: list[str] = []
-    if pool.blocs or pool.unit_kinds or pool.issuer != "any":
-        if unit is None:
-            unknown.append("chưa có thông tin đơn vị")
-    if unit is not None and pool.blocs:
-        bloc = unit.blocs.get(ctx.year)
-        allowed = v.join_vi([ctx.bloc(b) for b in pool.blocs], "hoặc")
-        if bloc is None:
-            unknown.append(f"chưa xác định khối thi đua năm {ctx.year} của {unit.name}")
-        elif bloc in pool.blocs:
-            passed.append(f"{unit.name} thuộc {ctx.bloc(bloc)} năm {ctx.year}")
-        else:
-            failed.append(
-                f"{unit.name} thuộc {ctx.bloc(bloc)} năm {ctx.year}, chương trình xét {allowed}"
-            )
-    if unit is not None and pool.unit_kinds:
-        kind_name = v.UNIT_KIND_NAMES.get(unit.kind, unit.kind)
-        if unit.kind in pool.unit_kinds:
-            passed.append(f"{unit.name} là {kind_name}")
-        else:
-            allowed = v.join_vi([v.UNIT_KIND_NAMES[k] for k in pool.unit_kinds], "hoặc")
-            failed.append(f"{unit.name} là {kind_name}, chương trình xét {allowed}")
-    if unit is not None and pool.issuer != "any":
-        if issuer_unit_id is None:
-            unknown.append("chưa xác định đơn vị ban hành văn bản")
-        else:
-            itself = unit.id == issuer_unit_id
-            below = issuer_unit_id in unit.ancestors
-            ok = {
-                "itself": itself,
-                "below": below,
-                "itself_or_below": itself or below,
-            }[pool.issuer]
+    checks: list[tuple[str, str]] = []  # (aspect, outcome)
+    if unit is None:
+        if pool.blocs or pool.unit_kinds or pool.issuer != "any":
+            checks.append(("unit", v.UNKNOWN))
+    else:
+        if pool.blocs:
+            bloc = unit.blocs.get(ctx.year)
+            outcome = v.UNKNOWN if bloc is None else v.PASS if bloc in pool.blocs else v.FAIL
+            checks.append(("bloc", outcome))
+        if pool.unit_kinds:
+            checks.append(("kind", v.PASS if unit.kind in pool.unit_kinds else v.FAIL))
+        if pool.issuer != "any":
+            if issuer_unit_id is None:
+                checks.append(("issuer", v.UNKNOWN))
+            else:
+                itself = unit.id == issuer_unit_id
+                below = issuer_unit_id in unit.ancestors
+                ok = (
+                    itself
+                    if pool.issuer == "itself"
+                    else below
+                    if pool.issuer == "below"
+                    else itself or below
+                )
+                checks.append(("issuer", v.PASS if ok else v.FAIL))
+    if pool.employment and isinstance(cand, PersonFacts):
+        job = cand.employment
+        outcome = v.UNKNOWN if job is None else v.PASS if job in pool.employment else v.FAIL
+        checks.append(("employment", outcome))
+    outcomes = {o for _, o in checks}
+    top = v.FAIL if v.FAIL in outcomes else v.UNKNOWN if v.UNKNOWN in outcomes else v.PASS
+
+    def phrase(aspect: str, outcome: str) -> str:
+        if aspect == "unit":
+            return "chưa có thông tin đơn vị"
+        assert unit is not None or aspect == "employment"
+        if aspect == "bloc":
+            assert unit is not None and pool.blocs
+            bloc = unit.blocs.get(ctx.year)
+            if bloc is None:
+                return f"chưa xác định khối thi đua năm {ctx.year} của {unit.name}"
+            text = f"{unit.name} thuộc {ctx.bloc(bloc)} năm {ctx.year}"
+            if outcome == v.FAIL:
+                text += f", chương trình xét {v.join_vi([ctx.bloc(b) for b in pool.blocs], 'hoặc')}"
+            return text
+        if aspect == "kind":
+            assert unit is not None and pool.unit_kinds
+            text = f"{unit.name} là {v.UNIT_KIND_NAMES.get(unit.kind, unit.kind)}"
+            if outcome == v.FAIL:
+                allowed = v.join_vi([v.UNIT_KIND_NAMES[k] for k in pool.unit_kinds], "hoặc")
+                text += f", chương trình xét {allowed}"
+            return text
+        if aspect == "issuer":
+            assert unit is not None
+            if outcome == v.UNKNOWN:
+                return "chưa xác định đơn vị ban hành văn bản"
             wanted = {
                 "itself": "chính đơn vị ban hành văn bản",
                 "below": "đơn vị thuộc đơn vị ban hành văn bản",
                 "itself_or_below": "đơn vị ban hành văn bản hoặc đơn vị thuộc đơn vị đó",
             }[pool.issuer]
-            (passed if ok else failed).append(
-                f"{unit.name} {'là' if ok else 'không phải là'} {wanted}"
-            )
-    if pool.employment and isinstance(cand, PersonFacts):
+            return f"{unit.name} {'là' if outcome == v.PASS else 'không phải là'} {wanted}"
+        assert isinstance(cand, PersonFacts) and pool.employment
         allowed = v.join_vi([v.EMPLOYMENT_NAMES[k] for k in pool.employment], "hoặc")
-        if cand.employment is None:
-            unknown.append(f"chưa rõ {cand.name} là {allowed}")
-        elif cand.employment in pool.employment:
-            passed.append(
-                f"{cand.name} là {v.EMPLOYMENT_NAMES.get(cand.employment, cand.employment)}"
-            )
-        else:
-            failed.append(
-                f"{cand.name} là {v.EMPLOYMENT_NAMES.get(cand.employment, cand.employment)}, "
-                f"chương trình xét {allowed}"
-            )
-    if failed:
-        return Reason(
-            f"Không thuộc đối tượng xét: {'; '.join(failed)} ({clause})", clause, v.FAIL, pool.quote
-        )
-    if unknown:
-        return Reason(
-            f"Đối tượng xét: {'; '.join(unknown)} — cần kiểm tra ({clause})",
-            clause,
-            v.UNKNOWN,
-            pool.quote,
-        )
-    return Reason(
-        f"Thuộc đối tượng xét: {'; '.join(passed)} ({clause})", clause, v.PASS, pool.quote
-    )
+        if outcome == v.UNKNOWN:
+            return f"chưa rõ {cand.name} là {allowed}"
+        text = f"{cand.name} là {v.EMPLOYMENT_NAMES.get(cand.employment or '', cand.employment)}"
+        return f"{text}, chương trình xét {allowed}" if outcome == v.FAIL else text
+
+    def text() -> str:
+        parts = "; ".join(phrase(a, o) for a, o in checks if o == top)
+        if top == v.FAIL:
+            return f"Không thuộc đối tượng xét: {parts}"
+        if top == v.UNKNOWN:
+            return f"Đối tượng xét: {parts} — cần kiểm tra"
+        return f"Thuộc đối tượng xét: {parts}"
+
+    return Reason(text, clause, top, pool.quote)
 
 
 def _verdict(

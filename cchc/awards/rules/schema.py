@@ -150,7 +150,7 @@ class Note(Sourced):
 class Statement(Sourced):
     """One side of a contradiction: the clause and its sentence (the quote is required)."""
 
-    quote: Text  # type: ignore[assignment]
+    quote: Text
 
 
 class Conflict(BaseModel):

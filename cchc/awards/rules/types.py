@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
@@ -38,19 +38,54 @@ Code = Annotated[
 Clause = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 
 
-@dataclass(frozen=True, slots=True)
 class Reason:
     """One line of a verdict: a Vietnamese sentence with the figures and the clause, and its outcome.
 
-    `text` already ends with the clause in brackets; `children` hold the lines of a combined standard
-    ("Đạt một trong các tiêu chuẩn sau").
+    `text` ends with the clause in brackets; `children` hold the lines of a combined standard ("Đạt một trong
+    các tiêu chuẩn sau"). The outcome is decided when the reason is made; the sentence may be given as a
+    function returning it without the clause, rendered (clause appended) the first time it is read, then kept:
+    a list of thousands of verdicts reads outcomes only.
     """
 
-    text: str
-    clause: str
-    outcome: str
-    quote: str | None = None
-    children: tuple[Reason, ...] = ()
+    __slots__ = ("_text", "clause", "outcome", "quote", "children")
+
+    def __init__(
+        self,
+        text: str | Callable[[], str],
+        clause: str,
+        outcome: str,
+        quote: str | None = None,
+        children: tuple[Reason, ...] = (),
+    ) -> None:
+        self._text = text
+        self.clause = clause
+        self.outcome = outcome
+        self.quote = quote
+        self.children = children
+
+    @property
+    def text(self) -> str:
+        text = self._text
+        if not isinstance(text, str):
+            text = f"{text()} ({self.clause})"
+            self._text = text
+        return text
+
+    def __repr__(self) -> str:
+        return f"Reason({self.outcome}: {self.text})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reason):
+            return NotImplemented
+        return (self.text, self.clause, self.outcome, self.quote, self.children) == (
+            other.text,
+            other.clause,
+            other.outcome,
+            other.quote,
+            other.children,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text, "clause": self.clause, "outcome": self.outcome}

@@ -6,7 +6,7 @@ here as plain strings so that the rule modules import no Django).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 PASS = "pass"
 FAIL = "fail"
@@ -114,7 +114,7 @@ DISCIPLINE_NAMES = {
 NOMINATION_COUNTED = frozenset({"proposed", "awarded"})
 
 
-def bloc_name(code: str | None, extra: dict[str, str] | None = None) -> str:
+def bloc_name(code: str | None, extra: Mapping[str, str] | None = None) -> str:
     """'khối phường' for `phuong`; a bloc a rule file declares itself takes the file's name."""
     if code is None:
         return "khối (chưa xác định)"

@@ -30,10 +30,14 @@ def programme(code: str) -> Programme:
 
 
 def par(year: int, rank: int, of: int = 45, bloc: str = "phuong", **kw: Any) -> ParResult:
-    return ParResult(year=year, bloc_code=bloc, rank=rank, of=of, award_order=kw.pop("order", rank), **kw)
+    return ParResult(
+        year=year, bloc_code=bloc, rank=rank, of=of, award_order=kw.pop("order", rank), **kw
+    )
 
 
-def initiative(year: int, level: str = "unit", *, ident: int = 1, recognised: bool = True, **kw: Any) -> Initiative:
+def initiative(
+    year: int, level: str = "unit", *, ident: int = 1, recognised: bool = True, **kw: Any
+) -> Initiative:
     return Initiative(
         id=ident,
         title=kw.pop("title", f"Sáng kiến {ident}"),
@@ -62,16 +66,28 @@ def ward(
     )
 
 
-def office(*, ident: int = 100, name: str = "Văn phòng HĐND và UBND", parent: int = LE_CHAN_ID, **kw: Any) -> UnitFacts:
-    return UnitFacts(id=ident, name=name, kind=kw.pop("kind", "office"), ancestors=frozenset({CITY_ID, parent}), **kw)
+def office(
+    *, ident: int = 100, name: str = "Văn phòng HĐND và UBND", parent: int = LE_CHAN_ID, **kw: Any
+) -> UnitFacts:
+    return UnitFacts(
+        id=ident,
+        name=name,
+        kind=kw.pop("kind", "office"),
+        ancestors=frozenset({CITY_ID, parent}),
+        **kw,
+    )
 
 
-def person(*, ident: int = 500, name: str = "Nguyễn Thị Hoa", unit: UnitFacts | None = None, **kw: Any) -> PersonFacts:
+def person(
+    *, ident: int = 500, name: str = "Nguyễn Thị Hoa", unit: UnitFacts | None = None, **kw: Any
+) -> PersonFacts:
     unit = unit or ward()
     return PersonFacts(id=ident, name=name, unit_id=unit.id, unit=unit, **kw)
 
 
-def checks(programme_code: str, *codes: str, passed: bool = True, year: int | None = None) -> tuple[ManualCheck, ...]:
+def checks(
+    programme_code: str, *codes: str, passed: bool = True, year: int | None = None
+) -> tuple[ManualCheck, ...]:
     return tuple(
         ManualCheck(
             programme=programme_code,
@@ -86,7 +102,9 @@ def checks(programme_code: str, *codes: str, passed: bool = True, year: int | No
     )
 
 
-def nomination(ident: int, programme_code: str, subject: str = "collective", **kw: Any) -> Nomination:
+def nomination(
+    ident: int, programme_code: str, subject: str = "collective", **kw: Any
+) -> Nomination:
     proposer_name = kw.pop("proposer_name", "UBND phường Lê Chân")
     return Nomination(
         id=ident,

@@ -67,7 +67,11 @@ def test_a_deadline_announced_later_is_to_check():
 
 @pytest.mark.parametrize(
     ("submitted", "outcome"),
-    [(date(2023, 10, 2), "accepted"), (date(2023, 10, 3), "refused"), (date(2023, 11, 1), "refused")],
+    [
+        (date(2023, 10, 2), "accepted"),
+        (date(2023, 10, 3), "refused"),
+        (date(2023, 11, 1), "refused"),
+    ],
 )
 def test_phu_luong_does_not_consider_late_dossiers(submitted, outcome):
     result = admission(programme("pl26_gk_phuong_ca_nhan"), 2023, submitted)
@@ -93,7 +97,11 @@ EVENT_CASES = [
 @pytest.mark.parametrize(("event", "n", "working", "last_day"), EVENT_CASES)
 def test_n_days_before_an_event(event, n, working, last_day):
     rule = DeadlineRule(
-        kind="days_before_event", n=n, working_days=working, event="hội nghị tổng kết", source="KH mẫu, mục 6"
+        kind="days_before_event",
+        n=n,
+        working_days=working,
+        event="hội nghị tổng kết",
+        source="KH mẫu, mục 6",
     )
     assert due(rule, event.year, events={"hội nghị tổng kết": event}) == last_day
     assert due(rule, event.year) is None

@@ -12,10 +12,19 @@ P, F, U = "pass", "fail", "unknown"
 
 
 def _programme(kind: str, n: int, k: int | None = None):
-    group = {"kind": kind, "source": "KH mẫu, mục 1", "of": [
-        {"kind": "manual", "code": f"m{i}", "text": f"Tiêu chuẩn {i}", "source": f"KH mẫu, mục 1.{i}"}
-        for i in range(n)
-    ]}
+    group = {
+        "kind": kind,
+        "source": "KH mẫu, mục 1",
+        "of": [
+            {
+                "kind": "manual",
+                "code": f"m{i}",
+                "text": f"Tiêu chuẩn {i}",
+                "source": f"KH mẫu, mục 1.{i}",
+            }
+            for i in range(n)
+        ],
+    }
     if k is not None:
         group["k"] = k
     data = {
@@ -79,13 +88,20 @@ def test_a_fail_beside_an_unknown_at_the_top_is_not_eligible():
     prog = _programme("any", 1)
     data = prog.model_dump()
     assert data["criteria"][0]["kind"] == "any"
-    verdict = evaluate(prog, ward(manual_checks=checks("logic", "m0", passed=False, year=2027)), year=2027)
+    verdict = evaluate(
+        prog, ward(manual_checks=checks("logic", "m0", passed=False, year=2027)), year=2027
+    )
     assert verdict.verdict == "not_eligible"
-    assert "Đã kiểm tra: Tiêu chuẩn 0 — không đạt (Trần Văn Bình, 01/03/2027" in verdict.lines()[1][1].text
+    assert (
+        "Đã kiểm tra: Tiêu chuẩn 0 — không đạt (Trần Văn Bình, 01/03/2027"
+        in verdict.lines()[1][1].text
+    )
 
 
 def test_a_manual_standard_checked_for_another_year_stays_to_check():
-    verdict = evaluate(_programme("all", 1), ward(manual_checks=checks("logic", "m0", year=2026)), year=2027)
+    verdict = evaluate(
+        _programme("all", 1), ward(manual_checks=checks("logic", "m0", year=2026)), year=2027
+    )
     assert verdict.verdict == "to_check"
     assert "Cần kiểm tra: Tiêu chuẩn 0" in verdict.lines()[1][1].text
 

@@ -30,7 +30,10 @@ def test_one_collective_per_proposing_unit_names_the_dossier_that_fills_it():
     ("other", "breaches"),
     [
         ({"year": 2026}, 0),  # another year
-        ({"year": 2027, "proposer_id": 11, "proposer_name": "UBND phường Ngô Quyền"}, 0),  # another unit
+        (
+            {"year": 2027, "proposer_id": 11, "proposer_name": "UBND phường Ngô Quyền"},
+            0,
+        ),  # another unit
         ({"year": 2027, "status": "withdrawn"}, 0),
         ({"year": 2027, "subject": "person"}, 0),  # the person's slot is separate
         ({"year": 2027}, 1),
@@ -46,7 +49,14 @@ def test_one_flag_per_bloc():
     p = programme("hp2162_gd_co_thi_dua")
     wards = nomination(1, p.code, period=(2026, 2030), bloc_code="phuong")
     communes = nomination(2, p.code, period=(2026, 2030), bloc_code="xa-dac-khu", proposer_id=20)
-    candidate = nomination(3, p.code, period=(2026, 2030), bloc_code="phuong", proposer_id=21, proposer_name="UBND phường An Biên")
+    candidate = nomination(
+        3,
+        p.code,
+        period=(2026, 2030),
+        bloc_code="phuong",
+        proposer_id=21,
+        proposer_name="UBND phường An Biên",
+    )
     assert check(p.quotas, [communes], candidate) == []
     (breach,) = check(p.quotas, [wards, communes], candidate)
     assert "Đã đủ 01 tập thể của khối phường" in breach.text
@@ -65,19 +75,35 @@ def test_at_most_two_people_alongside_a_flag_nomination():
     (breach,) = check(p.quotas, people, candidate)
     assert "Đã đủ 02 cá nhân kèm hồ sơ đề nghị số 3" in breach.text
     assert "hồ sơ số 10" in breach.text and "hồ sơ số 11" in breach.text
-    assert check(p.quotas, people, nomination(13, p.code, "person", period=(2026, 2030), parent_id=4)) == []
+    assert (
+        check(p.quotas, people, nomination(13, p.code, "person", period=(2026, 2030), parent_id=4))
+        == []
+    )
 
 
 def test_phu_luong_counts_five_collectives_over_both_forms():
     ward_form, district_form = "pl26_gk_phuong_tap_the", "pl26_gk_quan_tap_the"
     p = programme(ward_form)
     existing = [
-        nomination(i, ward_form if i % 2 else district_form, year=2023, proposer_id=100 + i, proposer_name=f"Bộ phận {i}")
+        nomination(
+            i,
+            ward_form if i % 2 else district_form,
+            year=2023,
+            proposer_id=100 + i,
+            proposer_name=f"Bộ phận {i}",
+        )
         for i in range(1, 6)
     ]
     assert check(p.quotas, existing[:4], nomination(9, ward_form, year=2023)) == []
-    (breach,) = check(p.quotas, existing, nomination(9, ward_form, year=2023), programme_names=_names(ward_form, district_form))
-    assert breach.text.startswith("Đã đủ 05 tập thể cho chương trình “Giấy khen của Chủ tịch UBND phường Phú Lương")
+    (breach,) = check(
+        p.quotas,
+        existing,
+        nomination(9, ward_form, year=2023),
+        programme_names=_names(ward_form, district_form),
+    )
+    assert breach.text.startswith(
+        "Đã đủ 05 tập thể cho chương trình “Giấy khen của Chủ tịch UBND phường Phú Lương"
+    )
     assert "Giấy khen của Chủ tịch UBND quận Hà Đông" in breach.text
     assert len(breach.filled_by) == 5
 
@@ -97,22 +123,38 @@ def test_a_share_of_the_participants_is_rounded_down():
 
 def test_either_or_slot_counts_collectives_and_persons_together():
     person_prog = fixture("mau_bk_xa_mot_truong_hop")
-    collective = nomination(1, "mau_bk_xa_mot_truong_hop_tap_the", year=2027, proposer_id=40, proposer_name="UBND xã Mẫu")
-    candidate = nomination(2, person_prog.code, "person", year=2027, proposer_id=40, proposer_name="UBND xã Mẫu")
+    collective = nomination(
+        1,
+        "mau_bk_xa_mot_truong_hop_tap_the",
+        year=2027,
+        proposer_id=40,
+        proposer_name="UBND xã Mẫu",
+    )
+    candidate = nomination(
+        2, person_prog.code, "person", year=2027, proposer_id=40, proposer_name="UBND xã Mẫu"
+    )
     (breach,) = check(person_prog.quotas, [collective], candidate)
     assert "Đã đủ 01 trường hợp (tập thể hoặc cá nhân) của UBND xã Mẫu" in breach.text
     assert "hồ sơ số 1 — UBND xã Mẫu" in breach.text
     assert check(person_prog.quotas, [], candidate) == []
 
 
-@pytest.mark.parametrize(("unit_class", "existing_count", "breaches"), [("loai_1", 1, 0), ("loai_1", 2, 1), ("loai_2", 1, 1)])
+@pytest.mark.parametrize(
+    ("unit_class", "existing_count", "breaches"),
+    [("loai_1", 1, 0), ("loai_1", 2, 1), ("loai_2", 1, 1)],
+)
 def test_tiered_quotas_by_class_of_unit(unit_class, existing_count, breaches):
     p = fixture("mau_bk_tap_the")
     quota = [q for q in p.quotas if q.code == "theo_loai_co_quan"]
-    existing = [nomination(i, p.code, year=2027, unit_class=unit_class) for i in range(1, existing_count + 1)]
+    existing = [
+        nomination(i, p.code, year=2027, unit_class=unit_class)
+        for i in range(1, existing_count + 1)
+    ]
     result = check(quota, existing, nomination(9, p.code, year=2027, unit_class=unit_class))
     assert len(result) == breaches
     if breaches:
-        assert "hồ sơ số 1" in result[0].text and result[0].text.endswith("(99/KH-UBND, mục IV.3.b)")
+        assert "hồ sơ số 1" in result[0].text and result[0].text.endswith(
+            "(99/KH-UBND, mục IV.3.b)"
+        )
     (doubt,) = check(quota, [], nomination(9, p.code, year=2027, unit_class="loai_9"))
     assert doubt.certain is False

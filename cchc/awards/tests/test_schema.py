@@ -24,7 +24,12 @@ from cchc.awards.rules.schema import (
 GOOD = {
     "schema_version": 1,
     "id": "mau",
-    "document": {"type": "Kế hoạch", "issuer": "UBND mẫu", "title": "Mẫu", "period": {"start": 2026, "end": 2030}},
+    "document": {
+        "type": "Kế hoạch",
+        "issuer": "UBND mẫu",
+        "title": "Mẫu",
+        "period": {"start": 2026, "end": 2030},
+    },
     "programmes": [
         {
             "code": "a",
@@ -44,7 +49,9 @@ GOOD = {
             "subject": "person",
             "conferred_by": {"level": "city", "role": "chairman"},
             "source": "KH mẫu, mục 2",
-            "criteria": [{"kind": "par_top_n", "n": 5, "applies_to": "own_unit", "source": "KH mẫu, mục 2"}],
+            "criteria": [
+                {"kind": "par_top_n", "n": 5, "applies_to": "own_unit", "source": "KH mẫu, mục 2"}
+            ],
         },
     ],
 }
@@ -69,24 +76,71 @@ _DELETE = object()
 BAD = [
     ("programmes.1.criteria.0.n", 0, "programmes[1].criteria[0].n", "phải là số nguyên dương"),
     ("programmes.1.criteria.0.n", "năm", "programmes[1].criteria[0].n", "phải là số nguyên dương"),
-    ("programmes.0.kind", "yearly", "programmes[0].kind", "phải là một trong: 'annual', 'period_end' hoặc 'ad_hoc'"),
-    ("programmes.0.criteria.0.source", "", "programmes[0].criteria[0].source", "không được để trống"),
-    ("programmes.0.criteria.0.source", _DELETE, "programmes[0].criteria[0].source", "thiếu trường bắt buộc"),
-    ("programmes.0.criteria.0.kind", "xep_hang", "programmes[0].criteria[0]", "loại 'xep_hang' không có"),
-    ("programmes.0.criteria.0.nn", 3, "programmes[0].criteria[0].nn", "trường không có trong định dạng"),
+    (
+        "programmes.0.kind",
+        "yearly",
+        "programmes[0].kind",
+        "phải là một trong: 'annual', 'period_end' hoặc 'ad_hoc'",
+    ),
+    (
+        "programmes.0.criteria.0.source",
+        "",
+        "programmes[0].criteria[0].source",
+        "không được để trống",
+    ),
+    (
+        "programmes.0.criteria.0.source",
+        _DELETE,
+        "programmes[0].criteria[0].source",
+        "thiếu trường bắt buộc",
+    ),
+    (
+        "programmes.0.criteria.0.kind",
+        "xep_hang",
+        "programmes[0].criteria[0]",
+        "loại 'xep_hang' không có",
+    ),
+    (
+        "programmes.0.criteria.0.nn",
+        3,
+        "programmes[0].criteria[0].nn",
+        "trường không có trong định dạng",
+    ),
     ("programmes.0.form", "bang_khen_khong_co", "programmes[0].form", "không có trong danh mục"),
     ("programmes.1.code", "a", "programmes[1].code", "trùng mã chương trình 'a'"),
-    ("programmes.0.criteria.0.applies_to", "own_unit", "programmes[0].criteria[0].applies_to", "chỉ dùng khi xét cá nhân"),
+    (
+        "programmes.0.criteria.0.applies_to",
+        "own_unit",
+        "programmes[0].criteria[0].applies_to",
+        "chỉ dùng khi xét cá nhân",
+    ),
     ("programmes.0.subject", "household", "programmes[0].criteria[0]", "chỉ dùng cho tập thể"),
-    ("programmes.0.pool", {"blocs": ["khoi-la"]}, "programmes[0].pool.blocs[0]", "khối 'khoi-la' không có"),
-    ("programmes.0.deadline", {"kind": "yearly", "date": "31/13", "source": "KH mẫu"}, "programmes[0].deadline", "ngày/tháng không có thật"),
-    ("programmes.0.quotas", [{"group_by": "proposer", "source": "KH mẫu"}], "programmes[0].quotas[0]", "cần đúng một trong 'max'"),
+    (
+        "programmes.0.pool",
+        {"blocs": ["khoi-la"]},
+        "programmes[0].pool.blocs[0]",
+        "khối 'khoi-la' không có",
+    ),
+    (
+        "programmes.0.deadline",
+        {"kind": "yearly", "date": "31/13", "source": "KH mẫu"},
+        "programmes[0].deadline",
+        "ngày/tháng không có thật",
+    ),
+    (
+        "programmes.0.quotas",
+        [{"group_by": "proposer", "source": "KH mẫu"}],
+        "programmes[0].quotas[0]",
+        "cần đúng một trong 'max'",
+    ),
     ("document.date", "tháng 6", "document.date", "dd/mm/yyyy"),
 ]
 
 
 @pytest.mark.parametrize(("path", "value", "where", "message"), BAD)
-def test_a_rule_file_with_an_error_is_refused_with_the_path_and_a_vietnamese_message(path, value, where, message):
+def test_a_rule_file_with_an_error_is_refused_with_the_path_and_a_vietnamese_message(
+    path, value, where, message
+):
     with pytest.raises(RuleFileError) as exc:
         parse_programme_data(_with(path, value), file="mau.yaml")
     assert any(p == where and message in m for p, m in exc.value.errors), exc.value.errors

@@ -65,8 +65,18 @@ CITY_ANNUAL = "2162/QĐ-UBND, mục III.2.1.2.a"
 
 # (case, unit, fragment of the reason, outcome)
 CITY_ANNUAL_COLLECTIVE = [
-    ("ward 3rd of 45", ward(par={2027: par(2027, 3)}), "Hạng 3/45 khối phường năm 2027 — đạt top 5", "pass"),
-    ("ward 7th of 45", ward(par={2027: par(2027, 7)}), "Hạng 7/45 khối phường năm 2027 — không thuộc top 5", "fail"),
+    (
+        "ward 3rd of 45",
+        ward(par={2027: par(2027, 3)}),
+        "Hạng 3/45 khối phường năm 2027 — đạt top 5",
+        "pass",
+    ),
+    (
+        "ward 7th of 45",
+        ward(par={2027: par(2027, 7)}),
+        "Hạng 7/45 khối phường năm 2027 — không thuộc top 5",
+        "fail",
+    ),
     (
         "department 4th of 20",
         ward(kind="department", bloc="so-nganh", par={2027: par(2027, 4, 20, "so-nganh")}),
@@ -92,7 +102,12 @@ CITY_ANNUAL_COLLECTIVE = [
         "chưa công bố kết quả Chỉ số CCHC năm 2027",
         "unknown",
     ),
-    ("one recognised initiative", ward(initiatives=(initiative(2027),)), "1 sáng kiến được công nhận", "pass"),
+    (
+        "one recognised initiative",
+        ward(initiatives=(initiative(2027),)),
+        "1 sáng kiến được công nhận",
+        "pass",
+    ),
     ("no initiative", ward(initiatives=()), "0 sáng kiến được công nhận", "fail"),
     (
         "initiative awaiting recognition",
@@ -123,7 +138,9 @@ def test_a_top_ward_with_a_recognised_initiative_is_eligible_for_the_city_annual
     unit = ward(par={2027: par(2027, 2)}, initiatives=(initiative(2027),))
     verdict = evaluate(programme("hp2162_tp_hang_nam_tap_the"), unit, year=2027)
     assert verdict.verdict == "eligible"
-    assert verdict.reasons[0].text.startswith("Thuộc đối tượng xét: Phường Lê Chân thuộc khối phường năm 2027")
+    assert verdict.reasons[0].text.startswith(
+        "Thuộc đối tượng xét: Phường Lê Chân thuộc khối phường năm 2027"
+    )
 
 
 def test_the_city_annual_programme_does_not_apply_outside_2026_2030():
@@ -139,10 +156,30 @@ CITY_PERSON = "hp2162_tp_hang_nam_ca_nhan"
 @pytest.mark.parametrize(
     ("case", "changes", "verdict", "fragment"),
     [
-        ("all standards met", {}, "eligible", "Xếp loại năm 2027: Hoàn thành xuất sắc nhiệm vụ — đạt"),
-        ("rated HTT only", {"evaluation": {2027: "htt"}}, "not_eligible", "không đạt mức “Hoàn thành xuất sắc"),
-        ("no direct CCHC work", {"cchc_years": {2027: False}}, "not_eligible", "0 năm trực tiếp làm công tác CCHC"),
-        ("no initiative, no check", {"initiatives": (), "manual_checks": ()}, "to_check", "Cần kiểm tra: Có phẩm chất"),
+        (
+            "all standards met",
+            {},
+            "eligible",
+            "Xếp loại năm 2027: Hoàn thành xuất sắc nhiệm vụ — đạt",
+        ),
+        (
+            "rated HTT only",
+            {"evaluation": {2027: "htt"}},
+            "not_eligible",
+            "không đạt mức “Hoàn thành xuất sắc",
+        ),
+        (
+            "no direct CCHC work",
+            {"cchc_years": {2027: False}},
+            "not_eligible",
+            "0 năm trực tiếp làm công tác CCHC",
+        ),
+        (
+            "no initiative, no check",
+            {"initiatives": (), "manual_checks": ()},
+            "to_check",
+            "Cần kiểm tra: Có phẩm chất",
+        ),
         ("rating not entered", {"evaluation": {}}, "to_check", "năm 2027 chưa có"),
     ],
 )
@@ -178,17 +215,44 @@ def _years(ranks: dict[int, int], bloc: str = "phuong", of: int = 45):
 
 
 CITY_PERIOD_COLLECTIVE = [
-    ("three years in the top 10 of the wards", {2026: 8, 2027: 3, 2028: 10, 2029: 12}, "phuong", "pass"),
-    ("two years in the top 10, 2030 not known", {2026: 8, 2027: 3, 2028: 11, 2029: 12}, "phuong", "unknown"),
-    ("one year in the top 10 and 2030 unknown", {2026: 8, 2027: 13, 2028: 11, 2029: 12}, "phuong", "fail"),
-    ("three years in the top 5 of the departments", {2026: 5, 2027: 1, 2028: 4, 2029: 9}, "so-nganh", "pass"),
-    ("departments need the top 5, not the top 10", {2026: 6, 2027: 7, 2028: 8, 2029: 9}, "so-nganh", "fail"),
+    (
+        "three years in the top 10 of the wards",
+        {2026: 8, 2027: 3, 2028: 10, 2029: 12},
+        "phuong",
+        "pass",
+    ),
+    (
+        "two years in the top 10, 2030 not known",
+        {2026: 8, 2027: 3, 2028: 11, 2029: 12},
+        "phuong",
+        "unknown",
+    ),
+    (
+        "one year in the top 10 and 2030 unknown",
+        {2026: 8, 2027: 13, 2028: 11, 2029: 12},
+        "phuong",
+        "fail",
+    ),
+    (
+        "three years in the top 5 of the departments",
+        {2026: 5, 2027: 1, 2028: 4, 2029: 9},
+        "so-nganh",
+        "pass",
+    ),
+    (
+        "departments need the top 5, not the top 10",
+        {2026: 6, 2027: 7, 2028: 8, 2029: 9},
+        "so-nganh",
+        "fail",
+    ),
     ("communes count in the top 15", {2026: 15, 2027: 14, 2028: 13}, "xa-dac-khu", "pass"),
 ]
 
 
 @pytest.mark.parametrize(("case", "ranks", "bloc", "outcome"), CITY_PERIOD_COLLECTIVE)
-def test_city_period_certificate_of_a_collective_needs_three_years_in_the_top_of_its_bloc(case, ranks, bloc, outcome):
+def test_city_period_certificate_of_a_collective_needs_three_years_in_the_top_of_its_bloc(
+    case, ranks, bloc, outcome
+):
     unit = ward(bloc=bloc, par=_years(ranks, bloc), initiatives=(), nominations=())
     verdict = evaluate(programme("hp2162_gd_bang_khen_tap_the"), unit)
     assert verdict.period == (2026, 2030)
@@ -199,13 +263,17 @@ def test_city_period_certificate_of_a_collective_needs_three_years_in_the_top_of
 
 
 def test_city_period_collective_standards_are_one_of_three():
-    unit = ward(par={}, initiatives=(initiative(2026, ident=1), initiative(2028, ident=2)), nominations=())
+    unit = ward(
+        par={}, initiatives=(initiative(2026, ident=1), initiative(2028, ident=2)), nominations=()
+    )
     verdict = evaluate(programme("hp2162_gd_bang_khen_tap_the"), unit)
     any_of = line(verdict, "Đạt một trong các tiêu chuẩn sau")
     assert any_of.outcome == "pass"
     assert "(2162/QĐ-UBND, mục III.2.2.a)" in any_of.text
     one = ward(par={}, initiatives=(initiative(2026),), nominations=())
-    assert line(evaluate(programme("hp2162_gd_bang_khen_tap_the"), one), "sáng kiến").outcome == "fail"
+    assert (
+        line(evaluate(programme("hp2162_gd_bang_khen_tap_the"), one), "sáng kiến").outcome == "fail"
+    )
 
 
 def test_a_collective_proposed_for_the_flag_is_not_proposed_for_the_certificate_of_the_same_period():
@@ -300,17 +368,28 @@ def _lc_ward(**changes):
             "an officer broke the rules",
             {
                 "member_discipline": (
-                    DisciplineRecord(501, "Lê Văn Nam", "vi_pham", date(2027, 5, 12), unit_id=LE_CHAN_ID),
+                    DisciplineRecord(
+                        501, "Lê Văn Nam", "vi_pham", date(2027, 5, 12), unit_id=LE_CHAN_ID
+                    ),
                 )
             },
             "not_eligible",
             "Lê Văn Nam (vi phạm quy định, 12/05/2027)",
         ),
-        ("results in TTHC not checked", {"manual_checks": checks(LC_ANNUAL, "ky_cuong", year=2027)}, "to_check", "Cần kiểm tra: Có kết quả nổi bật"),
+        (
+            "results in TTHC not checked",
+            {"manual_checks": checks(LC_ANNUAL, "ky_cuong", year=2027)},
+            "to_check",
+            "Cần kiểm tra: Có kết quả nổi bật",
+        ),
     ],
 )
-def test_le_chan_proposes_to_the_city_only_when_all_four_standards_hold(case, changes, verdict, fragment):
-    result = evaluate(programme(LC_ANNUAL), _lc_ward(**changes), year=2027, issuer_unit_id=LE_CHAN_ID)
+def test_le_chan_proposes_to_the_city_only_when_all_four_standards_hold(
+    case, changes, verdict, fragment
+):
+    result = evaluate(
+        programme(LC_ANNUAL), _lc_ward(**changes), year=2027, issuer_unit_id=LE_CHAN_ID
+    )
     assert result.verdict == verdict
     assert "(259/KH-UBND, mục III.2.1.2.a)" in line(result, fragment).text
 
@@ -322,11 +401,25 @@ LC_PERIOD = "lc259_gd_bang_khen_tap_the"
     ("case", "ranks", "top10", "top5", "verdict"),
     [
         ("three years in the top 5", {2026: 2, 2027: 5, 2028: 4}, "pass", "pass", "eligible"),
-        ("three years in the top 10 only", {2026: 6, 2027: 9, 2028: 10, 2029: 12}, "pass", "unknown", "to_check"),
-        ("two years in the top 10", {2026: 6, 2027: 9, 2028: 11, 2029: 12, 2030: 20}, "fail", "unknown", "not_eligible"),
+        (
+            "three years in the top 10 only",
+            {2026: 6, 2027: 9, 2028: 10, 2029: 12},
+            "pass",
+            "unknown",
+            "to_check",
+        ),
+        (
+            "two years in the top 10",
+            {2026: 6, 2027: 9, 2028: 11, 2029: 12, 2030: 20},
+            "fail",
+            "unknown",
+            "not_eligible",
+        ),
     ],
 )
-def test_le_chan_top_10_against_top_5_sends_the_doubtful_case_to_a_person(case, ranks, top10, top5, verdict):
+def test_le_chan_top_10_against_top_5_sends_the_doubtful_case_to_a_person(
+    case, ranks, top10, top5, verdict
+):
     unit = ward(
         par=_years(ranks),
         initiatives=(initiative(2026), initiative(2027, ident=2)),
@@ -344,7 +437,9 @@ def test_le_chan_top_10_against_top_5_sends_the_doubtful_case_to_a_person(case, 
 
 def test_le_chan_period_proposals_of_a_person_need_three_years_of_cchc_work():
     prog = programme("lc259_gd_bang_khen_ca_nhan")
-    verdict = evaluate(prog, person(cchc_years={2026: True, 2027: False, 2028: False, 2029: False, 2030: False}))
+    verdict = evaluate(
+        prog, person(cchc_years={2026: True, 2027: False, 2028: False, 2029: False, 2030: False})
+    )
     reason = line(verdict, "năm trực tiếp làm công tác CCHC")
     assert reason.outcome == "fail"
     assert reason.text.endswith("(259/KH-UBND, mục III.2.2.a)")
@@ -365,7 +460,9 @@ KTD = "ktd_gk_hang_nam_tap_the"
             {
                 "initiatives": (),
                 "member_discipline": (),
-                "manual_checks": checks(KTD, "thanh_tich_nam", "ky_cuong", "ket_qua_tthc_cds", passed=False, year=2027),
+                "manual_checks": checks(
+                    KTD, "thanh_tich_nam", "ky_cuong", "ket_qua_tthc_cds", passed=False, year=2027
+                ),
             },
             "fail",
         ),
@@ -408,7 +505,9 @@ PL = "pl26_gk_phuong_ca_nhan"
     [("district", "pass"), ("city", "pass"), ("commune", "fail"), ("unit", "fail")],
 )
 def test_phu_luong_initiatives_count_from_the_district_level(level, outcome):
-    staff = person(unit=office(parent=30), employment="cong_chuc", initiatives=(initiative(2023, level),))
+    staff = person(
+        unit=office(parent=30), employment="cong_chuc", initiatives=(initiative(2023, level),)
+    )
     verdict = evaluate(programme(PL), staff, year=2023, issuer_unit_id=30)
     reason = line(verdict, "sáng kiến được công nhận từ cấp quận, huyện trở lên")
     assert reason.outcome == outcome
@@ -416,7 +515,9 @@ def test_phu_luong_initiatives_count_from_the_district_level(level, outcome):
 
 
 def test_phu_luong_considers_civil_servants_and_workers_of_its_offices_only():
-    staff = person(unit=office(parent=30), employment="vien_chuc", initiatives=(initiative(2023, "district"),))
+    staff = person(
+        unit=office(parent=30), employment="vien_chuc", initiatives=(initiative(2023, "district"),)
+    )
     verdict = evaluate(programme(PL), staff, year=2023, issuer_unit_id=30)
     assert verdict.verdict == "not_eligible"
     assert verdict.reasons[0].text.endswith("(26/KH-UBND, mục II.1)")
@@ -437,7 +538,9 @@ def test_phu_luong_collectives_are_offices_checked_by_a_person():
 # --- Lê Thanh Nghị: targets as gates -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("rate", "outcome"), [(D("100"), "pass"), (D("96.5"), "fail"), (None, "unknown")])
+@pytest.mark.parametrize(
+    ("rate", "outcome"), [(D("100"), "pass"), (D("96.5"), "fail"), (None, "unknown")]
+)
 def test_le_thanh_nghi_target_of_all_tasks_on_time_is_a_gate(rate, outcome):
     (pf,) = [f for f in load_all() if f.id == "ltn-2026"]
     unit = ward(name="Phường Lê Thanh Nghị", plan_on_time_rate={2026: rate})
@@ -452,4 +555,7 @@ def test_le_thanh_nghi_discipline_target_reads_the_members_records():
     record = DisciplineRecord(9, "Phạm Thu Hà", "khien_trach", date(2026, 8, 1))
     assert evaluate_target(pf, "khong_vi_pham_ky_luat", clean, year=2026).outcome == "pass"
     failing = ward(member_discipline=(record,))
-    assert "Phạm Thu Hà (khiển trách, 01/08/2026)" in evaluate_target(pf, "khong_vi_pham_ky_luat", failing, year=2026).text
+    assert (
+        "Phạm Thu Hà (khiển trách, 01/08/2026)"
+        in evaluate_target(pf, "khong_vi_pham_ky_luat", failing, year=2026).text
+    )
