@@ -8,7 +8,8 @@ years, initiatives and their unit. Then it times, side by side:
 
 - reading: one pass over the same candidates touching the facts a programme reads (the floor any engine pays);
 - evaluating: `eligibility.evaluate` for every candidate and every programme of the subject, annual programmes
-  once per year of 2026-2030, period-end programmes once, ad-hoc ones once; every reason is rendered.
+  once per year of 2026-2030, period-end programmes once, ad-hoc ones once: every outcome and reason is decided;
+  the sentences are rendered when read, which `--render` does for every reason (timed apart).
 
 It prints the number of evaluations, the times, the ratio, the verdict counts and peak memory.
 """
@@ -186,12 +187,15 @@ def read_only(job_list) -> int:
     return touched
 
 
-def run_all(job_list) -> Counter:
+def run_all(job_list, render: bool = False) -> Counter:
     counts: Counter = Counter()
     for prog, candidates, year in job_list:
         for cand in candidates:
             verdict = evaluate(prog, cand, year=year)
             counts[verdict.verdict] += 1
+            if render:
+                for _depth, reason in verdict.lines():
+                    counts["sentences"] += len(reason.text) > 0
     return counts
 
 
@@ -210,6 +214,11 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=4000)
     parser.add_argument("--people", type=int, default=40000)
     parser.add_argument("--years", type=int, default=5)
+    parser.add_argument(
+        "--render",
+        action="store_true",
+        help="also render every sentence of every verdict (timed apart)",
+    )
     args = parser.parse_args()
     rng = random.Random(2026)
     t0 = time.perf_counter()
@@ -240,6 +249,14 @@ def main() -> None:
     )
     print(f"ratio evaluate / read:  {t_eval / t_read:6.1f}")
     print("verdicts:", dict(counts))
+    if args.render:
+        t0 = time.perf_counter()
+        rendered = run_all(job_list, render=True)
+        t_render = time.perf_counter() - t0
+        print(
+            f"evaluating and rendering every sentence: {t_render:6.2f} s "
+            f"({rendered['sentences']:,} sentences)"
+        )
     print(
         f"peak process memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )

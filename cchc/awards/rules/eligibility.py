@@ -228,17 +228,22 @@ def _verdict(
     period: tuple[int, int] | None,
     reasons: list[Reason],
 ) -> Verdict:
-    outcomes = {r.outcome for r in reasons}
-    top = v.FAIL if v.FAIL in outcomes else v.UNKNOWN if v.UNKNOWN in outcomes else v.PASS
+    top = v.PASS
+    for reason in reasons:
+        if reason.outcome == v.FAIL:
+            top = v.FAIL
+            break
+        if reason.outcome == v.UNKNOWN:
+            top = v.UNKNOWN
     return Verdict(
-        programme=programme.code,
-        subject=programme.subject,
-        subject_id=cand.id,
-        subject_name=cand.name,
-        verdict=v.VERDICT_OF[top],
-        reasons=tuple(reasons),
-        year=ctx.year,
-        period=period,
+        programme.code,
+        programme.subject,
+        cand.id,
+        cand.name,
+        v.VERDICT_OF[top],
+        tuple(reasons),
+        ctx.year,
+        period,
     )
 
 
@@ -255,32 +260,26 @@ def evaluate(
     `issuer_unit_id` is the unit that issued the plan, for pools restricted to it or its units.
     """
     ctx, period = _context(programme, year, period)
-    reasons: list[Reason] = []
-    expected = _SUBJECT_TYPES[programme.subject]
-    if not isinstance(facts, expected):
-        reasons.append(
-            Reason(
-                f"Chương trình xét {v.SUBJECT_NAMES[programme.subject]} ({programme.source})",
-                programme.source,
-                v.FAIL,
-            )
+    if not isinstance(facts, _SUBJECT_TYPES[programme.subject]):
+        reason = Reason(
+            f"Chương trình xét {v.SUBJECT_NAMES[programme.subject]} ({programme.source})",
+            programme.source,
+            v.FAIL,
         )
-        return _verdict(programme, facts, ctx, period, reasons)
-    if programme.years is not None and not programme.years.start <= ctx.year <= programme.years.end:
-        reasons.append(
-            Reason(
-                f"Chương trình áp dụng cho các năm {programme.years.start} - {programme.years.end}, "
-                f"không áp dụng năm {ctx.year} ({programme.source})",
-                programme.source,
-                v.FAIL,
-            )
+        return _verdict(programme, facts, ctx, period, [reason])
+    years = programme.years
+    if years is not None and not years.start <= ctx.year <= years.end:
+        reason = Reason(
+            f"Chương trình áp dụng cho các năm {years.start} - {years.end}, "
+            f"không áp dụng năm {ctx.year} ({programme.source})",
+            programme.source,
+            v.FAIL,
         )
-        return _verdict(programme, facts, ctx, period, reasons)
+        return _verdict(programme, facts, ctx, period, [reason])
     pool = _pool_reason(programme, facts, ctx, issuer_unit_id)
+    reasons = [c.evaluate(facts, ctx) for c in programme.criteria]
     if pool is not None:
-        reasons.append(pool)
-    for criterion in programme.criteria:
-        reasons.append(criterion.evaluate(facts, ctx))
+        reasons.insert(0, pool)
     return _verdict(programme, facts, ctx, period, reasons)
 
 

@@ -230,3 +230,21 @@ def test_base_salary_is_a_dated_table_and_rounding_goes_up_to_ten_thousand():
     assert round_up(Decimal(2_340_000)) == 2_340_000
     names = catalogue().names()
     assert names["co_thi_dua_ubnd_tp"] == "Cờ thi đua của Ủy ban nhân dân thành phố"
+
+
+def test_every_kind_of_criterion_is_used_by_the_seeds_or_the_fixtures():
+    from pathlib import Path
+
+    from cchc.awards.rules.criteria import CRITERION_KINDS
+
+    used: set[str] = set()
+    for folder in (None, Path(__file__).parent / "fixtures"):
+        for pf in load_all(folder):
+            for prog in pf.programmes:
+                stack = list(prog.criteria)
+                while stack:
+                    node = stack.pop()
+                    used.add(node.kind)
+                    if isinstance(node, _Group):
+                        stack.extend(node.of)
+    assert used == set(CRITERION_KINDS)
