@@ -1,0 +1,318 @@
+"""Who is eligible for a programme, and why: a pure function over the candidate's facts.
+
+`evaluate(programme, facts, year=..., period=...)` checks that the candidate belongs to the programme's pool,
+then every criterion of the programme (an implicit "all"), and returns a `Verdict`: eligible, not_eligible or
+to_check ("cần kiểm tra"), with one `Reason` per rule, each a Vietnamese sentence with the figures and the
+clause. Three-valued logic (see `criteria`): a fail anywhere at the top makes the candidate not eligible;
+otherwise any unknown (missing facts, a manual standard nobody checked yet) makes it to_check.
+
+The year: an annual or ad-hoc programme is evaluated for an achievement year (required); a period-end
+programme for its period (the programme's, else the document's), as of a year (default: the period's last
+year) that the criteria on one year (the bloc leader, for instance) use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cchc.awards.rules import vocabulary as v
+from cchc.awards.rules.catalogue import catalogue
+from cchc.awards.rules.criteria import Ctx
+from cchc.awards.rules.facts import Candidate, HouseholdFacts, PersonFacts, UnitFacts
+from cchc.awards.rules.schema import Bound, Programme, ProgrammeFile
+from cchc.awards.rules.types import Reason
+
+__all__ = ["Verdict", "evaluate", "describe_programme", "evaluate_target"]
+
+_SUBJECT_TYPES: dict[str, type] = {
+    v.COLLECTIVE: UnitFacts,
+    v.PERSON: PersonFacts,
+    v.HOUSEHOLD: HouseholdFacts,
+}
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The outcome for one candidate and one programme, with its reasons in reading order."""
+
+    programme: str
+    subject: str
+    subject_id: int
+    subject_name: str
+    verdict: str
+    reasons: tuple[Reason, ...]
+    year: int
+    period: tuple[int, int] | None = None
+
+    @property
+    def label(self) -> str:
+        return v.VERDICT_NAMES[self.verdict]
+
+    def lines(self) -> list[tuple[int, Reason]]:
+        """Every reason with its depth, for a page or an export."""
+        out: list[tuple[int, Reason]] = []
+        for reason in self.reasons:
+            out.extend(reason.walk())
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "programme": self.programme,
+            "subject": self.subject,
+            "subject_id": self.subject_id,
+            "subject_name": self.subject_name,
+            "verdict": self.verdict,
+            "label": self.label,
+            "year": self.year,
+            "period": list(self.period) if self.period else None,
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
+
+
+def _bound(programme: Programme) -> Bound:
+    bound = programme._bound
+    if not isinstance(bound, Bound):
+        period = programme.period.as_tuple() if programme.period else None
+        return Bound(
+            period,
+            dict(v.BLOC_NAMES),
+            catalogue().names(),
+            {},
+            {c.code: c.title for c in programme.conflicts},
+        )
+    return bound
+
+
+_CONTEXTS: dict[
+    tuple[int, int | None, tuple[int, int] | None], tuple[Programme, Ctx, tuple[int, int] | None]
+] = {}
+
+
+def _context(
+    programme: Programme, year: int | None, period: tuple[int, int] | None
+) -> tuple[Ctx, tuple[int, int] | None]:
+    """The evaluation context of a programme for a year and period, built once and reused (criteria only
+    read it)."""
+    key = (id(programme), year, period)
+    cached = _CONTEXTS.get(key)
+    if cached is not None and cached[0] is programme:
+        return cached[1], cached[2]
+    ctx, resolved = _build_context(programme, year, period)
+    if len(_CONTEXTS) > 4096:
+        _CONTEXTS.clear()
+    _CONTEXTS[key] = (programme, ctx, resolved)
+    return ctx, resolved
+
+
+def _build_context(
+    programme: Programme, year: int | None, period: tuple[int, int] | None
+) -> tuple[Ctx, tuple[int, int] | None]:
+    bound = _bound(programme)
+    if programme.kind == "period_end":
+        period = period or bound.period
+        if period is None:
+            raise ValueError(f"programme {programme.code} needs a period")
+        year = year if year is not None else period[1]
+    else:
+        if year is None:
+            raise ValueError(f"programme {programme.code} is evaluated for a year")
+        period = period or bound.period
+    ctx = Ctx(
+        programme=programme.code,
+        kind=programme.kind,
+        subject=programme.subject,
+        year=year,
+        period=period,
+        bloc_names=bound.bloc_names,
+        title_names=bound.title_names,
+        programme_names=bound.programme_names,
+        conflicts=bound.conflicts,
+    )
+    return ctx, period
+
+
+def _pool_reason(
+    programme: Programme, cand: Candidate, ctx: Ctx, issuer_unit_id: int | None
+) -> Reason | None:
+    """Whether the candidate belongs to the programme's pool; the outcome now, the sentence when read."""
+    pool = programme.pool
+    if not (pool.blocs or pool.unit_kinds or pool.employment or pool.issuer != "any"):
+        return None
+    clause = pool.source or programme.source
+    unit = cand if isinstance(cand, UnitFacts) else cand.unit
+    checks: list[tuple[str, str]] = []  # (aspect, outcome)
+    if unit is None:
+        if pool.blocs or pool.unit_kinds or pool.issuer != "any":
+            checks.append(("unit", v.UNKNOWN))
+    else:
+        if pool.blocs:
+            bloc = unit.blocs.get(ctx.year)
+            outcome = v.UNKNOWN if bloc is None else v.PASS if bloc in pool.blocs else v.FAIL
+            checks.append(("bloc", outcome))
+        if pool.unit_kinds:
+            checks.append(("kind", v.PASS if unit.kind in pool.unit_kinds else v.FAIL))
+        if pool.issuer != "any":
+            if issuer_unit_id is None:
+                checks.append(("issuer", v.UNKNOWN))
+            else:
+                itself = unit.id == issuer_unit_id
+                below = issuer_unit_id in unit.ancestors
+                ok = (
+                    itself
+                    if pool.issuer == "itself"
+                    else below
+                    if pool.issuer == "below"
+                    else itself or below
+                )
+                checks.append(("issuer", v.PASS if ok else v.FAIL))
+    if pool.employment and isinstance(cand, PersonFacts):
+        job = cand.employment
+        outcome = v.UNKNOWN if job is None else v.PASS if job in pool.employment else v.FAIL
+        checks.append(("employment", outcome))
+    outcomes = {o for _, o in checks}
+    top = v.FAIL if v.FAIL in outcomes else v.UNKNOWN if v.UNKNOWN in outcomes else v.PASS
+
+    def phrase(aspect: str, outcome: str) -> str:
+        if aspect == "unit":
+            return "chưa có thông tin đơn vị"
+        assert unit is not None or aspect == "employment"
+        if aspect == "bloc":
+            assert unit is not None and pool.blocs
+            bloc = unit.blocs.get(ctx.year)
+            if bloc is None:
+                return f"chưa xác định khối thi đua năm {ctx.year} của {unit.name}"
+            text = f"{unit.name} thuộc {ctx.bloc(bloc)} năm {ctx.year}"
+            if outcome == v.FAIL:
+                text += f", chương trình xét {v.join_vi([ctx.bloc(b) for b in pool.blocs], 'hoặc')}"
+            return text
+        if aspect == "kind":
+            assert unit is not None and pool.unit_kinds
+            text = f"{unit.name} là {v.UNIT_KIND_NAMES.get(unit.kind, unit.kind)}"
+            if outcome == v.FAIL:
+                allowed = v.join_vi([v.UNIT_KIND_NAMES[k] for k in pool.unit_kinds], "hoặc")
+                text += f", chương trình xét {allowed}"
+            return text
+        if aspect == "issuer":
+            assert unit is not None
+            if outcome == v.UNKNOWN:
+                return "chưa xác định đơn vị ban hành văn bản"
+            wanted = {
+                "itself": "chính đơn vị ban hành văn bản",
+                "below": "đơn vị thuộc đơn vị ban hành văn bản",
+                "itself_or_below": "đơn vị ban hành văn bản hoặc đơn vị thuộc đơn vị đó",
+            }[pool.issuer]
+            return f"{unit.name} {'là' if outcome == v.PASS else 'không phải là'} {wanted}"
+        assert isinstance(cand, PersonFacts) and pool.employment
+        allowed = v.join_vi([v.EMPLOYMENT_NAMES[k] for k in pool.employment], "hoặc")
+        if outcome == v.UNKNOWN:
+            return f"chưa rõ {cand.name} là {allowed}"
+        text = f"{cand.name} là {v.EMPLOYMENT_NAMES.get(cand.employment or '', cand.employment)}"
+        return f"{text}, chương trình xét {allowed}" if outcome == v.FAIL else text
+
+    def text() -> str:
+        parts = "; ".join(phrase(a, o) for a, o in checks if o == top)
+        if top == v.FAIL:
+            return f"Không thuộc đối tượng xét: {parts}"
+        if top == v.UNKNOWN:
+            return f"Đối tượng xét: {parts} — cần kiểm tra"
+        return f"Thuộc đối tượng xét: {parts}"
+
+    return Reason(text, clause, top, pool.quote)
+
+
+def _verdict(
+    programme: Programme,
+    cand: Candidate,
+    ctx: Ctx,
+    period: tuple[int, int] | None,
+    reasons: list[Reason],
+) -> Verdict:
+    top = v.PASS
+    for reason in reasons:
+        if reason.outcome == v.FAIL:
+            top = v.FAIL
+            break
+        if reason.outcome == v.UNKNOWN:
+            top = v.UNKNOWN
+    return Verdict(
+        programme.code,
+        programme.subject,
+        cand.id,
+        cand.name,
+        v.VERDICT_OF[top],
+        tuple(reasons),
+        ctx.year,
+        period,
+    )
+
+
+def evaluate(
+    programme: Programme,
+    facts: Candidate,
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    issuer_unit_id: int | None = None,
+) -> Verdict:
+    """Whether the candidate is eligible for the programme, with a reason per rule (see the module doc).
+
+    `issuer_unit_id` is the unit that issued the plan, for pools restricted to it or its units.
+    """
+    ctx, period = _context(programme, year, period)
+    if not isinstance(facts, _SUBJECT_TYPES[programme.subject]):
+        reason = Reason(
+            f"Chương trình xét {v.SUBJECT_NAMES[programme.subject]} ({programme.source})",
+            programme.source,
+            v.FAIL,
+        )
+        return _verdict(programme, facts, ctx, period, [reason])
+    years = programme.years
+    if years is not None and not years.start <= ctx.year <= years.end:
+        reason = Reason(
+            f"Chương trình áp dụng cho các năm {years.start} - {years.end}, "
+            f"không áp dụng năm {ctx.year} ({programme.source})",
+            programme.source,
+            v.FAIL,
+        )
+        return _verdict(programme, facts, ctx, period, [reason])
+    pool = _pool_reason(programme, facts, ctx, issuer_unit_id)
+    reasons = [c.evaluate(facts, ctx) for c in programme.criteria]
+    if pool is not None:
+        reasons.insert(0, pool)
+    return _verdict(programme, facts, ctx, period, reasons)
+
+
+def describe_programme(
+    programme: Programme,
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    bloc: str | None = None,
+) -> list[str]:
+    """The criteria of a programme as Vietnamese sentences, each with its clause."""
+    ctx, _ = _context(
+        programme, year if year is not None or programme.kind == "period_end" else 0, period
+    )
+    return [f"{c.describe(ctx, bloc)} ({c.source})" for c in programme.criteria]
+
+
+def evaluate_target(pf: ProgrammeFile, code: str, facts: Candidate, *, year: int) -> Reason:
+    """A target of a plan that is written as a criterion (e.g. 100% of the plan's tasks on time), checked for
+    a unit and a year."""
+    target = next(t for t in pf.targets if t.code == code)
+    if target.criterion is None:
+        return Reason(
+            f"Cần kiểm tra: {target.text} ({target.source})", target.source, v.UNKNOWN, target.quote
+        )
+    period = pf.document.period.as_tuple() if pf.document.period else None
+    ctx = Ctx(
+        programme=f"{pf.id}:{code}",
+        kind="annual",
+        subject=v.COLLECTIVE,
+        year=year,
+        period=period,
+        bloc_names=pf.bloc_names(),
+        title_names=catalogue().names(),
+    )
+    return target.criterion.evaluate(facts, ctx)
