@@ -114,6 +114,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# The day the system takes as today (dd/mm/yyyy): the demo's day, set by ./scripts/run from the loaded demo.
+CCHC_TODAY = os.environ.get("CCHC_TODAY", "").strip()
+
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"

@@ -65,5 +65,23 @@ def parse_partial(text: str | None) -> tuple[date, str] | None:
     return None
 
 
+def configured_day() -> date | None:
+    """The day the system is told it is (`CCHC_TODAY`, dd/mm/yyyy, in settings), or None for the real date."""
+    from django.conf import settings
+
+    return parse(getattr(settings, "CCHC_TODAY", "") or "")
+
+
 def today() -> date:
-    return timezone.localdate()
+    """Today for every rule of the system: the configured day when there is one (the demo's day), else the
+    real local date."""
+    return configured_day() or timezone.localdate()
+
+
+def now() -> datetime:
+    """The current moment on `today()`: the real local time of day, on the configured day when there is one."""
+    moment = timezone.localtime()
+    day = configured_day()
+    if day is None or day == moment.date():
+        return moment
+    return moment.replace(year=day.year, month=day.month, day=day.day)
