@@ -443,7 +443,92 @@ PAR = {
     "par:unit_results": Page(kwargs=level),
 }
 
-PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS]
+
+# --- Movements (namespace "emulation"): a movement belongs to the level that launched it (OWN: phường Lê Chân's
+# 259/KH-UBND, OTHER: xã Khúc Thừa Dụ's); a registration and a report belong to the participant unit (OWN: phường
+# Lê Chân's office or the ward itself, OTHER: xã Khúc Thừa Dụ in the city's movement). The pages that start a
+# registration or a report name a participant and a year without one yet.
+
+
+def movement_of(d: Demo, w: str):
+    from cchc.emulation.models import Movement
+
+    return Movement.objects.get(unit=d.level(w))
+
+
+def movement_kw(d: Demo, w: str) -> dict:
+    return {"pk": movement_of(d, w).pk}
+
+
+def city_participant(d: Demo, w: str):
+    from cchc.emulation.models import Participant
+
+    return Participant.objects.get(movement__unit__parent__isnull=True, unit=d.level(w))
+
+
+def start_kw(d: Demo, w: str) -> dict:
+    """The place's participation in the city's movement, in a year it has neither report nor registration."""
+    return {"participant_pk": city_participant(d, w).pk, "year": 2028}
+
+
+def registration_of(d: Demo, w: str):
+    from cchc.emulation.models import Registration
+
+    return Registration.objects.filter(unit=d.level(w), year=2026).get()
+
+
+def registration_kw(d: Demo, w: str) -> dict:
+    return {"pk": registration_of(d, w).pk}
+
+
+def report_of(d: Demo, w: str):
+    """OWN: the 2026 report of Lê Chân's Văn phòng (its ward's movement); OTHER: Khúc Thừa Dụ's 2026 report to
+    the city. Both submitted, with a file."""
+    from cchc.emulation.models import MovementReport
+    from cchc.orgs.models import Unit
+
+    if w == OWN:
+        return MovementReport.objects.get(unit=Unit.objects.get(code=f"{d.level(w).code}-VP"))
+    return MovementReport.objects.get(unit=d.level(w), year=2026)
+
+
+def report_kw(d: Demo, w: str) -> dict:
+    return {"pk": report_of(d, w).pk}
+
+
+def report_file_kw(d: Demo, w: str) -> dict:
+    return {"pk": report_of(d, w).files.order_by("pk").first().pk}
+
+
+EMULATION = {
+    "emulation:home": Page(),
+    "emulation:movement_list": Page(),
+    "emulation:movement_import": Page(kind="form", scoped=False),
+    "emulation:movement_import_confirm": Page(kind="action", scoped=False),
+    "emulation:movement_detail": Page(kwargs=movement_kw),
+    "emulation:movement_edit": Page(kind="form", kwargs=movement_kw),
+    "emulation:cascade_board": Page(kwargs=movement_kw),
+    "emulation:registration_board": Page(kwargs=movement_kw),
+    "emulation:report_board": Page(kwargs=movement_kw),
+    "emulation:report_docx": Page(kwargs=movement_kw),
+    "emulation:registration_list": Page(),
+    "emulation:registration_start": Page(kind="form", kwargs=start_kw),
+    "emulation:registration_detail": Page(kind="form", kwargs=registration_kw, viewer="ok"),
+    "emulation:registration_submit": Page(kind="action", kwargs=registration_kw),
+    "emulation:registration_approve": Page(kind="action", kwargs=registration_kw),
+    "emulation:registration_return": Page(kind="action", kwargs=registration_kw),
+    "emulation:report_list": Page(),
+    "emulation:report_start": Page(kind="form", kwargs=start_kw),
+    "emulation:report_detail": Page(kind="form", kwargs=report_kw, viewer="ok"),
+    "emulation:report_request_approval": Page(kind="action", kwargs=report_kw),
+    "emulation:report_approve": Page(kind="action", kwargs=report_kw),
+    "emulation:report_return": Page(kind="action", kwargs=report_kw),
+    "emulation:report_submit": Page(kind="action", kwargs=report_kw),
+    "emulation:report_file": Page(kwargs=report_file_kw),
+    "emulation:report_file_remove": Page(kind="action", kwargs=report_file_kw),
+}
+
+PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS, EMULATION]
 
 # API routes as "METHOD /api/path/{param}", exactly as in the OpenAPI schema.
 API_CORE = {
@@ -480,8 +565,14 @@ API_PAR = {
         kwargs=lambda d, w: {"year": par_results(d, w)["year"]}, scoped=False
     ),
 }
+API_EMULATION = {
+    "GET /api/movements": Api(),
+    "GET /api/movements/{movement_id}/reports": Api(
+        kwargs=lambda d, w: {"movement_id": movement_of(d, w).pk}
+    ),
+}
 
-API_REGISTRIES = [API_CORE, API_ORGS, API_DOCUMENTS, API_PLANS, API_PAR]
+API_REGISTRIES = [API_CORE, API_ORGS, API_DOCUMENTS, API_PLANS, API_PAR, API_EMULATION]
 
 
 def _merge(registries):

@@ -1,35 +1,68 @@
 """Navigation shown on every page; modules not yet opened are shown but disabled."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 MODULES = [
     ("orgs", "Tổ chức", "orgs:unit_list", "bi-diagram-3"),
     ("documents", "Văn bản", "registry:document_list", "bi-journal-text"),
     ("tasks", "Nhiệm vụ CCHC", "plans:plan_list", "bi-list-check"),
     ("par", "Chỉ số CCHC", "par:home", "bi-bar-chart-line"),
-    ("movement", "Phong trào", None, "bi-flag"),
+    ("movement", "Phong trào", "emulation:home", "bi-flag"),
     ("awards", "Khen thưởng", None, "bi-award"),
     ("reports", "Báo cáo", "reports:home", "bi-graph-up"),
 ]
+# A module may open a dropdown of its pages: (label, URL name or path). A path ("/sang-kien/") is shown only
+# when a page answers there, so a module installed later appears in its place by itself.
+CHILDREN = {
+    "movement": [
+        ("Tổng quan phong trào", "emulation:home"),
+        ("Phong trào thi đua", "emulation:movement_list"),
+        ("Đăng ký thi đua", "emulation:registration_list"),
+        ("Báo cáo phong trào", "emulation:report_list"),
+        ("Sáng kiến", "/sang-kien/"),
+    ],
+}
+
+
+def _url(target: str | None) -> str | None:
+    if not target:
+        return None
+    if target.startswith("/"):
+        try:
+            resolve(target)
+        except Resolver404:
+            return None
+        return target
+    try:
+        return reverse(target)
+    except NoReverseMatch:
+        return None
+
+
+def _top(url: str) -> str:
+    return "/" + url.strip("/").split("/")[0] + "/"
 
 
 def navigation(request):
     items = []
     path = request.path
     for key, label, url_name, icon in MODULES:
-        url = None
-        if url_name:
-            try:
-                url = reverse(url_name)
-            except NoReverseMatch:
-                url = None
+        url = _url(url_name)
+        children = [
+            {"label": child, "url": child_url}
+            for child, target in CHILDREN.get(key, [])
+            if (child_url := _url(target))
+        ]
+        active = bool(url) and path.startswith(_top(url))
+        active = active or any(path.startswith(_top(c["url"])) for c in children)
         items.append(
             {
                 "key": key,
                 "label": label,
                 "url": url,
                 "icon": icon,
-                "active": bool(url) and path.startswith("/" + url.strip("/").split("/")[0] + "/"),
+                "active": active,
+                "children": children,
             }
         )
     return {"nav_modules": items}

@@ -4,7 +4,7 @@ from cchc.demo import accounts, documents, orgs
 from cchc.orgs.models import Person, Unit
 
 # Extra layers of later modules: (module path, function name). Each is called with the context.
-EXTRA_LAYERS: list[str] = ["cchc.demo.plans", "cchc.demo.par"]
+EXTRA_LAYERS: list[str] = ["cchc.demo.plans", "cchc.demo.par", "cchc.demo.movements"]
 
 
 def run(log=print) -> dict:
