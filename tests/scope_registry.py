@@ -262,6 +262,7 @@ def target_kw(d: Demo, w: str) -> dict:
 PLANS["plans:plan_list"] = Page()
 PLANS["plans:plan_detail"] = Page(kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:plan_update"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
+PLANS["plans:plan_withdraw"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:target_add"] = Page(kind="form", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:task_list"] = Page()
 PLANS["plans:task_detail"] = Page(kwargs=task_kw)

@@ -53,3 +53,50 @@ document.addEventListener("submit", function (evt) {
   if (submitter && submitter.dataset && submitter.dataset.confirm) ask = submitter.dataset.confirm;
   if (ask && !window.confirm(ask)) evt.preventDefault();
 }, true);
+
+// The browser's own validation messages come in the browser's language: give Vietnamese ones whatever it is.
+var CCHC_VALIDITY = {
+  valueMissing: "Vui lòng điền vào ô này.",
+  valueMissingChoice: "Vui lòng chọn một mục trong danh sách.",
+  valueMissingCheck: "Vui lòng đánh dấu ô này nếu muốn tiếp tục.",
+  valueMissingFile: "Vui lòng chọn tệp.",
+  typeMismatch: "Giá trị chưa đúng định dạng.",
+  typeMismatchEmail: "Địa chỉ thư điện tử chưa đúng (ví dụ: ten@donvi.gov.vn).",
+  patternMismatch: "Giá trị chưa đúng định dạng yêu cầu.",
+  tooLong: "Nội dung quá dài.",
+  tooShort: "Nội dung quá ngắn.",
+  rangeUnderflow: "Giá trị nhỏ hơn mức tối thiểu cho phép.",
+  rangeOverflow: "Giá trị lớn hơn mức tối đa cho phép.",
+  stepMismatch: "Giá trị không hợp lệ.",
+  badInput: "Vui lòng nhập một số."
+};
+function cchcValidityMessage(el) {
+  var v = el.validity;
+  if (v.valueMissing) {
+    if (el.dataset.requiredMessage) return el.dataset.requiredMessage;
+    if (el.tagName === "SELECT") return CCHC_VALIDITY.valueMissingChoice;
+    if (el.type === "checkbox" || el.type === "radio") return CCHC_VALIDITY.valueMissingCheck;
+    if (el.type === "file") return CCHC_VALIDITY.valueMissingFile;
+    return CCHC_VALIDITY.valueMissing;
+  }
+  if (v.typeMismatch) return el.type === "email" ? CCHC_VALIDITY.typeMismatchEmail : CCHC_VALIDITY.typeMismatch;
+  if (v.patternMismatch) return el.title || CCHC_VALIDITY.patternMismatch;
+  if (v.tooLong) return CCHC_VALIDITY.tooLong;
+  if (v.tooShort) return CCHC_VALIDITY.tooShort;
+  if (v.rangeUnderflow) return CCHC_VALIDITY.rangeUnderflow + (el.min ? " (" + el.min + ")" : "");
+  if (v.rangeOverflow) return CCHC_VALIDITY.rangeOverflow + (el.max ? " (" + el.max + ")" : "");
+  if (v.stepMismatch) return CCHC_VALIDITY.stepMismatch;
+  if (v.badInput) return CCHC_VALIDITY.badInput;
+  return "";
+}
+document.addEventListener("invalid", function (evt) {
+  var el = evt.target;
+  if (!el.setCustomValidity) return;
+  el.setCustomValidity("");
+  if (!el.validity.valid) el.setCustomValidity(cchcValidityMessage(el));
+}, true);
+["input", "change"].forEach(function (name) {
+  document.addEventListener(name, function (evt) {
+    if (evt.target.setCustomValidity) evt.target.setCustomValidity("");
+  }, true);
+});
