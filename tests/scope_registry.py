@@ -168,6 +168,8 @@ CORE = {
 
 ORGS = {
     "orgs:unit_list": Page(),
+    "orgs:unit_tree": Page(),
+    "orgs:unit_tree_children": Page(kwargs=unit),
     "orgs:unit_detail": Page(kwargs=unit),
     "orgs:unit_edit": Page(kind="form", kwargs=unit),
     "orgs:unit_create": Page(kind="form", kwargs=level),
