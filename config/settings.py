@@ -118,6 +118,8 @@ LOGOUT_REDIRECT_URL = "login"
 CCHC_TODAY = os.environ.get("CCHC_TODAY", "").strip()
 
 LANGUAGE_CODE = "vi"
+# Our corrections of Django's Vietnamese messages (locale/vi/LC_MESSAGES/django.po, compiled and committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
