@@ -189,10 +189,19 @@ TASK_SPEC = listing.ListSpec(
     columns=[
         listing.Column("no", "TT", sort="plan__year,plan_id,no"),
         listing.Column("content", "Nhiệm vụ", sort="content"),
-        listing.Column("plan", "Đơn vị", accessor="plan.unit.name", sort="plan__unit__name"),
+        listing.Column(
+            "plan",
+            "Đơn vị",
+            accessor="plan.unit.name",
+            sort="plan__unit__name",
+            uniform_by="plan_id",
+        ),
         listing.Column("lead", "Chủ trì", accessor=_office_names, export=True),
         listing.Column(
-            "deadline", "Thời hạn", accessor=lambda t: selectors.deadline_label(t), sort="due_on"
+            "deadline",
+            "Thời hạn",
+            accessor=lambda t: selectors.deadline_label(t),
+            sort="due_on nulls last,deadline_before",
         ),
         listing.Column("status", "Trạng thái", accessor="get_status_display", sort="status"),
         listing.Column("percent", "Tiến độ (%)", sort="percent"),
