@@ -65,3 +65,17 @@ def test_a_user_lists_and_revokes_api_tokens_and_no_page_breaks_the_csp(page, lo
     expect(page.locator("#id_old_password")).to_have_class(re.compile("form-control"))
     shot("account-password-change")
     assert violations == []
+
+
+def test_the_api_documentation_renders_under_the_content_security_policy(page, login, shot):
+    violations = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    login("lechan")
+    page.goto(f"{page.base_url}/api/docs")
+    expect(page.locator(".swagger-ui .title").first).to_contain_text("cchc API")
+    expect(page.locator("body")).to_contain_text("/api/auth/token")
+    shot("api-docs")
+    assert violations == []
