@@ -1,10 +1,12 @@
 """Every `manage.py` command in the ```bash blocks of README.md runs as written from a fresh shell.
 
-Each line runs through bash in the checkout with an empty environment (`env -i PATH=… HOME=…`) and a new data
-directory (CCHC_DATA_DIR): no DJANGO_SETTINGS_MODULE, no CCHC_DEBUG, no CCHC_ALLOWED_HOSTS, no secret key. The
-lines that build the database (`migrate`, `load_demo`) run first, the others in the README's order. Placeholders
-are filled from the demo city (`<unit id>`: phường Lê Thanh Nghị, whose plan is data/seeds/004), and absolute
-paths under /var and /srv are moved into the test's temporary folder. Serving and curl lines are left out.
+Each line runs through bash in the checkout with an empty environment (`env -i PATH=… HOME=…`, the virtualenv's
+bin first on PATH so that `python manage.py` is the project's Python) and a new data directory (CCHC_DATA_DIR): no
+DJANGO_SETTINGS_MODULE, no CCHC_DEBUG, no CCHC_ALLOWED_HOSTS, no secret key. The lines that build the database
+(`migrate`, `load_demo`) run first, the others in the README's order. Placeholders are filled from the demo city
+(`<unit id>`: phường Lê Thanh Nghị, whose plan is data/seeds/004), optional arguments written `[--days 7]` are left
+out, and absolute paths under /var and /srv are moved into the test's temporary folder. Serving, curl and
+long-running lines (`runserver`, `run_scheduler` without `--once`) are left out.
 """
 
 import os
@@ -26,9 +28,15 @@ def readme_commands() -> list[str]:
     for block in re.findall(r"```bash\n(.*?)```", text, re.S):
         for line in block.replace("\\\n", " ").splitlines():
             line = line.strip()
-            if "manage.py" in line and not re.search(r"manage\.py (runserver|testserver)", line):
+            if "manage.py" in line and not _long_running(line):
                 lines.append(line)
     return sorted(lines, key=lambda line: 0 if _command(line) in SETUP else 1)
+
+
+def _long_running(line: str) -> bool:
+    if re.search(r"manage\.py\s+(runserver|testserver)\b", line):
+        return True
+    return bool(re.search(r"manage\.py\s+run_scheduler\b", line)) and "--once" not in line
 
 
 def _command(line: str) -> str:
@@ -40,7 +48,7 @@ COMMANDS = readme_commands()
 
 def _clean_env(data_dir: Path) -> dict:
     return {
-        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "PATH": f"{ROOT / '.venv' / 'bin'}:/usr/local/bin:/usr/bin:/bin",
         "HOME": os.environ.get("HOME", "/root"),
         "CCHC_DATA_DIR": str(data_dir),
     }
@@ -56,6 +64,7 @@ def _fill(line: str, tmp: Path, data_dir: Path) -> str:
         except (sqlite3.Error, TypeError):
             return line  # no demo city: the command fails and says so
         line = line.replace("<unit id>", str(unit_id))
+    line = re.sub(r"\s*\[[^\]]*\]", "", line.split(" #", 1)[0])
     return re.sub(r"(?<![\w.])/(var|srv)/", lambda m: f"{tmp}/{m.group(1)}/", line)
 
 
