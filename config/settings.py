@@ -88,7 +88,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",
     "csp",
-    "storages",
     "cchc.core",
     "cchc.documents",
     "cchc.orgs",
