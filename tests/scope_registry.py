@@ -14,6 +14,8 @@ Page kinds:
 - "action": POST only (GET answers 405).
 - "redirect": an old address kept working: GET leads to its new place (301/302), POST is refused (405).
 - "public": login, logout and the API documentation; not checked for scope.
+- "personal": the signed-in user's own account (password, "log out everywhere"): anonymous visitors go to the login
+  page, every signed-in user may use it, so the read-only viewer's POST is not expected to be refused.
 
 `scoped` (default: True when the URL takes kwargs) marks URLs naming an object owned by a unit, which must be
 404 for a user whose grants do not cover that unit. `viewer` is what the read-only viewer gets on GET inside
@@ -168,6 +170,8 @@ CORE = {
 
 ORGS = {
     "orgs:unit_list": Page(),
+    "orgs:unit_tree": Page(),
+    "orgs:unit_tree_children": Page(kwargs=unit),
     "orgs:unit_detail": Page(kwargs=unit),
     "orgs:unit_edit": Page(kind="form", kwargs=unit),
     "orgs:unit_create": Page(kind="form", kwargs=level),
@@ -262,6 +266,7 @@ def target_kw(d: Demo, w: str) -> dict:
 PLANS["plans:plan_list"] = Page()
 PLANS["plans:plan_detail"] = Page(kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:plan_update"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
+PLANS["plans:plan_withdraw"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:target_add"] = Page(kind="form", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:task_list"] = Page()
 PLANS["plans:task_detail"] = Page(kwargs=task_kw)
@@ -528,11 +533,31 @@ EMULATION = {
     "emulation:report_file_remove": Page(kind="action", kwargs=report_file_kw),
 }
 
-PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS, EMULATION]
+
+def api_token(d: Demo, w: str) -> dict:
+    """An API token of the place's standing office (issued through the service)."""
+    from cchc.accounts.token_services import token_issue
+
+    username = "lechan" if w == OWN else "khucthuadu"
+    _, token = token_issue(username=username, password="cchc-demo-2026")
+    return {"pk": token.pk}
+
+
+# The user's own account (namespace "accounts"): tokens belong to their user, so another user's token is 404.
+ACCOUNTS = {
+    "accounts:profile": Page(),
+    "accounts:password_change": Page(kind="personal"),
+    "accounts:token_revoke": Page(kind="action", kwargs=api_token),
+    "accounts:logout_everywhere": Page(kind="personal", viewer="not_allowed"),
+}
+
+PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS, ACCOUNTS, EMULATION]
 
 # API routes as "METHOD /api/path/{param}", exactly as in the OpenAPI schema.
 API_CORE = {
     "POST /api/auth/token": Api(public=True),
+    # Revokes the bearer token of the request; with a browser session there is none (404).
+    "DELETE /api/auth/token": Api(scoped=False),
 }
 API_ORGS = {
     "GET /api/units": Api(),

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 
+from cchc.core.forms import UploadField
 from cchc.orgs.choices import BlocCode
 from cchc.par.choices import Method, Part
 from cchc.par.scoring import parse_number
@@ -49,11 +50,11 @@ class SetImportForm(forms.Form):
     name = forms.CharField(label="Tên bộ chỉ số", max_length=300)
     appraised_max = VnDecimalField(label="Tổng điểm phần thẩm định", initial="70")
     survey_max = VnDecimalField(label="Tổng điểm điều tra xã hội học", initial="30")
-    file = forms.FileField(label="Tệp Excel (.xlsx)")
+    file = UploadField(label="Tệp Excel (.xlsx)")
 
 
 class ReimportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)")
+    file = UploadField(label="Tệp Excel (.xlsx)")
 
 
 class CloneForm(forms.Form):
@@ -158,11 +159,11 @@ class ReopenForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx) hoặc CSV")
+    file = UploadField(label="Tệp Excel (.xlsx) hoặc CSV")
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label="Tệp", required=False)
+    file = UploadField(label="Tệp", required=False)
     document = forms.CharField(
         label="Hoặc văn bản đã đăng ký (số, ký hiệu)", required=False, max_length=300
     )

@@ -31,3 +31,7 @@ class PlansConfig(AppConfig):
         schedule.register_daily(
             "task_reminders", jobs.task_reminders, at="06:00", label="Nhắc việc nhiệm vụ CCHC"
         )
+        from cchc.core import work
+        from cchc.plans.work import work_items
+
+        work.register(work_items)
