@@ -31,3 +31,7 @@ class EmulationConfig(AppConfig):
             at="06:00",
             label="Nhắc báo cáo phong trào thi đua",
         )
+        from cchc.core import work
+        from cchc.emulation.work import work_items
+
+        work.register(work_items)

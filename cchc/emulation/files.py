@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from cchc.core import dates
 from cchc.documents import kinds
 from cchc.documents.spec import (
+    Annex,
     Block,
     BulletList,
     Heading,
@@ -227,34 +228,37 @@ def aggregated_report_docx(
                 str(count) if count is not None else figures.NO_DATA,
             ]
         )
+    units_table = Table(
+        headers=[
+            "TT",
+            "Đơn vị",
+            "Báo cáo",
+            "Ngày nộp",
+            "Tỷ lệ nhiệm vụ CCHC đúng hạn",
+            "Chỉ số CCHC (năm)",
+            "Hạng trong khối",
+            "Xếp loại",
+            "Sáng kiến được công nhận",
+        ],
+        rows=table_rows,
+        widths=[12, 70, 26, 26, 30, 28, 20, 22, 26],
+        align=[
+            "center",
+            "left",
+            "center",
+            "center",
+            "center",
+            "center",
+            "center",
+            "center",
+            "center",
+        ],
+        size=11,
+        bold_rows=bold,
+    )
     blocks.append(
-        Table(
-            headers=[
-                "TT",
-                "Đơn vị",
-                "Báo cáo",
-                "Ngày nộp",
-                "Tỷ lệ nhiệm vụ CCHC đúng hạn",
-                "Chỉ số CCHC (năm)",
-                "Hạng trong khối",
-                "Xếp loại",
-                "Sáng kiến được công nhận",
-            ],
-            rows=table_rows,
-            widths=[10, 55, 22, 22, 24, 26, 18, 20, 22],
-            align=[
-                "center",
-                "left",
-                "center",
-                "center",
-                "center",
-                "center",
-                "center",
-                "center",
-                "center",
-            ],
-            size=11,
-            bold_rows=bold,
+        Paragraph(
+            "Kết quả của từng đơn vị tại Phụ lục I; danh sách đơn vị chưa gửi báo cáo tại Phụ lục II."
         )
     )
     blocks.append(
@@ -266,19 +270,27 @@ def aggregated_report_docx(
     missing = [r for r in rows if r.timeliness == Timeliness.MISSING]
     blocks.append(Heading("IV. ĐƠN VỊ CHƯA GỬI BÁO CÁO"))
     if missing:
+        names = ", ".join(r.unit.name for r in missing[:10])
+        more = f" và {len(missing) - 10} đơn vị khác" if len(missing) > 10 else ""
         blocks.append(
-            Table(
-                headers=["TT", "Đơn vị", "Khối thi đua", "Hạn gửi"],
-                rows=[
-                    [i, r.unit.name, BLOC_NAMES.get(r.bloc_code, ""), due.label]
-                    for i, r in enumerate(missing, start=1)
-                ],
-                widths=[12, 95, 45, 35],
-                align=["center", "left", "left", "center"],
+            Paragraph(
+                f"Có {len(missing)} đơn vị chưa gửi báo cáo dù đã quá hạn ({due.label}): {names}{more} "
+                "(danh sách tại Phụ lục II)."
             )
+        )
+        missing_block: Block = Table(
+            headers=["TT", "Đơn vị", "Khối thi đua", "Hạn gửi"],
+            rows=[
+                [i, r.unit.name, BLOC_NAMES.get(r.bloc_code, ""), due.label]
+                for i, r in enumerate(missing, start=1)
+            ],
+            widths=[14, 110, 60, 45],
+            align=["center", "left", "left", "center"],
+            size=11,
         )
     else:
         blocks.append(Paragraph("Không có đơn vị nào quá hạn mà chưa gửi báo cáo.", italic=True))
+        missing_block = Paragraph("Không có đơn vị nào quá hạn mà chưa gửi báo cáo.", italic=True)
     sent = [reports[r.unit_id] for r in rows if r.unit_id in reports]
     for heading, attr in (
         ("V. MÔ HÌNH, CÁCH LÀM HAY", "good_models"),
@@ -286,11 +298,12 @@ def aggregated_report_docx(
         ("VII. ĐỀ XUẤT, KIẾN NGHỊ", "proposals"),
     ):
         blocks.append(Heading(heading))
-        written = [
-            f"{rep.unit.name}: {' '.join(getattr(rep, attr).split())[:600]}"
-            for rep in sent
-            if getattr(rep, attr).strip()
-        ]
+        same: dict[str, list[str]] = {}
+        for rep in sent:
+            words = " ".join(getattr(rep, attr).split())[:600]
+            if words:
+                same.setdefault(words, []).append(rep.unit.name)
+        written = [f"{', '.join(names)}: {words}" for words, names in same.items()]
         if written:
             blocks.append(BulletList(written))
         blocks.append(Paragraph(PLACEHOLDER, italic=True))
@@ -314,5 +327,17 @@ def aggregated_report_docx(
         addressees=[_committee(level)] if movement.standing_agency is not None else [],
         place=place if level.kind in LEVEL_KINDS else level.name,
         recipients=["Lãnh đạo " + _committee(level)] if movement.standing_agency else [],
+        annexes=[
+            Annex(
+                title=f"Kết quả thực hiện phong trào {period} của các đơn vị",
+                blocks=[units_table],
+                landscape=True,
+            ),
+            Annex(
+                title=f"Danh sách đơn vị chưa gửi báo cáo {period}",
+                blocks=[missing_block],
+                landscape=True,
+            ),
+        ],
     )
     return render(spec)

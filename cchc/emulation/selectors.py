@@ -283,6 +283,17 @@ def cascade_board(*, actor, movement: Movement) -> QuerySet[Participant]:
 # --- The actor's own work -----------------------------------------------------------------------------------------
 
 
+def units_under(paths: list[str], *, strictly: bool = False):
+    """The units inside the subtrees at `paths` (without the roots themselves when `strictly`), as a queryset."""
+    from cchc.orgs.models import Unit
+
+    cond = Q(pk__in=[])
+    for path in paths:
+        inside = Q(path__startswith=path)
+        cond |= inside & ~Q(path=path) if strictly else inside
+    return Unit.objects.filter(cond)
+
+
 def own_unit_ids(actor) -> set[int]:
     """The units the actor works for, as `policies.is_unit_staff` reads it: the unit of each standing or officer
     grant and the units above it (an office's officer prepares its ward's report too)."""
