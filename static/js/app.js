@@ -37,3 +37,19 @@ function cchcFileInputs(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { cchcFileInputs(document); });
 document.addEventListener("htmx:afterSwap", function (evt) { cchcFileInputs(evt.target); });
+
+// Confirmation steps declared in the markup, never in inline scripts:
+// - a form or button with data-confirm="…" asks before it is submitted;
+// - a select with data-confirm="…" and data-confirm-unless="value" asks only when another value is chosen
+//   (reopening a finished task from its progress form).
+document.addEventListener("submit", function (evt) {
+  var form = evt.target;
+  var ask = "";
+  if (form.dataset && form.dataset.confirm) ask = form.dataset.confirm;
+  form.querySelectorAll("select[data-confirm]").forEach(function (select) {
+    if (select.dataset.confirm && select.value !== select.dataset.confirmUnless) ask = select.dataset.confirm;
+  });
+  var submitter = evt.submitter;
+  if (submitter && submitter.dataset && submitter.dataset.confirm) ask = submitter.dataset.confirm;
+  if (ask && !window.confirm(ask)) evt.preventDefault();
+}, true);

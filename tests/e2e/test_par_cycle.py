@@ -11,21 +11,21 @@ from playwright.sync_api import expect
 from cchc.core import dates
 from cchc.core.scope import SYSTEM
 from cchc.orgs.models import Unit
-from cchc.par import criteria_services, services
+from cchc.par import criteria_services, round_services
 from cchc.par.models import CriteriaSet
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-YEAR = 2030
+YEAR = 2027
 
 
 def _fresh_round():
-    """A 2030 round (sets cloned from 2029) whose windows are open today, whatever today is."""
+    """A 2027 round (sets cloned from 2026) whose windows are open today, whatever today is."""
     for cs in CriteriaSet.objects.filter(year=YEAR - 1, is_current=True):
-        criteria_services.set_clone(actor=SYSTEM, source=cs, year=YEAR, audit_it=False)
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=YEAR)
     today = dates.today()
     city = Unit.objects.get(kind="city", code="HP")
-    r = services.round_create(
+    r = round_services.round_create(
         actor=SYSTEM,
         organiser=city,
         year=YEAR,
@@ -37,7 +37,7 @@ def _fresh_round():
         response_end=today + timedelta(days=12),
         audit_it=False,
     )
-    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
+    round_services.round_open(actor=SYSTEM, round_=r)
     return r
 
 

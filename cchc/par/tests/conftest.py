@@ -1,4 +1,4 @@
-"""Fixtures of the PAR Index tests: the demo city's users and a fresh round for 2030 around a fixed date."""
+"""Fixtures of the PAR Index tests: the demo city's users and a fresh round for 2027 around a fixed date."""
 
 import io
 from datetime import date, timedelta
@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from cchc.core.scope import SYSTEM
 from cchc.orgs.choices import UnitKind
 from cchc.orgs.models import Unit
-from cchc.par import criteria_services, services
+from cchc.par import assessment_services, criteria_services, round_services
+from cchc.par.answer_services import Entry
 from cchc.par.models import Assessment, CriteriaSet
 
 TODAY = date(2026, 11, 22)
@@ -36,13 +37,13 @@ def demo(db):
 
 @pytest.fixture
 def fresh_round(demo):
-    """An open 2030 round (sets cloned from 2029) whose windows are all open on TODAY."""
-    for cs in CriteriaSet.objects.filter(year=2029, is_current=True):
-        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2030, audit_it=False)
-    r = services.round_create(
+    """An open 2027 round (sets cloned from 2026) whose windows are all open on TODAY."""
+    for cs in CriteriaSet.objects.filter(year=2026, is_current=True):
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2027)
+    r = round_services.round_create(
         actor=SYSTEM,
         organiser=demo.city,
-        year=2030,
+        year=2027,
         self_start=TODAY - timedelta(days=10),
         self_end=TODAY + timedelta(days=5),
         appraisal_start=TODAY - timedelta(days=10),
@@ -51,7 +52,7 @@ def fresh_round(demo):
         response_end=TODAY + timedelta(days=15),
         audit_it=False,
     )
-    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
+    round_services.round_open(actor=SYSTEM, round_=r)
     return r
 
 
@@ -74,17 +75,30 @@ def fill_all(assessment, actor=SYSTEM, share=1):
     for a in answers:
         c = a.criterion
         value = {Method.YES_NO: 1, Method.THRESHOLD: 100}.get(c.method, c.max_score)
-        entries[c.pk] = services.Entry(value=value, text="Đã thực hiện")
-    services.self_assessment_save(actor=actor, assessment=assessment, entries=entries, today=TODAY)
+        entries[c.pk] = Entry(value=value, text="Đã thực hiện")
+    assessment_services.self_assessment_save(
+        actor=actor, assessment=assessment, entries=entries, today=TODAY
+    )
     for a in answers:
         if a.criterion.evidence_required:
-            services.evidence_add(
+            assessment_services.evidence_add(
                 actor=actor,
                 answer=a,
                 upload=SimpleUploadedFile("mc.txt", b"minh chung", content_type="text/plain"),
                 today=TODAY,
             )
     return answers
+
+
+def sign_off_and_submit(assessment, officer, *, leader=None, today=TODAY):
+    """The officer sends the self-assessment to the leader, the leader approves it (the unit's leader, or an
+    administrator), the officer submits it."""
+    leader = leader or get_user_model().objects.get(username="admin")
+    assessment_services.assessment_request_approval(
+        actor=officer, assessment=assessment, today=today
+    )
+    assessment_services.assessment_approve(actor=leader, assessment=assessment, today=today)
+    return assessment_services.assessment_submit(actor=officer, assessment=assessment, today=today)
 
 
 def xlsx(rows, sheets=None) -> bytes:
