@@ -505,6 +505,12 @@ def _fill(
         .select_related("criterion")
         .order_by("criterion__sort_key")
     )
+    # Criteria fed by the system take its figure; the others are typed.
+    taken = {
+        a.criterion_id
+        for a in answers[:limit]
+        if a.criterion.measure_code and _use_system_figure(a)
+    }
     entries = {}
     for a in answers[:limit]:
         c = a.criterion
@@ -516,6 +522,8 @@ def _fill(
             value = (c.max_score * D(str(min(1, share + rng.uniform(-0.1, 0.08)))) * 4).quantize(
                 D(1)
             ) / 4
+        if c.pk in taken:
+            continue
         entries[c.pk] = Entry(
             value=value,
             text=f"Đơn vị đã thực hiện theo kế hoạch; số liệu tổng hợp đến 15/11/{DEMO_TODAY.year}.",
@@ -524,9 +532,6 @@ def _fill(
         actor=SYSTEM, assessment=assessment, entries=entries, today=DEMO_TODAY
     )
     by_code = {a.criterion.code: a for a in answers[:limit]}
-    for a in answers[:limit]:
-        if a.criterion.measure_code:
-            _use_system_figure(a)
     for code in ("1.1", "1.2", "1.6", "3.2", "7.2"):
         a = by_code.get(code)
         if a is None or a.evidence.exists():
@@ -546,15 +551,16 @@ def _fill(
             )
 
 
-def _use_system_figure(answer) -> None:
+def _use_system_figure(answer) -> bool:
     """The unit takes the figure the system computes for the criterion (as of the day the demo is loaded, the
-    day its plan dashboard counts from); a unit without the data keeps the figure it typed."""
+    day its plan dashboard counts from); False when the system has no figure (the unit types one)."""
     try:
         assessment_services.answer_use_measure(
             actor=SYSTEM, answer=answer, today=DEMO_TODAY, measured_on=dates.today()
         )
     except DomainError:
-        pass
+        return False
+    return True
 
 
 def _open_round(rng, city, units: dict, documents: dict) -> Round:

@@ -233,7 +233,8 @@ def answer_use_measure(
     if not figure.known or figure.proposed is None:
         raise DomainError(f"Tiêu chí {criterion.code}: {figure.value.reason or 'chưa có số liệu.'}")
     value = figure.value.value
-    text = f"{figure.label}: {vn(value, 1)} {figure.unit} – {figure.value.source_label}."
+    shown = f"{vn(value, 1)} {figure.unit}"
+    text = f"{figure.label}: {shown} – {figure.value.source_label}."
     fresh = Answer.objects.select_related("criterion", "updated_by").get(pk=answer.pk)
     versioned_write(
         actor,
@@ -249,7 +250,7 @@ def answer_use_measure(
     fresh.evidence.exclude(measure_code="").delete()
     ev = Evidence.objects.create(
         answer=fresh,
-        name=f"Số liệu hệ thống: {text}"[:255],
+        name=f"Số liệu hệ thống {shown}: {figure.label} – {figure.value.source_label}"[:255],
         measure_code=figure.code,
         source_url=figure.value.source_url,
         uploaded_by=user_or_none(actor),

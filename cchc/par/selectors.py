@@ -200,6 +200,14 @@ def set_errors(criteria_set: CriteriaSet) -> list[str]:
     )
 
 
+def next_child_code(*, criteria_set: CriteriaSet, parent_code: str) -> str:
+    """The code proposed for a new child of `parent_code` ("1.4" when 1 has three children); "" for an area."""
+    if not parent_code:
+        return ""
+    siblings = criteria_set.criteria.filter(parent__code=parent_code).count()
+    return f"{parent_code}.{siblings + 1}"
+
+
 def current_set(*, organiser: Unit, year: int, bloc_code: str) -> CriteriaSet | None:
     """The set in force for a level, a year and a bloc."""
     return CriteriaSet.objects.filter(

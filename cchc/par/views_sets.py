@@ -303,13 +303,7 @@ def _node_form_view(request, cs, criterion=None):
             "measure_code": criterion.measure_code,
         }
     else:
-        parent = request.GET.get("cha", "")
-        siblings = (
-            cs.criteria.filter(parent__code=parent)
-            if parent
-            else cs.criteria.filter(parent__isnull=True)
-        )
-        code = f"{parent}.{siblings.count() + 1}" if parent else ""
+        code = selectors.next_child_code(criteria_set=cs, parent_code=request.GET.get("cha", ""))
         initial = {"code": code, "figure_unit": "%"}
     form = forms.NodeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

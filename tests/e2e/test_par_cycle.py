@@ -1,5 +1,6 @@
-"""The PAR Index cycle in a browser: Lê Chân self-scores and submits with evidence, Sở Nội vụ appraises,
-imports the survey, finalises and publishes; the ranking and Lê Chân's page show the new total."""
+"""The PAR Index cycle in a browser: Lê Chân self-scores with evidence, its chairman approves, Lê Chân submits;
+Sở Nội vụ appraises, imports the survey, finalises and publishes; the ranking and Lê Chân's page show the new
+total."""
 
 import io
 import re
@@ -104,7 +105,28 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
         if text.count():
             text.fill("Hoàn thành theo kế hoạch")
     shot("par-02-self-assessment-filled")
-    page.get_by_role("button", name="Lưu và nộp hồ sơ").click()
+    send = page.locator("#actions").get_by_role("button", name="Trình lãnh đạo phê duyệt")
+    expect(send).to_be_disabled()  # the page was loaded before the criteria were scored
+    page.get_by_role("button", name="Lưu nháp").click()
+    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text("Đã lưu bản nháp")
+    send.click()
+    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
+        "Đã trình lãnh đạo phê duyệt hồ sơ tự đánh giá"
+    )
+    expect(page.locator("h1 + div .par-status")).to_have_text("Chờ lãnh đạo phê duyệt")
+
+    # The ward's chairman approves; then Lê Chân submits.
+    _logout(page)
+    login("lechan.chutich")
+    page.goto(page.base_url + f"/chi-so/ho-so/{assessment.pk}/")
+    page.locator("#actions").get_by_role("button", name="Phê duyệt").click()
+    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
+        "Đã phê duyệt hồ sơ tự đánh giá"
+    )
+    _logout(page)
+    login("lechan")
+    page.goto(page.base_url + f"/chi-so/ho-so/{assessment.pk}/")
+    page.locator("#actions").get_by_role("button", name="Nộp hồ sơ").click()
     expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
         "Đã nộp hồ sơ tự đánh giá"
     )
@@ -131,7 +153,7 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
     )
     expect(page.locator("#appraised-total")).to_have_text("69,00")
     shot("par-05-appraisal")
-    page.get_by_role("button", name="Lưu và chốt kết quả").click()
+    page.get_by_role("button", name="Chốt kết quả thẩm định").click()
     expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
         "Đã chốt kết quả thẩm định của Phường Lê Chân"
     )
