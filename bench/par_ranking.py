@@ -19,8 +19,6 @@ import tracemalloc
 from decimal import Decimal
 from pathlib import Path
 
-from cchc.core.scope import SYSTEM
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -57,6 +55,7 @@ def configure(database_url: str | None) -> str:
 def build(n_units: int):
     from django.db import connection, transaction
 
+    from cchc.core.scope import SYSTEM
     from cchc.orgs.choices import BlocCode, UnitKind
     from cchc.orgs.models import Bloc, BlocMembership, Unit
     from cchc.par import criteria_services, round_services
@@ -164,6 +163,7 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from cchc.core.scope import SYSTEM
     from cchc.par import result_services, selectors
     from cchc.par.models import Result
 
