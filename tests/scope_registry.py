@@ -374,13 +374,16 @@ def par_answer(d: Demo, w: str) -> dict:
 
 
 def par_evidence(d: Demo, w: str) -> dict:
-    """Evidence of the place's open assessment (added through the service for the commune, which has none)."""
+    """An evidence file of the place's open assessment (added through the service for the commune, which has
+    none); not a registered document nor a figure of the system, which redirect to their source."""
     from cchc.par.models import Evidence
 
     assessment = par_assessment_of(d, w)
-    evidence = Evidence.objects.filter(answer__assessment=assessment, document__isnull=True).first()
+    evidence = Evidence.objects.filter(
+        answer__assessment=assessment, document__isnull=True, measure_code=""
+    ).first()
     if evidence is None:
-        from cchc.par import services
+        from cchc.par import assessment_services
 
         answer = (
             assessment.answers.exclude(criterion__method="survey")
@@ -392,7 +395,7 @@ def par_evidence(d: Demo, w: str) -> dict:
         )
         from cchc.demo.par import DEMO_TODAY
 
-        evidence = services.evidence_add(
+        evidence = assessment_services.evidence_add(
             actor=SYSTEM, answer=answer, upload=upload, today=DEMO_TODAY
         )
     return {"pk": evidence.pk}
@@ -438,6 +441,13 @@ PAR = {
     "par:survey_template": Page(kwargs=par_round, scoped=False, viewer="refused"),
     "par:assessment_detail": Page(kind="form", kwargs=par_assessment, viewer="ok"),
     "par:assessment_reopen": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_request_approval": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_approve": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_return": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_submit": Page(kind="action", kwargs=par_assessment),
+    "par:appraisal_send": Page(kind="action", kwargs=par_assessment),
+    "par:appraisal_finalise": Page(kind="action", kwargs=par_assessment),
+    "par:answer_use_measure": Page(kind="action", kwargs=par_answer),
     "par:appraisal": Page(kind="form", kwargs=par_assessment, viewer="ok"),
     "par:evidence_add": Page(kind="action", kwargs=par_answer),
     "par:evidence_file": Page(kwargs=par_evidence),
