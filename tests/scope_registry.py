@@ -133,6 +133,7 @@ class Api:
     kwargs: Kwargs | None = None
     scoped: bool | None = None
     public: bool = False
+    personal: bool = False  # the caller's own token: nothing of a unit, 404 when there is none
 
     @property
     def is_scoped(self) -> bool:
@@ -472,7 +473,7 @@ def api_token(d: Demo, w: str) -> dict:
 ACCOUNTS = {
     "accounts:profile": Page(),
     "accounts:password_change": Page(kind="personal"),
-    "accounts:token_revoke": Page(kind="action", kwargs=api_token),
+    "accounts:token_revoke": Page(kind="action", kwargs=api_token, personal=True),
     "accounts:logout_everywhere": Page(kind="personal", viewer="not_allowed"),
 }
 
@@ -482,7 +483,7 @@ PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS, AC
 API_CORE = {
     "POST /api/auth/token": Api(public=True),
     # Revokes the bearer token of the request; with a browser session there is none (404).
-    "DELETE /api/auth/token": Api(scoped=False),
+    "DELETE /api/auth/token": Api(scoped=False, personal=True),
 }
 API_ORGS = {
     "GET /api/units": Api(),

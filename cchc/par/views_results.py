@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cchc.core import dates, listing
@@ -136,7 +137,9 @@ def results_docx(request, year, bloc):
         organiser=state.round.organiser,
         year=year,
         blocs=blocs,
-        published_on=state.round.published_at.date() if state.round.published_at else None,
+        published_on=timezone.localtime(state.round.published_at).date()
+        if state.round.published_at
+        else None,
     )
     return download(data, f"xep-hang-chi-so-cchc-{year}-{bloc}.docx", DOCX)
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from cchc.core.models import AuditLog
 from cchc.par.choices import SetStatus
@@ -70,13 +71,15 @@ def test_the_ranking_document_is_an_annex_dated_the_day_the_results_were_publish
 
     from cchc.core.dates import long_form
 
-    published = Round.objects.get(year=2028, published_at__isnull=False).published_at.date()
-    response = client_for(demo.user("snv")).get("/chi-so/ket-qua/2028/phuong/xep-hang.docx")
+    published = timezone.localtime(
+        Round.objects.get(year=2025, published_at__isnull=False).published_at
+    ).date()
+    response = client_for(demo.user("snv")).get("/chi-so/ket-qua/2025/phuong/xep-hang.docx")
     doc = Document(io.BytesIO(response.content))
     header = doc.tables[0]
     assert header.cell(1, 1).text.strip() == f"Hải Phòng, {long_form(published)}"
     lines = [p.text for p in doc.paragraphs if p.text.strip()]
-    assert lines[:2] == ["Phụ lục", "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2028"]
+    assert lines[:2] == ["Phụ lục", "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025"]
     assert "KHỐI PHƯỜNG" in lines and lines[-1].endswith("rồi điểm điều tra cao hơn./.")
     ranks = doc.tables[1]
     assert [c.text for c in ranks.rows[0].cells] == [
