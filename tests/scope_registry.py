@@ -133,6 +133,7 @@ class Api:
     kwargs: Kwargs | None = None
     scoped: bool | None = None
     public: bool = False
+    personal: bool = False  # the caller's own token: nothing of a unit, 404 when there is none
 
     @property
     def is_scoped(self) -> bool:
@@ -374,13 +375,16 @@ def par_answer(d: Demo, w: str) -> dict:
 
 
 def par_evidence(d: Demo, w: str) -> dict:
-    """Evidence of the place's open assessment (added through the service for the commune, which has none)."""
+    """An evidence file of the place's open assessment (added through the service for the commune, which has
+    none); not a registered document nor a figure of the system, which redirect to their source."""
     from cchc.par.models import Evidence
 
     assessment = par_assessment_of(d, w)
-    evidence = Evidence.objects.filter(answer__assessment=assessment, document__isnull=True).first()
+    evidence = Evidence.objects.filter(
+        answer__assessment=assessment, document__isnull=True, measure_code=""
+    ).first()
     if evidence is None:
-        from cchc.par import services
+        from cchc.par import assessment_services
 
         answer = (
             assessment.answers.exclude(criterion__method="survey")
@@ -392,7 +396,7 @@ def par_evidence(d: Demo, w: str) -> dict:
         )
         from cchc.demo.par import DEMO_TODAY
 
-        evidence = services.evidence_add(
+        evidence = assessment_services.evidence_add(
             actor=SYSTEM, answer=answer, upload=upload, today=DEMO_TODAY
         )
     return {"pk": evidence.pk}
@@ -438,6 +442,13 @@ PAR = {
     "par:survey_template": Page(kwargs=par_round, scoped=False, viewer="refused"),
     "par:assessment_detail": Page(kind="form", kwargs=par_assessment, viewer="ok"),
     "par:assessment_reopen": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_request_approval": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_approve": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_return": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_submit": Page(kind="action", kwargs=par_assessment),
+    "par:appraisal_send": Page(kind="action", kwargs=par_assessment),
+    "par:appraisal_finalise": Page(kind="action", kwargs=par_assessment),
+    "par:answer_use_measure": Page(kind="action", kwargs=par_answer),
     "par:appraisal": Page(kind="form", kwargs=par_assessment, viewer="ok"),
     "par:evidence_add": Page(kind="action", kwargs=par_answer),
     "par:evidence_file": Page(kwargs=par_evidence),
@@ -547,7 +558,7 @@ def api_token(d: Demo, w: str) -> dict:
 ACCOUNTS = {
     "accounts:profile": Page(),
     "accounts:password_change": Page(kind="personal"),
-    "accounts:token_revoke": Page(kind="action", kwargs=api_token),
+    "accounts:token_revoke": Page(kind="action", kwargs=api_token, personal=True),
     "accounts:logout_everywhere": Page(kind="personal", viewer="not_allowed"),
 }
 
@@ -557,7 +568,7 @@ PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS, AC
 API_CORE = {
     "POST /api/auth/token": Api(public=True),
     # Revokes the bearer token of the request; with a browser session there is none (404).
-    "DELETE /api/auth/token": Api(scoped=False),
+    "DELETE /api/auth/token": Api(scoped=False, personal=True),
 }
 API_ORGS = {
     "GET /api/units": Api(),

@@ -261,6 +261,8 @@ def test_the_read_only_viewer_reads_the_api_and_cannot_write_through_it(key, dem
     status = _call(viewer, method, url).status_code
     if method == "GET":
         assert status == 200
+    elif APIS[key].personal:
+        assert status in {204, 404}, f"{method} {url} answered {status}"
     else:
         assert status == 403, (
             f"{method} {url} answered {status}: inside the scope but not allowed is 403"

@@ -35,3 +35,8 @@ class PlansConfig(AppConfig):
         from cchc.plans.work import work_items
 
         work.register(work_items)
+        from cchc.core import measures
+        from cchc.plans.figures import MEASURES
+
+        for measure in MEASURES:
+            measures.register(measure)

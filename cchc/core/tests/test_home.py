@@ -1,4 +1,4 @@
-""""Việc của tôi" on the home page: each user's overdue and coming tasks and notifications, each a link."""
+""" "Việc của tôi" on the home page: each user's overdue and coming tasks and notifications, each a link."""
 
 import pytest
 from django.contrib.auth import get_user_model
