@@ -79,12 +79,16 @@ def measure_figure(code: str, *, unit: Any, year: int, **options: Any) -> Figure
     label = measure.label if measure else LABELS[code]
     suffix = measure.unit if measure else ""
     if value.value is None:
+        unknown = (
+            f"Hệ thống chưa có số liệu “{label.lower()}” (chưa có mô-đun cung cấp số liệu này)."
+        )
         return Figure(
             code=code,
             label=LABELS[code],
             value=None,
             year=year,
-            reason=value.reason or f"Hệ thống chưa có số liệu “{label}” của {unit} năm {year}.",
+            reason=(value.reason if measure else unknown)
+            or f"Hệ thống chưa có số liệu “{label}” của {unit} năm {year}.",
             source_label=value.source_label,
             source_url=value.source_url,
         )

@@ -45,6 +45,13 @@ from cchc.emulation.workflows import REGISTRATION_FLOW, REPORT_FLOW
 from cchc.orgs.models import Person
 
 UPLOAD_KIND = "movement-import"
+# What the page says after a move: "Đã nộp" + " báo cáo."
+DONE = {
+    "submit": "Đã gửi",
+    "approve": "Đã duyệt",
+    "return": "Đã trả lại",
+    "request_approval": "Đã trình lãnh đạo phê duyệt",
+}
 COLORS = {
     Timeliness.SUBMITTED: "#198754",
     Timeliness.LATE: "#fd7e14",
@@ -547,8 +554,7 @@ def _registration_move(request, pk, name: str, service, **extra):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        label = REGISTRATION_FLOW.state_label(registration.status)
-        messages.success(request, f"Bản đăng ký: {label.lower()}.")
+        messages.success(request, DONE[name] + " bản đăng ký thi đua.")
     return redirect("emulation:registration_detail", pk=registration.pk)
 
 
@@ -629,6 +635,11 @@ def report_start(request, participant_pk, year):
     )
 
 
+def _frozen_on(report) -> str:
+    raw = (report.figures or {}).get("computed_on") or ""
+    return dates.fmt(dates.parse(raw)) if raw else ""
+
+
 def _report_page(request, report, *, error=None, status=200):
     today = dates.today()
     submitted = report.status == ReportStatus.SUBMITTED
@@ -647,7 +658,7 @@ def _report_page(request, report, *, error=None, status=200):
             "results": selectors.report_results(report=report),
             "files": list(report.files.all()),
             "figures": shown,
-            "frozen_on": (report.figures or {}).get("computed_on") if submitted else None,
+            "frozen_on": _frozen_on(report) if submitted else "",
             "writable": policies.can_write_report(request.user, report),
             "options": REPORT_FLOW.options(request.user, report),
             "verdict": verdict,
@@ -686,6 +697,9 @@ def report_detail(request, pk):
     return _report_page(request, report)
 
 
+REPORT_DONE = {**DONE, "submit": "Đã nộp", "approve": "Đã phê duyệt"}
+
+
 def _report_move(request, pk, name: str, service, **extra):
     report = selectors.report_get(actor=request.user, pk=pk)
     if not REPORT_FLOW.transition(name).allowed(request.user, report):
@@ -697,7 +711,7 @@ def _report_move(request, pk, name: str, service, **extra):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"Báo cáo: {REPORT_FLOW.state_label(report.status).lower()}.")
+        messages.success(request, REPORT_DONE[name] + " báo cáo.")
     return redirect("emulation:report_detail", pk=report.pk)
 
 

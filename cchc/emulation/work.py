@@ -62,7 +62,7 @@ def work_items(*, user: Any, today: date) -> list[WorkItem]:
                     title=f"Báo cáo phong trào năm {year} của {p.unit.name}",
                     url=reverse("emulation:report_start", args=[p.pk, year]),
                     due_on=due.on,
-                    detail=f"“{p.movement.name}” · hạn {due.label}",
+                    detail=f"{p.unit.name} · “{p.movement.name}” · hạn {due.label}",
                     tone=tone,
                 )
             )

@@ -2,8 +2,9 @@
 
 - a registration (đăng ký thi đua): written by the unit, sent to the level above, approved or returned with a
   reason (then corrected and sent again);
-- a movement report: written by the unit's staff, signed off by the unit's leader (the shared sign-off: request,
-  approve, return with a reason), then submitted by the staff; the figures of the system are frozen into it then.
+- a movement report: written by the unit's staff, signed off by the unit's leader (the shared sign-off of
+  `approval_transitions`: request, approve, return with a reason), then submitted by the staff; the figures of
+  the system are frozen into it then.
 
 Every status change goes through `Workflow.apply` in its service, which writes the audit record
 "<entity>.<transition>"; pages and the API show the buttons `Workflow.options` gives.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc.core.workflow import Transition, Workflow
+from cchc.core.workflow import Transition, Workflow, approval_transitions
 from cchc.emulation import policies
 from cchc.emulation.choices import RegistrationStatus, ReportStatus
 
@@ -80,41 +81,13 @@ def report_has_results(report: Any, **context: Any) -> str | None:
     return None
 
 
-REQUEST_APPROVAL = Transition(
-    "request_approval",
-    "Trình lãnh đạo phê duyệt",
-    [S.DRAFT],
-    S.AWAITING_APPROVAL,
-    policies.can_prepare_report,
-    guard=report_has_results,
-    url_name="emulation:report_request_approval",
-    icon="bi-send",
-    confirm="Trình lãnh đạo phê duyệt báo cáo? Trong khi chờ phê duyệt không sửa được nội dung.",
-    refused="Chỉ cán bộ của đơn vị mới trình lãnh đạo phê duyệt báo cáo.",
-)
-APPROVE = Transition(
-    "approve",
-    "Phê duyệt",
-    [S.AWAITING_APPROVAL],
-    S.APPROVED,
-    policies.can_approve_report,
-    url_name="emulation:report_approve",
-    button="success",
-    icon="bi-check2-circle",
-    confirm="Phê duyệt báo cáo? Sau khi phê duyệt, cán bộ của đơn vị nộp báo cáo.",
-    refused="Chỉ lãnh đạo của đơn vị mới phê duyệt hoặc trả lại báo cáo.",
-)
-RETURN = Transition(
-    "return",
-    "Trả lại",
-    [S.AWAITING_APPROVAL, S.APPROVED],
-    S.DRAFT,
-    policies.can_approve_report,
-    url_name="emulation:report_return",
-    button="outline-danger",
-    icon="bi-arrow-counterclockwise",
-    reason_required=True,
-    refused="Chỉ lãnh đạo của đơn vị mới phê duyệt hoặc trả lại báo cáo.",
+REQUEST_APPROVAL, APPROVE, RETURN = approval_transitions(
+    ReportStatus,
+    can_request=policies.can_prepare_report,
+    can_approve=policies.can_approve_report,
+    ready=report_has_results,
+    url_prefix="emulation:report_",
+    what="báo cáo",
 )
 
 REPORT_FLOW = Workflow(

@@ -87,3 +87,24 @@ def test_nothing_of_the_demo_movements_is_dated_after_the_demo_day(demo_city):
     assert max(latest) <= DEMO_DAY
     for report in MovementReport.objects.filter(status="submitted"):
         assert date.fromisoformat(report.figures["computed_on"]) <= DEMO_DAY
+
+
+def test_the_home_page_of_lê_chân_shows_its_overdue_movement_report(demo_city, settings):
+    from django.contrib.auth import get_user_model
+
+    from cchc.core import work
+
+    settings.CCHC_TODAY = "15/04/2027"
+    lechan = get_user_model().objects.get(username="lechan")
+    sections = {s.key: s for s in work.collect(user=lechan, today=DEMO_DAY)}
+    items = [i for i in sections["overdue"].items if i.url.startswith("/phong-trao/")]
+    assert [(i.title, i.due_on, i.tone) for i in items] == [
+        ("Báo cáo phong trào năm 2026 của Phường Lê Chân", date(2026, 11, 30), "danger")
+    ]
+    chairman = get_user_model().objects.get(username="lechan.chutich")
+    assert not [
+        i
+        for s in work.collect(user=chairman, today=DEMO_DAY)
+        for i in s.items
+        if "/phong-trao/" in i.url
+    ]
