@@ -105,13 +105,15 @@ def movement_reports(request, movement_id: int, year: str | None = None, kind: s
         actor=request.user, movement=movement, year=y, kind=kind, today=dates.today()
     ).order_by("order", "pk")
     return [
-        ReportRowOut(
-            unit_id=p.unit_id,
-            unit=p.unit.name,
-            status=p.timeliness,
-            due=due.on,
-            submitted_on=p.submitted_on,
-            report_id=p.report_id,
+        {
+            "unit_id": unit_id,
+            "unit": name,
+            "status": status,
+            "due": due.on,
+            "submitted_on": submitted_on,
+            "report_id": report_id,
+        }
+        for unit_id, name, status, submitted_on, report_id in rows.values_list(
+            "unit_id", "unit__name", "timeliness", "submitted_on", "report_id"
         )
-        for p in rows
     ]

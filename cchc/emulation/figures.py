@@ -59,7 +59,7 @@ class Figure:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
-        known = {k: data.get(k) for k in cls.__dataclass_fields__ if k in data}
+        known: dict[str, Any] = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         known.setdefault("code", "")
         known.setdefault("label", "")
         known.setdefault("value", None)

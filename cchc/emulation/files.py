@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from cchc.core import dates
 from cchc.documents import kinds
@@ -40,7 +41,7 @@ STATUS_WORDS = {
     Timeliness.MISSING: "Chưa nộp",
     Timeliness.PENDING: "Chưa nộp (chưa đến hạn)",
 }
-WHAT = {
+WHAT: dict[str, str] = {
     ReportKind.ANNUAL: "năm",
     ReportKind.MID_TERM: "sơ kết",
     ReportKind.FINAL: "tổng kết",
@@ -106,15 +107,16 @@ def aggregated_report_docx(
     """The Word draft of the aggregated report (see the module docstring), over the participants the actor sees
     (the launching level's standing agency sees them all)."""
     today = today or dates.today()
-    rows = list(
-        selectors.report_board(
-            actor=actor, movement=movement, year=year, kind=kind, today=today
-        ).order_by("bloc_code", "order", "unit__name")
+    # Participants annotated with their report (`timeliness`, `submitted_on`): see `selectors.report_board`.
+    board: Any = selectors.report_board(
+        actor=actor, movement=movement, year=year, kind=kind, today=today
     )
+    rows: list[Any] = list(board.order_by("bloc_code", "order", "unit__name"))
     due = selectors.report_due(movement, year, kind)
     reports = selectors.submitted_reports(movement=movement, year=year, kind=kind)
     live_par = figures.par_figures([r.unit_id for r in rows if r.unit_id not in reports], year)
-    launched = selectors.cascade_board(actor=actor, movement=movement).filter(launched=True).count()
+    cascade: Any = selectors.cascade_board(actor=actor, movement=movement)
+    launched = cascade.filter(launched=True).count()
     counts = {t: 0 for t in Timeliness.values}
     for r in rows:
         counts[r.timeliness] += 1

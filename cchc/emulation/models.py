@@ -197,6 +197,12 @@ class Registration(models.Model):
     movement = models.ForeignKey(
         Movement, verbose_name="Phong trào", on_delete=models.CASCADE, related_name="registrations"
     )
+    participant = models.ForeignKey(
+        "Participant",
+        verbose_name="Đơn vị tham gia",
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
     unit = models.ForeignKey(
         Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="registrations"
     )
@@ -264,7 +270,7 @@ class RegistrationTitle(models.Model):
         ordering = ["registration_id", "order", "id"]
 
     def __str__(self) -> str:
-        who = self.person.full_name if self.person_id else "Tập thể"
+        who = self.person.full_name if self.person is not None else "Tập thể"
         return f"{who}: {self.get_title_display()}"
 
 
@@ -298,6 +304,12 @@ class MovementReport(models.Model):
 
     movement = models.ForeignKey(
         Movement, verbose_name="Phong trào", on_delete=models.CASCADE, related_name="reports"
+    )
+    participant = models.ForeignKey(
+        "Participant",
+        verbose_name="Đơn vị tham gia",
+        on_delete=models.CASCADE,
+        related_name="reports",
     )
     unit = models.ForeignKey(
         Unit, verbose_name="Đơn vị báo cáo", on_delete=models.PROTECT, related_name="+"

@@ -584,7 +584,8 @@ def _read_standing_agency(blocks: list[_Block]) -> AgencyFound | None:
     for _, i, sentence in sorted(candidates, key=lambda c: (c[0], c[1])):
         block = blocks[i]
         written = _agency_before(sentence)
-        source = _segment(sentence, _STANDING.search(sentence).start())
+        found = _STANDING.search(sentence)
+        source = _segment(sentence, found.start() if found else 0)
         if not written and i > 0 and _heading_like(blocks[i - 1].text):
             # "2. Giao Phòng Văn hóa - Xã hội" / "Là cơ quan thường trực ...": named in the heading above
             head = re.sub(r"^(?:Giao|Đề nghị)\s+", "", blocks[i - 1].body, flags=re.I).strip(" :.")

@@ -15,7 +15,10 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DateField,
     Exists,
+    F,
+    FilteredRelation,
     OuterRef,
     Q,
     QuerySet,
@@ -181,16 +184,19 @@ def report_board(
     `submitted_on` and `timeliness` (submitted on time, late, missing or pending), one query."""
     today = today or dates.today()
     due = report_due(movement, year, kind)
-    reports = MovementReport.objects.filter(
-        movement=movement, unit=OuterRef("unit"), year=year, kind=kind
-    ).order_by("pk")
-    submitted = reports.filter(status=ReportStatus.SUBMITTED)
     return (
         participants(actor=actor, movement=movement)
         .annotate(
-            report_id=Subquery(reports.values("pk")[:1]),
-            report_status=Subquery(reports.values("status")[:1]),
-            submitted_on=Subquery(submitted.values("submitted_on")[:1]),
+            report=FilteredRelation("reports", condition=Q(reports__year=year, reports__kind=kind))
+        )
+        .annotate(
+            report_id=F("report__id"),
+            report_status=F("report__status"),
+            submitted_on=Case(
+                When(report__status=ReportStatus.SUBMITTED, then=F("report__submitted_on")),
+                default=None,
+                output_field=DateField(),
+            ),
         )
         .annotate(timeliness=timeliness_case(due, today))
     )
@@ -255,15 +261,16 @@ def report_counts(*, actor, movement: Movement, today: dt.date | None = None) ->
 def registration_board(*, actor, movement: Movement, year: int) -> QuerySet[Participant]:
     """Every participant the actor may see with its registration of the year: `registration_id` and
     `registration_state` ("none" when it has not registered), one query."""
-    regs = Registration.objects.filter(
-        movement=movement, unit=OuterRef("unit"), year=year
-    ).order_by("pk")
-    return participants(actor=actor, movement=movement).annotate(
-        registration_id=Subquery(regs.values("pk")[:1]),
-        registration_state=Coalesce(
-            Subquery(regs.values("status")[:1]), Value(NOT_REGISTERED), output_field=CharField()
-        ),
-        registered_on=Subquery(regs.values("submitted_on")[:1]),
+    return (
+        participants(actor=actor, movement=movement)
+        .annotate(reg=FilteredRelation("registrations", condition=Q(registrations__year=year)))
+        .annotate(
+            registration_id=F("reg__id"),
+            registration_state=Coalesce(
+                F("reg__status"), Value(NOT_REGISTERED), output_field=CharField()
+            ),
+            registered_on=F("reg__submitted_on"),
+        )
     )
 
 

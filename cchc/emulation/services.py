@@ -462,7 +462,11 @@ def registration_start(*, actor, participant: Participant, year: int) -> Registr
     if existing is not None:
         return existing
     registration = Registration(
-        movement=movement, unit=participant.unit, year=year, created_by=user_or_none(actor)
+        movement=movement,
+        participant=participant,
+        unit=participant.unit,
+        year=year,
+        created_by=user_or_none(actor),
     )
     registration.search_text = registration_search_text(registration)
     registration.save()
@@ -669,6 +673,7 @@ def report_start(
         return existing
     report = MovementReport(
         movement=movement,
+        participant=participant,
         unit=participant.unit,
         year=year,
         kind=kind,

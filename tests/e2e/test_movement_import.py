@@ -42,7 +42,9 @@ def test_le_thanh_nghi_launches_its_movement_and_the_city_sees_it(page, login, s
     expect(page.locator("#agency-note")).to_contain_text("khớp với Phòng Văn hóa - Xã hội")
     expect(page.locator("#f-due-text")).to_have_value("Định kỳ hằng năm")
     expect(page.locator("#parent-note")).to_contain_text("Căn cứ 2162/QĐ-UBND")
-    expect(page.locator("#import-contents textarea[name^='content_']:not([name='content_new'])")).to_have_count(6)
+    expect(
+        page.locator("#import-contents textarea[name^='content_']:not([name='content_new'])")
+    ).to_have_count(6)
     shot("movement-20-import-preview")
     page.fill("#f-due-text", "trước ngày 25/11 hằng năm")
     page.fill("#f-due-day", "25")
