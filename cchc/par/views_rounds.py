@@ -123,7 +123,7 @@ ASSESSMENT_SPEC = listing.ListSpec(
             sort="n_answered",
         ),
         listing.Column(
-            "missing", "Thiếu TLKC bắt buộc", accessor=lambda a: getattr(a, "n_missing", 0)
+            "missing", "Thiếu TLKC", accessor=lambda a: getattr(a, "n_missing", 0)
         ),
         listing.Column("self_total", "Tự đánh giá", sort="self_total"),
         listing.Column("appraised_total", "Thẩm định", sort="appraised_total"),
