@@ -1,5 +1,6 @@
 """Demo movements: the four seed plans imported through the movement import (so the demo shows what an import
-gives), their yearly registrations and their 2026 reports, all dated on or before the demo's day (15/04/2027).
+gives), their yearly registrations and their 2026 reports, all dated on or before the demo's day (15/04/2027 by
+default; built for another day, what would come after it is left out).
 
 - 2162/QĐ-UBND (the city, 2026-2030, reports "trước ngày 30/11 hằng năm"), imported by Sở Nội vụ;
 - 259/KH-UBND (phường Lê Chân), cascading 2162, imported by the ward's standing office;
@@ -28,12 +29,12 @@ from cchc.orgs.models import Person
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "data" / "seeds"
 
-# (seed prefix, unit key, importing user)
+# (seed prefix, unit key, importing user, the day the plan was issued: imported from then on)
 IMPORTS = [
-    ("002", "city", "snv"),
-    ("000", "level:Lê Chân", "lechan"),
-    ("001", "level:Khúc Thừa Dụ", "khucthuadu"),
-    ("003", "phu_luong", "phuluong"),
+    ("002", "city", "snv", date(2026, 6, 9)),
+    ("000", "level:Lê Chân", "lechan", date(2026, 6, 19)),
+    ("001", "level:Khúc Thừa Dụ", "khucthuadu", date(2026, 6, 19)),  # undated: after the city's
+    ("003", "phu_luong", "phuluong", date(2023, 2, 22)),
 ]
 
 RESULTS = [
@@ -72,11 +73,15 @@ def _report(
     participant: Participant,
     year: int,
     submitted_on: date,
+    day: date,
     writer=SYSTEM,
     leader=SYSTEM,
     with_file: bool = False,
 ) -> None:
-    """A report written, signed off and submitted on `submitted_on`, with texts for every content."""
+    """A report written, signed off and submitted on `submitted_on`, with texts for every content (nothing when
+    that comes after the demo's day)."""
+    if submitted_on > day:
+        return
     report = services.report_start(
         actor=writer, participant=participant, year=year, today=submitted_on
     )
@@ -114,6 +119,7 @@ def _register(
     year: int,
     collective: str,
     people: list[tuple[Person, str]],
+    day: date,
     writer=SYSTEM,
     submitted_on: date | None = None,
     reviewer=SYSTEM,
@@ -141,15 +147,23 @@ def _register(
             ),
         ],
     )
-    if submitted_on is None:
+    if submitted_on is None or submitted_on > day:
         return
     services.registration_submit(actor=writer, registration=registration, today=submitted_on)
-    if approved_on is not None:
+    if approved_on is not None and approved_on <= day:
         services.registration_approve(actor=reviewer, registration=registration, today=approved_on)
-    elif returned is not None:
+    elif returned is not None and returned[0] <= day:
         services.registration_return(
             actor=reviewer, registration=registration, note=returned[1], today=returned[0]
         )
+
+
+def _phu_luong(movement: Movement, day: date) -> None:
+    """Phú Lương 2023 (due "xong trước ngày 03/10/2023"): the ward's office on time, one office late."""
+    parts = list(movement.participants.select_related("unit", "movement").order_by("order"))
+    _report(participant=parts[0], year=2023, submitted_on=date(2023, 9, 28), day=day)
+    if len(parts) > 2:
+        _report(participant=parts[2], year=2023, submitted_on=date(2023, 10, 6), day=day)
 
 
 def _people(unit, count: int) -> list[Person]:
@@ -162,12 +176,14 @@ def _people(unit, count: int) -> list[Person]:
 
 def load(ctx: dict) -> None:
     """Import the four movements, then registrations, reports and the reminders of the demo's day."""
-    units = ctx["units"]
+    units, day = ctx["units"], ctx.get("day", DEMO_DAY)
     if Movement.objects.filter(unit=units["city"]).exists():
         return
     users = get_user_model().objects
     movements = {}
-    for prefix, key, username in IMPORTS:
+    for prefix, key, username, issued in IMPORTS:
+        if issued > day:
+            continue
         path = _seed(prefix)
         movements[prefix] = services.movement_import_confirm(
             actor=users.get(username=username),
@@ -175,7 +191,13 @@ def load(ctx: dict) -> None:
             filename=path.name,
             data=path.read_bytes(),
         )
-    city, lechan, ktd, phu_luong = (movements[p] for p in ("002", "000", "001", "003"))
+    if "003" in movements:
+        _phu_luong(movements["003"], day)
+    if "002" not in movements:
+        services.reminders_send(today=day)
+        ctx["movements"] = movements
+        return
+    city, lechan, ktd = (movements[p] for p in ("002", "000", "001"))
     snv, lechan_user = users.get(username="snv"), users.get(username="lechan")
     ktd_user, ltn_user = users.get(username="khucthuadu"), users.get(username="lethanhnghi")
     chairman, vanphong = users.get(username="lechan.chutich"), users.get(username="lechan.vanphong")
@@ -186,6 +208,7 @@ def load(ctx: dict) -> None:
     # Registrations for the city's movement, 2026 and 2027.
     lc_people = _people(units["office:Lê Chân:VHXH"], 3)
     _register(
+        day=day,
         participant=by_unit[lc.pk],
         year=2026,
         collective=TitleChoice.TTLDXS,
@@ -197,6 +220,7 @@ def load(ctx: dict) -> None:
         approved_on=date(2026, 7, 3),
     )
     _register(
+        day=day,
         participant=by_unit[kd.pk],
         year=2026,
         collective=TitleChoice.TTLDTT,
@@ -207,6 +231,7 @@ def load(ctx: dict) -> None:
         approved_on=date(2026, 7, 6),
     )
     _register(
+        day=day,
         participant=by_unit[ltn.pk],
         year=2026,
         collective=TitleChoice.TTLDTT,
@@ -215,6 +240,7 @@ def load(ctx: dict) -> None:
         submitted_on=date(2026, 7, 2),
     )
     _register(
+        day=day,
         participant=by_unit[lc.pk],
         year=2027,
         collective=TitleChoice.CO_THI_DUA,
@@ -225,6 +251,7 @@ def load(ctx: dict) -> None:
         approved_on=date(2027, 1, 22),
     )
     _register(
+        day=day,
         participant=by_unit[ltn.pk],
         year=2027,
         collective=TitleChoice.TTLDXS,
@@ -238,6 +265,7 @@ def load(ctx: dict) -> None:
         ),
     )
     _register(
+        day=day,
         participant=by_unit[kd.pk],
         year=2027,
         collective=TitleChoice.TTLDTT,
@@ -247,6 +275,7 @@ def load(ctx: dict) -> None:
     lc_parts = {p.unit_id: p for p in lechan.participants.select_related("unit", "movement")}
     vp, center = units["office:Lê Chân:VP"], units["office:Lê Chân:TTPVHCC"]
     _register(
+        day=day,
         participant=lc_parts[vp.pk],
         year=2026,
         collective=TitleChoice.TTLDTT,
@@ -257,6 +286,7 @@ def load(ctx: dict) -> None:
         approved_on=date(2026, 7, 14),
     )
     _register(
+        day=day,
         participant=lc_parts[center.pk],
         year=2026,
         collective=TitleChoice.TTLDTT,
@@ -266,6 +296,7 @@ def load(ctx: dict) -> None:
 
     # Reports of 2026 to the city (due "trước ngày 30/11"): Khúc Thừa Dụ on time, others on time or late.
     _report(
+        day=day,
         participant=by_unit[kd.pk],
         year=2026,
         submitted_on=date(2026, 11, 20),
@@ -276,29 +307,30 @@ def load(ctx: dict) -> None:
         if p.unit_id in {lc.pk, kd.pk, ltn.pk} or p.unit.short_name in LEFT_MISSING:
             continue
         if i % ON_TIME_EVERY == 0:
-            _report(
-                participant=p, year=2026, submitted_on=date(2026, 11, 10) + timedelta(days=i % 15)
-            )
+            on = date(2026, 11, 10) + timedelta(days=i % 15)
+            _report(participant=p, year=2026, submitted_on=on, day=day)
         elif i % LATE_EVERY == 0:
-            _report(
-                participant=p, year=2026, submitted_on=date(2026, 12, 1) + timedelta(days=i % 20)
-            )
+            on = date(2026, 12, 1) + timedelta(days=i % 20)
+            _report(participant=p, year=2026, submitted_on=on, day=day)
 
     # Xã Khúc Thừa Dụ's own movement (due "trước ngày 25/11"): one office on time, one late.
     ktd_parts = {p.unit_id: p for p in ktd.participants.select_related("unit", "movement")}
     _report(
+        day=day,
         participant=ktd_parts[units["office:Khúc Thừa Dụ:VP"].pk],
         year=2026,
         submitted_on=date(2026, 11, 18),
         with_file=True,
     )
     _report(
+        day=day,
         participant=ktd_parts[units["office:Khúc Thừa Dụ:VHXH"].pk],
         year=2026,
         submitted_on=date(2026, 12, 1),
     )
     # Phường Lê Chân's own movement (its plan gives no date): the ward's office reports in November.
     _report(
+        day=day,
         participant=lc_parts[vp.pk],
         year=2026,
         submitted_on=date(2026, 11, 24),
@@ -306,12 +338,7 @@ def load(ctx: dict) -> None:
         leader=chairman,
         with_file=True,
     )
-    # Phú Lương 2023 (due "xong trước ngày 03/10/2023"): the ward's office on time, one office late.
-    pl_parts = list(phu_luong.participants.select_related("unit", "movement").order_by("order"))
-    _report(participant=pl_parts[0], year=2023, submitted_on=date(2023, 9, 28))
-    if len(pl_parts) > 2:
-        _report(participant=pl_parts[2], year=2023, submitted_on=date(2023, 10, 6))
 
     # The reminders of the demo's day: the officers of the wards still missing their 2026 report find them.
-    services.reminders_send(today=DEMO_DAY)
+    services.reminders_send(today=day)
     ctx["movements"] = movements

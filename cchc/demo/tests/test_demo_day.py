@@ -28,6 +28,8 @@ PLANNED = [
     "par.Round.response_end",
     "par.Assessment.self_deadline",
     "notifications.Notification.due_on",
+    "emulation.Movement.mid_term_on",
+    "emulation.Movement.final_on",
 ]
 
 WALK = r"""
