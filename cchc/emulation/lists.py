@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from cchc.core import listing
 from cchc.emulation.choices import RegistrationStatus, ReportKind, ReportStatus, Timeliness
 from cchc.emulation.selectors import REGISTRATION_STATES
@@ -205,10 +203,6 @@ REGISTRATIONS = listing.ListSpec(
     export_name="dang-ky-thi-dua",
     search_placeholder="Tìm theo đơn vị, phong trào, năm",
 )
-
-
-def _awaiting(qs, value):
-    return qs.filter(Q(status=ReportStatus.AWAITING_APPROVAL)) if value == "yes" else qs
 
 
 REPORTS = listing.ListSpec(
