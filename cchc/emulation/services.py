@@ -590,7 +590,12 @@ def registration_submit(
         "submit",
         actor=actor,
         obj=registration,
-        changes={"submitted_on": today or dates.today(), "return_note": ""},
+        changes={
+            "submitted_on": today or dates.today(),
+            "return_note": "",
+            "reviewed_on": None,
+            "reviewed_by": None,
+        },
         unit_path=registration.unit.path,
     )
     return registration

@@ -176,3 +176,23 @@ def test_starting_twice_opens_the_same_registration(personas, registration, city
         year=2026,
     )
     assert again == registration
+
+
+def test_sending_again_clears_the_previous_review(personas, registration, client_for):
+    services.registration_save(
+        actor=personas.ward_a_officer, registration=registration, titles=[T(TitleChoice.TTLDTT)]
+    )
+    services.registration_submit(actor=personas.ward_a_officer, registration=registration)
+    services.registration_return(
+        actor=personas.city_officer,
+        registration=registration,
+        note="Bổ sung.",
+        today=date(2026, 7, 3),
+    )
+    page = client_for(personas.ward_a_officer).get(f"/phong-trao/dang-ky/{registration.pk}/")
+    assert "trả lại ngày 03/07/2026" in page.content.decode()
+    services.registration_submit(actor=personas.ward_a_officer, registration=registration)
+    registration.refresh_from_db()
+    assert (registration.reviewed_on, registration.reviewed_by) == (None, None)
+    page = client_for(personas.ward_a_officer).get(f"/phong-trao/dang-ky/{registration.pk}/")
+    assert "03/07/2026" not in page.content.decode()
