@@ -19,7 +19,7 @@ ROLES = {
 @pytest.mark.parametrize("username", list(ROLES))
 def test_the_home_page_of_each_role_shows_its_work(page, login, shot, username):
     login(username)
-    expect(page.locator("#demo-banner")).to_contain_text("hôm nay là 15/04/2027")
+    expect(page.locator("#demo-banner")).to_contain_text("hôm nay là 26/11/2027")
     expect(page.locator("#my-work")).to_be_visible()
     section = ROLES[username]
     if section:
