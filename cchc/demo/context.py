@@ -1,4 +1,4 @@
-"""The banner of a demo installation: "Dữ liệu mẫu — hôm nay là 15/04/2027" on every page.
+"""The banner of a demo installation: "Dữ liệu mẫu — hôm nay là 26/11/2027" on every page.
 
 `./scripts/run` sets `CCHC_DEMO=1` and `CCHC_TODAY` to the day the loaded demo was built for (`manage.py demo_day`),
 so the banner costs no query."""

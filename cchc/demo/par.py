@@ -1,6 +1,6 @@
 """Demo PAR Index: illustrative criteria sets, published results of the three years before the open round for every
-ranked unit, and the open round (for the demo day 15/04/2027: results 2023-2025 published, each in June of the next
-year; the 2026 round in self-assessment around the demo day): phường Lê Chân has filled its self-assessment and sent
+ranked unit, and the open round (for the demo day 26/11/2027: results 2024-2026 published, each in February of the
+next year, in time for the award dossiers due by 31 March; the 2027 round in self-assessment around the demo day): phường Lê Chân has filled its self-assessment and sent
 it to its chairman, who has it in "Chờ phê duyệt" (lechan.chutich); phường Lê Thanh Nghị's was approved and
 submitted (so Sở Nội vụ can appraise).
 
@@ -30,8 +30,8 @@ from cchc.par.scoring import Node, ThresholdRow, band_for, index_total, q2
 
 
 def open_year(day: date) -> int:
-    """The year assessed by the round open on the demo day: a year is assessed from March of the next year (from
-    November for a day late in the year itself)."""
+    """The year assessed by the round open (or last opened) on the demo day: a year is assessed from November of
+    that year to February of the next."""
     return day.year if day.month >= 11 else day.year - 1
 
 
@@ -442,14 +442,14 @@ def _history(rng, city, sets, units_by_bloc, years) -> None:
             year=y,
             name=f"Xác định Chỉ số CCHC năm {y}",
             status=RoundStatus.PUBLISHED,
-            self_start=date(y + 1, 3, 1),
-            self_end=date(y + 1, 4, 30),
-            appraisal_start=date(y + 1, 5, 2),
-            appraisal_end=date(y + 1, 5, 31),
-            response_start=date(y + 1, 5, 20),
-            response_end=date(y + 1, 6, 5),
-            opened_at=timezone.make_aware(datetime(y + 1, 3, 1, 8, 0)),
-            published_at=timezone.make_aware(datetime(y + 1, 6, 20, 9, 0)),
+            self_start=date(y, 11, 1),
+            self_end=date(y, 12, 15),
+            appraisal_start=date(y, 12, 16),
+            appraisal_end=date(y + 1, 1, 20),
+            response_start=date(y + 1, 1, 10),
+            response_end=date(y + 1, 1, 31),
+            opened_at=timezone.make_aware(datetime(y, 11, 1, 8, 0)),
+            published_at=timezone.make_aware(datetime(y + 1, 2, 20, 9, 0)),
         )
         for y in years
     }

@@ -81,10 +81,13 @@ UNDER_WAY = [
     (16, "doing", 75, None, "Đã cập nhật đầy đủ thủ tục hành chính công khai trong kỳ."),
 ]
 PROGRESS = {
-    SEED_WARD: DONE_ON_TIME[:1] + DONE_LATE + UNDER_WAY,  # task 5 (quý I) overdue
-    "Lê Chân": DONE_ON_TIME[:1] + DONE_LATE[1:] + UNDER_WAY[1:],  # tasks 5 and 15 overdue
-    "Khúc Thừa Dụ": DONE_ON_TIME + UNDER_WAY[:3],  # task 15 overdue
+    SEED_WARD: DONE_ON_TIME[:1] + DONE_LATE + UNDER_WAY,
+    "Lê Chân": DONE_ON_TIME[:1] + DONE_LATE[1:] + UNDER_WAY[1:],
+    "Khúc Thừa Dụ": DONE_ON_TIME + UNDER_WAY[:3],
 }
+# Tasks of a plan under way that are past their deadline on the demo day and not done (overdue); the other tasks
+# past their deadline and not in PROGRESS were done on time.
+OVERDUE_NOW = {SEED_WARD: {5}, "Lê Chân": {5, 15}, "Khúc Thừa Dụ": {15}}
 
 # A closed plan (a year before the demo day's): every dated task is reported done a few days before its due date,
 # except those done late (days after the due date) and those never done (left overdue).
@@ -169,6 +172,13 @@ def _report(task, actor, status, percent, words, on: date, day: date) -> None:
 def _progress_under_way(plan, ward: str, day: date) -> None:
     tasks = {t.no: t for t in plan.tasks.select_related("plan")}
     actor = plan.created_by
+    listed = {no for no, *_ in PROGRESS[ward]}
+    for task in tasks.values():
+        if task.no in listed or task.no in OVERDUE_NOW[ward] or task.due_on is None:
+            continue
+        if task.due_on <= day:
+            on = task.due_on - timedelta(days=3 + task.no % 9)
+            _report(task, actor, "done", 100, "Đã hoàn thành.", on, day)
     for no, status, percent, days, words in PROGRESS[ward]:
         task = tasks.get(no)
         if task is None:

@@ -17,11 +17,11 @@ from cchc.par.models import CriteriaSet
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-YEAR = 2027
+YEAR = 2028
 
 
 def _fresh_round():
-    """A 2027 round (sets cloned from 2026) whose windows are open today, whatever today is."""
+    """A 2028 round (sets cloned from 2027) whose windows are open today, whatever today is."""
     for cs in CriteriaSet.objects.filter(year=YEAR - 1, is_current=True):
         criteria_services.set_clone(actor=SYSTEM, source=cs, year=YEAR)
     today = dates.today()

@@ -29,7 +29,7 @@ def test_the_chairman_signs_off_le_chans_self_assessment_before_it_is_submitted(
     )  # inside the demo's self-assessment window
     page.on("dialog", lambda d: d.accept())
     lc = Unit.objects.get(short_name="Lê Chân", kind="ward")
-    a = Assessment.objects.get(round__year=2026, unit=lc)
+    a = Assessment.objects.get(round__year=2027, unit=lc)
     url = page.base_url + f"/chi-so/ho-so/{a.pk}/"
     status = page.locator("h1 + div .par-status")
     message = page.locator(".alert-success.alert-dismissible")
@@ -45,7 +45,7 @@ def test_the_chairman_signs_off_le_chans_self_assessment_before_it_is_submitted(
     expect(status).to_have_text("Chờ lãnh đạo phê duyệt")
     row = page.locator("tr[data-code='1.2']")
     expect(row.locator(".par-system-value")).to_contain_text("%")
-    expect(row.locator("a.par-system-source")).to_contain_text("Kế hoạch CCHC năm 2026")
+    expect(row.locator("a.par-system-source")).to_contain_text("Kế hoạch CCHC năm 2027")
     actions = page.locator("#actions")
     expect(actions.locator("[data-transition]")).to_have_count(2)
     shot("par-51-sign-off-chairman-assessment")

@@ -79,10 +79,10 @@ def load_and_walk(tmp_path, day: str) -> dict:
 
 @pytest.mark.slow
 def test_nothing_in_the_demo_is_dated_after_its_default_day(tmp_path):
-    result = load_and_walk(tmp_path, "15/04/2027")
+    result = load_and_walk(tmp_path, "26/11/2027")
     assert result["fields"] > 40, "the walk reads the date fields of every model"
     assert result["later"] == [], result["later"]
-    assert result["recorded"] == "2027-04-15"
+    assert result["recorded"] == "2027-11-26"
 
 
 @pytest.mark.slow
@@ -95,7 +95,7 @@ def test_the_demo_can_be_built_for_another_day_and_keeps_to_it(tmp_path):
 def test_every_page_of_the_demo_shows_its_day_in_a_banner(client):
     client.force_login(get_user_model().objects.get(username="lechan"))
     body = client.get("/").content.decode()
-    assert 'id="demo-banner"' in body and "Dữ liệu mẫu — hôm nay là 15/04/2027" in body
+    assert 'id="demo-banner"' in body and "Dữ liệu mẫu — hôm nay là 26/11/2027" in body
 
 
 @pytest.mark.django_db
@@ -106,4 +106,4 @@ def test_the_demo_day_command_prints_the_recorded_day():
 
     out = io.StringIO()
     call_command("demo_day", stdout=out)
-    assert out.getvalue().strip() == "15/04/2027"
+    assert out.getvalue().strip() == "26/11/2027"

@@ -1,4 +1,4 @@
-"""Fixtures of the PAR Index tests: the demo city's users and a fresh round for 2027 around a fixed date."""
+"""Fixtures of the PAR Index tests: the demo city's users and a fresh round for 2028 around a fixed date."""
 
 import io
 from datetime import date, timedelta
@@ -14,7 +14,7 @@ from cchc.par import assessment_services, criteria_services, round_services
 from cchc.par.answer_services import Entry
 from cchc.par.models import Assessment, CriteriaSet
 
-TODAY = date(2026, 11, 22)
+TODAY = date(2027, 11, 22)
 
 
 class Demo:
@@ -38,13 +38,13 @@ def demo(db):
 
 @pytest.fixture
 def fresh_round(demo):
-    """An open 2027 round (sets cloned from 2026) whose windows are all open on TODAY."""
-    for cs in CriteriaSet.objects.filter(year=2026, is_current=True):
-        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2027)
+    """An open 2028 round (sets cloned from 2027) whose windows are all open on TODAY."""
+    for cs in CriteriaSet.objects.filter(year=2027, is_current=True):
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2028)
     r = round_services.round_create(
         actor=SYSTEM,
         organiser=demo.city,
-        year=2027,
+        year=2028,
         self_start=TODAY - timedelta(days=10),
         self_end=TODAY + timedelta(days=5),
         appraisal_start=TODAY - timedelta(days=10),
@@ -120,7 +120,7 @@ def xlsx(rows, sheets=None) -> bytes:
 
 @pytest.fixture
 def persona_round(personas):
-    """An open 2027 round of the personas' small city, with ward A's and ward B's assessments on a tiny set:
+    """An open 2028 round of the personas' small city, with ward A's and ward B's assessments on a tiny set:
     1.1 yes/no (evidence required), 1.2 a threshold fed by the plan on-time rate, S1 survey. Windows open on
     TODAY. Built directly: the personas' wards share the demo city's blocs, so no round of theirs can open."""
     from cchc.par.choices import Method, Part, RoundStatus
@@ -131,9 +131,9 @@ def persona_round(personas):
     cs = criteria_services.set_create(
         actor=SYSTEM,
         organiser=p.city,
-        year=2027,
+        year=2028,
         bloc_code="phuong",
-        name="Bộ chỉ số thử – phường 2027",
+        name="Bộ chỉ số thử – phường 2028",
         appraised_max=D("3"),
         survey_max=D("2"),
         nodes=[
@@ -159,8 +159,8 @@ def persona_round(personas):
     )
     r = Round.objects.create(
         organiser=p.city,
-        year=2027,
-        name="Xác định Chỉ số CCHC năm 2027",
+        year=2028,
+        name="Xác định Chỉ số CCHC năm 2028",
         status=RoundStatus.OPEN,
         self_start=TODAY - timedelta(days=10),
         self_end=TODAY + timedelta(days=5),

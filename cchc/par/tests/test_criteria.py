@@ -112,7 +112,7 @@ def test_bad_rows_of_a_set_file_are_named(demo):
 
 
 def test_an_exported_set_imports_back_identical_with_its_system_figures(demo):
-    source = CriteriaSet.objects.get(year=2026, bloc_code="phuong", is_current=True)
+    source = CriteriaSet.objects.get(year=2027, bloc_code="phuong", is_current=True)
     assert source.criteria.get(code="1.2").measure_code == "plan_on_time_rate"
     data = criteria_import.set_xlsx(source)
     copy = criteria_import.set_import(
@@ -133,17 +133,17 @@ def test_an_exported_set_imports_back_identical_with_its_system_figures(demo):
 
 
 def test_cloning_from_last_year_copies_the_tree_and_bands(demo):
-    source = CriteriaSet.objects.get(year=2026, bloc_code="so-nganh", is_current=True)
-    clone = cs_services.set_clone(actor=demo.user("snv"), source=source, year=2027)
-    assert clone.name.endswith("2027") and clone.status == SetStatus.DRAFT and clone.is_current
+    source = CriteriaSet.objects.get(year=2027, bloc_code="so-nganh", is_current=True)
+    clone = cs_services.set_clone(actor=demo.user("snv"), source=source, year=2028)
+    assert clone.name.endswith("2028") and clone.status == SetStatus.DRAFT and clone.is_current
     assert selectors.set_nodes(clone) == selectors.set_nodes(source)
     assert AuditLog.objects.filter(action="criteria_set.clone", object_id=str(clone.pk)).exists()
     with pytest.raises(DomainError):
-        cs_services.set_clone(actor=demo.user("snv"), source=source, year=2027)
+        cs_services.set_clone(actor=demo.user("snv"), source=source, year=2028)
 
 
 def test_only_the_city_standing_agency_edits_sets(demo):
-    cs = CriteriaSet.objects.get(year=2026, bloc_code="phuong", is_current=True)
+    cs = CriteriaSet.objects.get(year=2027, bloc_code="phuong", is_current=True)
     clone = cs_services.set_clone(actor=SYSTEM, source=cs, year=2031)
     for username in ("lechan", "lechan.xem", "khucthuadu"):
         with pytest.raises(PermissionDenied):
@@ -203,7 +203,7 @@ def test_a_draft_set_is_edited_in_the_interface_services(demo):
 
 def test_a_frozen_set_changes_only_through_a_new_audited_version(fresh_round, demo):
     snv = demo.user("snv")
-    frozen = CriteriaSet.objects.get(year=2027, bloc_code="phuong", is_current=True)
+    frozen = CriteriaSet.objects.get(year=2028, bloc_code="phuong", is_current=True)
     assert frozen.status == SetStatus.FROZEN
     node = frozen.criteria.get(code="1.5")
     with pytest.raises(DomainError) as exc:
@@ -245,9 +245,9 @@ def test_a_frozen_set_changes_only_through_a_new_audited_version(fresh_round, de
 
 def test_a_round_does_not_open_with_an_invalid_set(demo):
     snv = demo.user("snv")
-    for cs in CriteriaSet.objects.filter(year=2026, is_current=True):
-        cs_services.set_clone(actor=SYSTEM, source=cs, year=2027)
-    broken = CriteriaSet.objects.get(year=2027, bloc_code="xa-dac-khu")
+    for cs in CriteriaSet.objects.filter(year=2027, is_current=True):
+        cs_services.set_clone(actor=SYSTEM, source=cs, year=2028)
+    broken = CriteriaSet.objects.get(year=2028, bloc_code="xa-dac-khu")
     n = broken.criteria.get(code="1.6")
     cs_services.node_save(
         actor=snv, criteria_set=broken, criterion=n, code="1.6", name=n.name, max_score=D("3")
@@ -255,7 +255,7 @@ def test_a_round_does_not_open_with_an_invalid_set(demo):
     r = round_services.round_create(
         actor=snv,
         organiser=demo.city,
-        year=2027,
+        year=2028,
         self_start=TODAY,
         self_end=TODAY,
         appraisal_start=TODAY,

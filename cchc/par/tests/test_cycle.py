@@ -275,11 +275,11 @@ def test_the_whole_cycle_ends_in_a_published_ranking(fresh_round, demo):
         round_=fresh_round,
         scores={a.pk: {"S1": D("18"), "S2": D("9")}, b.pk: {"S1": D("19"), "S2": D("9.5")}},
     )
-    assert selectors.bloc_ranking(year=2027, bloc_code="phuong") == []  # not published yet
+    assert selectors.bloc_ranking(year=2028, bloc_code="phuong") == []  # not published yet
     round_services.round_publish(actor=snv, round_=fresh_round)
     fresh_round.refresh_from_db()
     assert fresh_round.status == RoundStatus.PUBLISHED
-    ranking = selectors.bloc_ranking(year=2027, bloc_code="phuong")
+    ranking = selectors.bloc_ranking(year=2028, bloc_code="phuong")
     assert [(r.unit_name, r.rank, r.total) for r in ranking] == [
         ("Phường Lê Thanh Nghị", 1, D("98.50")),
         ("Phường Lê Chân", 2, D("96.00")),

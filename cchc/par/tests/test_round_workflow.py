@@ -27,12 +27,12 @@ def moves(html: str) -> list[str]:
 
 @pytest.fixture
 def draft_round(demo):
-    for cs in CriteriaSet.objects.filter(year=2026, is_current=True):
-        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2027, audit_it=False)
+    for cs in CriteriaSet.objects.filter(year=2027, is_current=True):
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2028, audit_it=False)
     return round_services.round_create(
         actor=SYSTEM,
         organiser=demo.city,
-        year=2027,
+        year=2028,
         self_start=TODAY,
         self_end=TODAY,
         appraisal_start=TODAY,
@@ -44,7 +44,7 @@ def draft_round(demo):
 
 
 def test_opening_is_offered_disabled_with_the_reason_while_a_set_is_not_valid(demo, draft_round):
-    broken = CriteriaSet.objects.get(year=2027, bloc_code="xa-dac-khu")
+    broken = CriteriaSet.objects.get(year=2028, bloc_code="xa-dac-khu")
     node = broken.criteria.get(code="1.5")
     criteria_services.node_save(
         actor=SYSTEM, criteria_set=broken, criterion=node, code="1.5", name=node.name, max_score=3
@@ -71,7 +71,7 @@ def test_opening_then_publishing_goes_through_the_workflow_and_is_audited(demo, 
         entry.before == {"status": "draft", "opened_at": None} and entry.after["status"] == "open"
     )
     assert "hồ sơ đánh giá" in entry.note
-    frozen = CriteriaSet.objects.filter(year=2027, status="frozen").values_list("pk", flat=True)
+    frozen = CriteriaSet.objects.filter(year=2028, status="frozen").values_list("pk", flat=True)
     assert sorted(
         AuditLog.objects.filter(action="criteria_set.freeze", actor_name="snv").values_list(
             "object_id", flat=True

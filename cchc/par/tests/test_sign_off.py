@@ -242,7 +242,7 @@ def test_the_demo_chairman_of_le_chan_has_its_self_assessment_waiting(demo, monk
     monkeypatch.setattr(dates, "today", lambda: DEMO_TODAY)
     chairman, viewer = demo.user("lechan.chutich"), demo.user("lechan.xem")
     (a,) = selectors.awaiting_approval(chairman)
-    assert a.unit == demo.level("Lê Chân") and a.round.year == 2026
+    assert a.unit == demo.level("Lê Chân") and a.round.year == 2027
     url = f"/chi-so/ho-so/{a.pk}/"
     assert buttons(client_for(chairman).get(url).content.decode()) == ["approve", "return"]
     assert buttons(client_for(viewer).get(url).content.decode()) == []

@@ -108,12 +108,12 @@ def test_the_commands_import_a_survey_file_and_compute_results(fresh_round, demo
     lc = demo.level("Lê Chân")
     good = tmp_path / "dtxhh.xlsx"
     good.write_bytes(xlsx([HEADER, [lc.code, lc.name, 18, 9]]))
-    call_command("par_survey_import", "2027", str(good))
+    call_command("par_survey_import", "2028", str(good))
     assert len(survey_scores(fresh_round)) == 2
     bad = tmp_path / "loi.xlsx"
     bad.write_bytes(xlsx([HEADER, ["", "Phường Không Có", 18, 9]]))
     with pytest.raises(CommandError, match="Dòng 2: không có đơn vị"):
-        call_command("par_survey_import", "2027", str(bad))
-    call_command("par_results", "2027")
+        call_command("par_survey_import", "2028", str(bad))
+    call_command("par_results", "2028")
     with pytest.raises(CommandError, match="Chưa có hồ sơ nào được chốt"):
-        call_command("par_results", "2027", "--cong-bo")
+        call_command("par_results", "2028", "--cong-bo")

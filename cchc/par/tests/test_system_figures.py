@@ -55,40 +55,40 @@ def test_the_on_time_rate_measure_is_the_dashboard_rate_of_every_demo_plan(demo)
         assert dash.totals.rate is not None
         assert value.value == D(str(dash.totals.rate)) == D(str(on_time_rate(plan, TODAY)))
         assert value.source_url == f"/bao-cao/ke-hoach/{plan.pk}/"
-        assert "tính đến ngày 22/11/2026" in value.source_label
+        assert "tính đến ngày 22/11/2027" in value.source_label
 
 
 def test_a_unit_without_a_plan_gets_no_figure_but_the_reason(demo):
-    value = measures.compute("plan_on_time_rate", unit=demo.city, year=2026)
+    value = measures.compute("plan_on_time_rate", unit=demo.city, year=2027)
     assert value.value is None
     assert value.reason == (
-        "Thành phố Hải Phòng chưa có kế hoạch CCHC năm 2026 trong hệ thống (cần kiểm tra)."
+        "Thành phố Hải Phòng chưa có kế hoạch CCHC năm 2027 trong hệ thống (cần kiểm tra)."
     )
-    assert measures.compute("no_such_figure", unit=demo.city, year=2026).value is None
+    assert measures.compute("no_such_figure", unit=demo.city, year=2027).value is None
 
 
 def test_targets_met_and_documents_registered_come_with_their_sources(demo):
     lc = demo.level("Lê Chân")
-    targets = measures.compute("plan_targets_met", unit=lc, year=2026)
+    targets = measures.compute("plan_targets_met", unit=lc, year=2027)
     assert targets.value == D("100.0")  # the two targets measured in the demo were both met
     assert "2/2 chỉ tiêu đạt" in targets.source_label and targets.source_url.startswith(
         "/nhiem-vu/ke-hoach/"
     )
     from cchc.registry.models import Document
 
-    docs = measures.compute("documents_registered", unit=lc, year=2026)
+    docs = measures.compute("documents_registered", unit=lc, year=2027)
     expected = Document.objects.filter(
-        org_unit__path__startswith=lc.path, issued_on__year=2026
+        org_unit__path__startswith=lc.path, issued_on__year=2027
     ).count()
     assert expected > 0 and docs.value == D(expected)
-    assert docs.source_url == "/van-ban/?year=2026"
+    assert docs.source_url == "/van-ban/?year=2027"
 
 
 def test_le_chans_self_assessment_shows_criterion_1_2_from_its_plan_equal_to_the_dashboard(demo):
     """The issue: 95,2 % typed by hand while the dashboard showed 16,7 %. Both now say the same."""
     lc = demo.level("Lê Chân")
-    a = Assessment.objects.get(round__year=2026, unit=lc)
-    plan = Plan.objects.get(unit=lc, year=2026)
+    a = Assessment.objects.get(round__year=2027, unit=lc)
+    plan = Plan.objects.get(unit=lc, year=2027)
     lechan = demo.user("lechan")
     page = client_for(lechan).get(f"/chi-so/ho-so/{a.pk}/").content.decode()
     api = client_for(lechan).get(f"/api/plans/{plan.pk}/dashboard").json()
@@ -103,7 +103,7 @@ def test_le_chans_self_assessment_shows_criterion_1_2_from_its_plan_equal_to_the
     assert ev.source_url == f"/bao-cao/ke-hoach/{plan.pk}/" and not ev.file
     assert ev.name.startswith("Số liệu hệ thống " + f"{rate:.1f}".replace(".", ",") + " %: ")
     assert (
-        "Tỷ lệ nhiệm vụ của kế hoạch CCHC năm hoàn thành đúng hạn – Kế hoạch CCHC năm 2026"
+        "Tỷ lệ nhiệm vụ của kế hoạch CCHC năm hoàn thành đúng hạn – Kế hoạch CCHC năm 2027"
         in ev.name
     )
 
@@ -112,9 +112,9 @@ def test_the_appraiser_sees_the_computed_figure_beside_the_self_score(demo, monk
     from cchc.demo.day import DEMO_DAY as DEMO_TODAY
 
     monkeypatch.setattr(dates, "today", lambda: DEMO_TODAY)
-    ltn = Assessment.objects.get(round__year=2026, unit=demo.level("Lê Thanh Nghị"))
+    ltn = Assessment.objects.get(round__year=2027, unit=demo.level("Lê Thanh Nghị"))
     page = client_for(demo.user("snv")).get(f"/chi-so/ho-so/{ltn.pk}/tham-dinh/").content.decode()
-    plan = Plan.objects.get(unit=ltn.unit, year=2026)
+    plan = Plan.objects.get(unit=ltn.unit, year=2027)
     expected = on_time_rate(plan, DEMO_TODAY)
     assert shown_figure(page, "1.2") == f"{D(str(expected)).normalize():f}".replace(".", ",") + " %"
     assert "Dùng số liệu này" not in page and "so-lieu-he-thong" not in page
@@ -133,16 +133,16 @@ def test_using_the_system_figure_scores_it_by_the_thresholds_and_records_it_as_e
             actor=p.ward_a_officer, answer=answers["1.2"], today=TODAY
         )
     assert exc.value.message == (
-        "Tiêu chí 1.2: Phường An Bình chưa có kế hoạch CCHC năm 2027 trong hệ thống (cần kiểm tra)."
+        "Tiêu chí 1.2: Phường An Bình chưa có kế hoạch CCHC năm 2028 trong hệ thống (cần kiểm tra)."
     )
-    assert unit_plan(p.ward_a, 2027) is None
+    assert unit_plan(p.ward_a, 2028) is None
     answers["1.2"].refresh_from_db()
     assert answers["1.2"].self_figure == D("100")  # what the unit typed stays
 
     # A plan of the ward whose tasks give 50 %: one done on time, one overdue.
     from cchc.plans.models import Task
 
-    plan = Plan.objects.create(unit=p.ward_a, year=2027, title="Kế hoạch CCHC năm 2027")
+    plan = Plan.objects.create(unit=p.ward_a, year=2028, title="Kế hoạch CCHC năm 2028")
     Task.objects.create(
         plan=plan,
         no=1,
@@ -182,7 +182,7 @@ def test_using_the_system_figure_scores_it_by_the_thresholds_and_records_it_as_e
 
 def test_the_criterion_form_offers_the_system_figures_and_refuses_one_on_points(demo):
     snv = client_for(demo.user("snv"))
-    frozen = CriteriaSet.objects.get(year=2026, bloc_code="phuong", is_current=True)
+    frozen = CriteriaSet.objects.get(year=2027, bloc_code="phuong", is_current=True)
     draft = criteria_services.set_new_version(actor=demo.user("snv"), criteria_set=frozen)
     node = draft.criteria.get(code="1.5")
     page = snv.get(f"/chi-so/bo-chi-so/{draft.pk}/tieu-chi/{node.pk}/sua/").content.decode()
@@ -254,7 +254,7 @@ def test_the_excel_import_reads_the_system_figure_column_by_label_or_code(demo):
 def test_the_exported_workbook_names_the_system_figure(demo):
     from openpyxl import load_workbook
 
-    cs = CriteriaSet.objects.get(year=2026, bloc_code="phuong", is_current=True)
+    cs = CriteriaSet.objects.get(year=2027, bloc_code="phuong", is_current=True)
     response = client_for(demo.user("lechan")).get(f"/chi-so/bo-chi-so/{cs.pk}/xuat.xlsx")
     ws = load_workbook(io.BytesIO(response.content)).active
     rows = list(ws.iter_rows(values_only=True))
