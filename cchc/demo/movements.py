@@ -9,7 +9,9 @@ default; built for another day, what would come after it is left out).
 
 Reports of 2026 to the city: Khúc Thừa Dụ and some wards, communes and departments on time, some late, the rest
 missing; phường Lê Chân's is left missing (a browser journey writes it) and so is phường Lê Thanh Nghị's, so their
-officers find the overdue reminder of the demo's day in their inbox. One registration is returned with a reason.
+officers find the overdue reminder of the demo's day in their inbox. Reports of 2027 (due after the demo's day of
+26/11/2027): Khúc Thừa Dụ's and a few others sent, Lê Chân's and Lê Thanh Nghị's not yet, with the reminder
+before the due date. One registration is returned with a reason.
 """
 
 from __future__ import annotations
@@ -339,6 +341,28 @@ def load(ctx: dict) -> None:
         with_file=True,
     )
 
-    # The reminders of the demo's day: the officers of the wards still missing their 2026 report find them.
+    # Reports of 2027, sent in the weeks before the due dates: Khúc Thừa Dụ to the city and its Văn phòng to the
+    # commune (25/11), some others to the city (30/11); Lê Chân and Lê Thanh Nghị have not sent theirs yet.
+    _report(
+        day=day,
+        participant=by_unit[kd.pk],
+        year=2027,
+        submitted_on=date(2027, 11, 20),
+        writer=ktd_user,
+    )
+    _report(
+        day=day,
+        participant=ktd_parts[units["office:Khúc Thừa Dụ:VP"].pk],
+        year=2027,
+        submitted_on=date(2027, 11, 19),
+    )
+    for i, p in enumerate(city.participants.select_related("unit", "movement").order_by("order")):
+        if p.unit_id in {lc.pk, kd.pk, ltn.pk} or i % (ON_TIME_EVERY + 2):
+            continue
+        on = date(2027, 11, 12) + timedelta(days=i % 13)
+        _report(participant=p, year=2027, submitted_on=on, day=day)
+
+    # The reminders of the demo's day: the officers of the wards still missing their 2026 report find the overdue
+    # reminder, and those of the units that have not sent their 2027 report yet the one before its due date.
     services.reminders_send(today=day)
     ctx["movements"] = movements

@@ -1,8 +1,10 @@
-"""The yearly movement report in a browser, on the demo's day (15/04/2027): Lê Chân's standing office writes the
+"""The yearly movement report in a browser, on the demo's day (26/11/2027): Lê Chân's standing office writes the
 ward's 2026 report to the city (2162/QĐ-UBND, due "trước ngày 30/11 hằng năm") with the figures filled from its
 CCHC plan and the PAR Index, the chairman approves it, the office submits it (late); the city's Sở Nội vụ sees
 Lê Chân submitted late and Lê Thanh Nghị still missing, and Lê Thanh Nghị's office has the overdue reminder in
 its inbox. The aggregated Word report downloads from the city's board."""
+
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -16,6 +18,7 @@ from tests.e2e.conftest import SHOTS
 pytestmark = pytest.mark.django_db(transaction=True)
 
 RESULT = "Chủ tịch UBND phường trực tiếp chỉ đạo; ban hành Kế hoạch CCHC năm 2026 đúng hạn."
+LATE_DAYS = (DEMO_DAY - date(2026, 11, 30)).days + 1  # the 30th itself is late ("trước ngày 30/11")
 
 
 def _logout(page):
@@ -43,7 +46,7 @@ def test_le_chan_writes_its_2026_report_the_chairman_approves_and_the_city_sees_
     expect(row.locator(".timeliness-badge")).to_have_text("Chưa nộp (quá hạn)")
     shot("movement-10-lechan-home")
     row.get_by_role("link", name="Lập báo cáo 2026").click()
-    expect(page.locator("#start-verdict")).to_contain_text("đã quá hạn 137 ngày")
+    expect(page.locator("#start-verdict")).to_contain_text(f"đã quá hạn {LATE_DAYS} ngày")
     expect(page.locator("#start-verdict")).to_contain_text("2162/QĐ-UBND, mục IV.1")
     page.get_by_role("button", name="Lập báo cáo").click()
 
@@ -100,8 +103,10 @@ def test_le_chan_writes_its_2026_report_the_chairman_approves_and_the_city_sees_
     expect(message).to_contain_text("Đã nộp báo cáo.")
     expect(status).to_have_text("Đã nộp")
     expect(page.locator(".timeliness-badge").first).to_have_text("Nộp muộn")
-    expect(page.locator("#report-verdict")).to_contain_text("Nộp ngày 15/04/2027, muộn 137 ngày")
-    expect(figures).to_contain_text("đã chốt khi nộp, ngày 15/04/2027")
+    expect(page.locator("#report-verdict")).to_contain_text(
+        f"Nộp ngày {DEMO_DAY:%d/%m/%Y}, muộn {LATE_DAYS} ngày"
+    )
+    expect(figures).to_contain_text(f"đã chốt khi nộp, ngày {DEMO_DAY:%d/%m/%Y}")
     expect(plan.locator(".figure-value")).to_contain_text(plan_value)
     shot("movement-13-lechan-report-submitted")
     report.refresh_from_db()
@@ -136,6 +141,7 @@ def test_le_chan_writes_its_2026_report_the_chairman_approves_and_the_city_sees_
     page.goto(page.base_url + "/thong-bao/")
     expect(page.locator("main")).to_contain_text("Quá hạn báo cáo phong trào")
     expect(page.locator("main")).to_contain_text(
-        "năm 2026 của Phường Lê Thanh Nghị đã quá hạn 137 ngày"
+        f"năm 2026 của Phường Lê Thanh Nghị đã quá hạn {LATE_DAYS} ngày"
     )
+    expect(page.locator("main")).to_contain_text("Sắp đến hạn báo cáo phong trào")
     shot("movement-16-lethanhnghi-inbox")

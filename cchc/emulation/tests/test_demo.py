@@ -76,6 +76,35 @@ def test_the_missing_wards_find_the_overdue_reminder_of_the_demo_day(demo_city):
     assert rows == {("lechan", date(2026, 11, 30)), ("lethanhnghi", date(2026, 11, 30))}
 
 
+def test_on_the_demo_day_the_2027_reports_are_due_in_four_days(demo_city):
+    from cchc.core.scope import SYSTEM
+
+    assert DEMO_DAY == date(2027, 11, 26)
+    city = Movement.objects.get(document__number="2162/QĐ-UBND")
+    board = dict(
+        selectors.report_board(actor=SYSTEM, movement=city, year=2027, today=DEMO_DAY).values_list(
+            "unit__short_name", "timeliness"
+        )
+    )
+    assert board["Khúc Thừa Dụ"] == "submitted"
+    assert board["Lê Chân"] == board["Lê Thanh Nghị"] == "pending"
+    assert 1 < list(board.values()).count("submitted") < 20
+    soon = set(
+        Notification.objects.filter(kind="movement_report_due").values_list(
+            "user__username", "due_on"
+        )
+    )
+    assert soon == {("lechan", date(2027, 11, 30)), ("lethanhnghi", date(2027, 11, 30))}
+    commune = Movement.objects.get(unit__short_name="Khúc Thừa Dụ")
+    own = dict(
+        selectors.report_board(
+            actor=SYSTEM, movement=commune, year=2027, today=DEMO_DAY
+        ).values_list("unit__name", "timeliness")
+    )
+    assert own["Văn phòng HĐND và UBND"] == "submitted"
+    assert own["Phòng Văn hóa - Xã hội"] == "missing"  # its 25/11 has passed
+
+
 def test_nothing_of_the_demo_movements_is_dated_after_the_demo_day(demo_city):
     latest = [
         max(
@@ -94,7 +123,7 @@ def test_the_home_page_of_lê_chân_shows_its_overdue_movement_report(demo_city,
 
     from cchc.core import work
 
-    settings.CCHC_TODAY = "15/04/2027"
+    settings.CCHC_TODAY = DEMO_DAY.strftime("%d/%m/%Y")
     lechan = get_user_model().objects.get(username="lechan")
     sections = {s.key: s for s in work.collect(user=lechan, today=DEMO_DAY)}
     items = [i for i in sections["overdue"].items if i.url.startswith("/phong-trao/")]
