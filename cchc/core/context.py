@@ -29,7 +29,7 @@ def navigation(request):
                 "label": label,
                 "url": url,
                 "icon": icon,
-                "active": bool(url) and path.startswith("/" + url.strip("/").split("/")[0] + "/"),
+                "active": bool(url and path.startswith("/" + url.strip("/").split("/")[0] + "/")),
             }
         )
     # Users over many units (the city's standing agency, administrators) open the organisation as a tree.
