@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "cchc.plans",
     "cchc.par",
     "cchc.emulation",
+    "cchc.awards",
     "cchc.reports",
     "cchc.demo",
 ]
