@@ -31,7 +31,6 @@ SURVEY = [("S1", "25"), ("S2", "16")]  # 41 points: 100 in all
 def build(n_units: int):
     from django.db import connection, transaction
 
-    from cchc.core.scope import SYSTEM
     from cchc.orgs.choices import BlocCode, UnitKind
     from cchc.orgs.models import Bloc, BlocMembership, Unit
     from cchc.par import criteria_services, round_services
@@ -139,7 +138,6 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from cchc.core.scope import SYSTEM
     from cchc.par import result_services, selectors
     from cchc.par.models import Result
 

@@ -62,6 +62,7 @@ def _count_failure(kind: str, value: str, window: int) -> int:
     now = time.time()
     start_key = _key("window", kind, value)
     opened = cache.get_or_set(start_key, f"{now:.3f}:{secrets.token_hex(6)}", timeout=window)
+    assert opened is not None  # with a default given, get_or_set returns a value
     start = float(opened.split(":", 1)[0])
     # The window's name is part of the counter's: a counter outliving its window is never read again.
     counter = f"{_key('count', kind, value)}:{opened.split(':', 1)[1]}"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 
 from cchc.core.errors import DomainError
 from cchc.core.models import Attachment
 from cchc.core.scope import user_or_none
+
+AttachmentT = TypeVar("AttachmentT", bound=Attachment)
 
 
 def check_upload(upload: Any, *, field: str = "file", limit: int | None = None) -> None:
@@ -22,7 +24,7 @@ def check_upload(upload: Any, *, field: str = "file", limit: int | None = None) 
         raise DomainError(f"Tệp “{upload.name}” rỗng (0 byte).", field=field)
 
 
-def attach(record: Attachment, upload: Any, *, actor: Any, field: str = "file") -> Attachment:
+def attach(record: AttachmentT, upload: Any, *, actor: Any, field: str = "file") -> AttachmentT:
     """Check the upload, then store it on the (unsaved) attachment record and save the record."""
     check_upload(upload, field=field)
     record.name = upload.name[:255]

@@ -421,9 +421,9 @@ def check(manifest: dict, restored: Restored) -> list[str]:
             problems.append(f"Bảng {table}: {got} dòng, manifest ghi {rows}.")
     media = {n: d for n, d in manifest["files"].items() if n.startswith(MEDIA)}
     for name, digest in sorted(media.items()):
-        got = restored.files.get(name)
-        if got is None:
+        got_digest = restored.files.get(name)
+        if got_digest is None:
             problems.append(f"Thiếu tệp {name}.")
-        elif got != digest:
+        elif got_digest != digest:
             problems.append(f"Tệp {name}: mã SHA-256 khác manifest.")
     return problems

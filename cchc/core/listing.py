@@ -138,7 +138,7 @@ def search(qs: QuerySet, q: str, field_name: str = "search_text") -> QuerySet:
 
 
 def _ordering(spec: ListSpec, sort: str) -> tuple[str, list]:
-    by_key = {c.key: c for c in spec.columns if c.sort}
+    by_key = {c.key: c.sort for c in spec.columns if c.sort}
     key = sort.lstrip("-")
     if key not in by_key:
         sort = spec.default_sort
@@ -146,7 +146,7 @@ def _ordering(spec: ListSpec, sort: str) -> tuple[str, list]:
     if key not in by_key:
         return "", []
     desc = sort.startswith("-")
-    fields = [f.strip() for f in by_key[key].sort.split(",")]
+    fields = [f.strip() for f in by_key[key].split(",")]
     order: list = []
     for f in fields:
         # "due_on nulls last": rows without a value come last whichever way the column is sorted.
@@ -230,9 +230,12 @@ def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpRe
     """An .xlsx download with a bold header row, dd/mm/yyyy dates and sensible widths."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on one empty worksheet
     ws.title = title[:31] or "Danh sách"
     ws.append(headers)
     for cell in ws[1]:
@@ -248,7 +251,7 @@ def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpRe
                 60, max(widths[i], len(str(v)) if not isinstance(v, (date, datetime)) else 10)
             )
     for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = w + 2
+        ws.column_dimensions[get_column_letter(i)].width = w + 2
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, datetime):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.urls import NoReverseMatch, reverse
@@ -31,6 +31,7 @@ from cchc.core.errors import DomainError, PermissionDenied
 
 Policy = Callable[[Any, Any], bool]
 Guard = Callable[..., "str | None"]
+ModelT = TypeVar("ModelT", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -172,12 +173,12 @@ class Workflow:
         name: str,
         *,
         actor: Any,
-        obj: models.Model,
+        obj: ModelT,
         changes: Mapping[str, Any] | None = None,
         note: str = "",
         unit_path: str = "",
         **context: Any,
-    ) -> models.Model:
+    ) -> ModelT:
         """Perform a transition inside the caller's transaction and return the saved object.
 
         The row is locked and its state read again first, so two people acting at once cannot both move it."""
@@ -259,9 +260,10 @@ def approval_transitions(
     every move while the object's window is closed. The route of each move is `url_prefix` + its name
     ("par:assessment_" + "approve"), taking the object's pk. The move that follows approval (submitting,
     sending) stays with the caller's workflow, from `states.APPROVED`."""
-    draft = states.DRAFT
-    awaiting = states.AWAITING_APPROVAL
-    approved = states.APPROVED
+    # By member name: `states` is any TextChoices naming these three.
+    draft = states["DRAFT"]
+    awaiting = states["AWAITING_APPROVAL"]
+    approved = states["APPROVED"]
 
     def url(name: str) -> str:
         return f"{url_prefix}{name}" if url_prefix else ""

@@ -210,7 +210,7 @@ class PersonMove(models.Model):
 def unit_search_text(unit: Unit, aliases: list[str] | None = None) -> str:
     """Folded name, short name, code and aliases of a unit, and the name of the unit above it, so that
     "vhxh le chan" finds the office of phường Lê Chân."""
-    parent = unit.parent.display_name if unit.parent_id else ""
+    parent = unit.parent.display_name if unit.parent is not None else ""
     return fold_words(unit.name, unit.short_name, unit.code, *(aliases or []), parent)
 
 

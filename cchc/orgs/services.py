@@ -47,7 +47,7 @@ def refresh_unit_search(unit: Unit, *, with_children: bool = False) -> None:
 
 
 def _set_path(unit: Unit) -> None:
-    parent_path = unit.parent.path if unit.parent_id else "/"
+    parent_path = unit.parent.path if unit.parent is not None else "/"
     unit.path = f"{parent_path}{unit.pk}/"
     unit.depth = unit.path.count("/") - 2
     Unit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
@@ -430,7 +430,7 @@ def units_import_preview(*, actor, filename: str, data: bytes) -> ImportPreview:
     except DomainError as exc:
         return ImportPreview(rows=[], errors=[exc.message])
     visible = {u.code: u for u in Unit.objects.visible_to(actor).exclude(code="")}
-    by_name = {}
+    by_name: dict[str, Unit] = {}
     for u in Unit.objects.visible_to(actor):
         by_name.setdefault(fold(u.name), u)
     new_codes: dict[str, int] = {}

@@ -99,7 +99,7 @@ def _stale_message(stale: list[Answer]) -> str:
     for a in stale:
         who = (
             a.updated_by.get_full_name() or a.updated_by.username
-            if a.updated_by_id
+            if a.updated_by is not None
             else "người khác"
         )
         when = timezone.localtime(a.updated_at).strftime("%H:%M ngày %d/%m/%Y")

@@ -232,6 +232,7 @@ def answer_use_measure(
     if not figure.known or figure.proposed is None:
         raise DomainError(f"Tiêu chí {criterion.code}: {figure.value.reason or 'chưa có số liệu.'}")
     value = figure.value.value
+    score = figure.proposed.score
     shown = f"{vn(value, 1)} {figure.unit}"
     text = f"{figure.label}: {shown} – {figure.value.source_label}."
     fresh = Answer.objects.select_related("criterion", "updated_by").get(pk=answer.pk)
@@ -241,7 +242,7 @@ def answer_use_measure(
         {criterion.pk: Entry(value=value, version=fresh.version)},
         lambda a, e: {
             "self_figure": value,
-            "self_score": figure.proposed.score,
+            "self_score": score,
             "not_applicable": False,
             "explanation": a.explanation or f"Theo số liệu hệ thống: {text}",
         },

@@ -236,7 +236,7 @@ class AssessmentQuerySet(models.QuerySet):
         scope = scope_for(actor)
         if scope.is_admin:
             return self.all()
-        if scope.is_anonymous:
+        if scope.user_id is None:  # anonymous
             return self.none()
         team_rounds = Round.objects.filter(team__pk=scope.user_id).values("pk")
         return self.filter(_own_or_standing(scope, "unit") | models.Q(round_id__in=team_rounds))

@@ -142,7 +142,7 @@ class Dashboard:
     histogram: dict[str, dict[str, int]]
     risers: list[Movement]
     fallers: list[Movement]
-    averages: dict[str, Decimal]
+    averages: dict[str, Decimal | None]  # None for a bloc without results
 
 
 def dashboard(*, actor, year: int, limit: int = 5) -> Dashboard:

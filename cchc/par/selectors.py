@@ -138,7 +138,7 @@ def set_tree(*, criteria_set: CriteriaSet) -> list[TreeNode]:
     nodes = {c.pk: TreeNode(c) for c in criteria_set.criteria.order_by("sort_key")}
     for t in Threshold.objects.filter(criterion__criteria_set=criteria_set).order_by("-min_value"):
         nodes[t.criterion_id].thresholds.append(t)
-    roots = []
+    roots: list[TreeNode] = []
     for node in nodes.values():
         pid = node.criterion.parent_id
         (nodes[pid].children if pid in nodes else roots).append(node)
@@ -445,6 +445,8 @@ def appraisal_queue(*, actor):
     )
     if scope.is_admin:
         return qs.order_by("unit__name")
+    if scope.user_id is None:  # anonymous: visible_to gave no rows
+        return qs
     team = Round.objects.filter(team__pk=scope.user_id).values("pk")
     mine = scope.q_below("unit__path", roles={STANDING}) | Q(round_id__in=team)
     return qs.filter(mine).order_by("-round__year", "unit__search_text")

@@ -74,7 +74,8 @@ def assessment_sheet(*, assessment: Assessment) -> list[SheetArea]:
             areas[c.code] = SheetArea(area=c, rows=[])
         if not c.is_leaf or c.pk not in answers:
             continue
-        parents, pid = [], c.parent_id
+        parents: list[Criterion] = []
+        pid = c.parent_id
         while pid:
             parents.insert(0, criteria[pid])
             pid = criteria[pid].parent_id
@@ -88,7 +89,7 @@ def assessment_sheet(*, assessment: Assessment) -> list[SheetArea]:
     return list(areas.values())
 
 
-def _effective(a: Answer):
+def _effective(a: Answer) -> Decimal | None:
     """The appraised score, or the self-assessed one while the appraisers have not changed it."""
     if a.criterion.method == Method.SURVEY or a.appraised_score is not None:
         return a.appraised_score
@@ -125,13 +126,19 @@ def progress(*, sheet: list[SheetArea]) -> Progress:
         answered=sum(1 for r in scored if r.answer.answered),
         evidence_missing=missing,
         self_total=sum(
-            (r.answer.self_score or 0 for r in scored if not r.answer.not_applicable), Decimal("0")
+            (r.answer.self_score or Decimal("0") for r in scored if not r.answer.not_applicable),
+            Decimal("0"),
         ),
         appraised_total=sum(
-            (_effective(r.answer) or 0 for r in scored if not r.answer.not_applicable), Decimal("0")
+            (_effective(r.answer) or Decimal("0") for r in scored if not r.answer.not_applicable),
+            Decimal("0"),
         ),
         survey_total=sum(
-            (r.answer.appraised_score or 0 for r in rows if r.criterion.method == Method.SURVEY),
+            (
+                r.answer.appraised_score or Decimal("0")
+                for r in rows
+                if r.criterion.method == Method.SURVEY
+            ),
             Decimal("0"),
         ),
     )

@@ -75,16 +75,17 @@ def survey_import_preview(*, actor, round_: Round, filename: str, data: bytes) -
     )
     by_code = {a.unit.code: a for a in assessments if a.unit.code}
     by_name: dict[str, Assessment] = {}
-    for a in assessments:
-        for n in (a.unit.name, a.unit.short_name):
+    for each in assessments:
+        for n in (each.unit.name, each.unit.short_name):
             if n:
-                by_name.setdefault(fold(n), a)
-    maxima = defaultdict(dict)
+                by_name.setdefault(fold(n), each)
+    maxima: defaultdict[int, dict[str, Decimal]] = defaultdict(dict)
     for c in Criterion.objects.filter(
         criteria_set_id__in={a.criteria_set_id for a in assessments}, method=Method.SURVEY
     ):
         maxima[c.criteria_set_id][c.code] = c.max_score
-    rows, seen = [], {}
+    rows: list[SurveyRow] = []
+    seen: dict[int, int] = {}
     for number, v in table.rows:
         label = v.get("unit", "") or v.get("unit_code", "")
         row = SurveyRow(number=number, unit_label=label, cells=[v.get(k, "") for k in items])
@@ -148,7 +149,11 @@ def survey_import(*, actor, round_: Round, filename: str, data: bytes) -> int:
             "Tệp điều tra xã hội học có lỗi; chưa có điểm nào được lưu.\n" + preview.message(),
             rows=[r.number for r in preview.bad_rows],
         )
-    count = _write_survey(round_, {r.assessment.pk: r.scores for r in preview.rows})
+    scores: dict[int, dict[str, Decimal]] = {}
+    for r in preview.rows:
+        assert r.assessment is not None  # a row without errors found its unit's assessment
+        scores[r.assessment.pk] = r.scores
+    count = _write_survey(round_, scores)
     audit.record(
         actor=actor,
         action="survey.import",
@@ -167,12 +172,13 @@ def survey_set(*, actor, round_: Round, scores: dict[int, dict[str, Decimal | No
         a.pk: a
         for a in Assessment.objects.filter(round=round_, pk__in=list(scores)).select_related("unit")
     }
-    maxima = defaultdict(dict)
+    maxima: defaultdict[int, dict[str, Decimal]] = defaultdict(dict)
     for c in Criterion.objects.filter(
         criteria_set_id__in={a.criteria_set_id for a in assessments.values()}, method=Method.SURVEY
     ):
         maxima[c.criteria_set_id][c.code] = c.max_score
-    problems, clean = [], {}
+    problems: list[str] = []
+    clean: dict[int, dict[str, Decimal]] = {}
     for aid, items in scores.items():
         a = assessments.get(aid)
         if a is None:

@@ -398,7 +398,7 @@ def _quarters(folded: str, year: int | None) -> Deadline | None:
     matches = list(_QUARTER_WORD.finditer(folded))
     if not matches:
         return None
-    quarters: list[tuple[int, int]] = []
+    quarters: list[tuple[int | None, int]] = []
     for m in matches:
         y = _year(_tail_year(folded, m.end()), None)
         numbers = _numbers(m.group("list"), _quarter_number)
@@ -468,7 +468,7 @@ def _years(folded: str, year: int | None) -> Deadline | None:
 
 # --- display ------------------------------------------------------------------------------------------------------
 
-_RECURRENCE_WORDS = {
+_RECURRENCE_WORDS: dict[str, str] = {
     Recurrence.MONTHLY: "báo cáo hằng tháng",
     Recurrence.QUARTERLY: "báo cáo hằng quý",
     Recurrence.HALF_YEARLY: "báo cáo 6 tháng",

@@ -429,6 +429,7 @@ def has_progress(plan: Plan) -> bool:
 
 def existing_message(preview: PlanPreview) -> str:
     plan = preview.existing_plan
+    assert plan is not None  # asked only of a preview that found the unit's plan of the year
     message = (
         f"{preview.unit.name} đã có kế hoạch CCHC năm {preview.year} (“{plan.title}”, nhập ngày "
         f"{fmt(plan.created_at.date())})."

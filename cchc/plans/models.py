@@ -180,7 +180,7 @@ class TaskOffice(models.Model):
         indexes = [models.Index(fields=["unit", "role"], name="plans_taskoffice_unit_role")]
 
     def __str__(self) -> str:
-        return self.unit.name if self.unit_id else self.text
+        return self.unit.name if self.unit is not None else self.text
 
 
 class ProgressReport(models.Model):

@@ -252,7 +252,9 @@ def _clean(text: str) -> str:
 
 
 def _split_outside_brackets(text: str, separators: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
     for ch in text:
         if ch in "([{":
             depth += 1

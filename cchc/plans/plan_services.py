@@ -175,7 +175,7 @@ def _chosen_targets(preview: PlanPreview, targets) -> list[tuple[ProposedTarget,
     if targets is None:
         return [(t, False) for t in preview.targets]
     by_code = {t.code: t for t in preview.targets}
-    chosen = []
+    chosen: list[tuple[ProposedTarget, bool]] = []
     for item in targets:
         spec = item if isinstance(item, dict) else {"code": str(item)}
         base = by_code.get(str(spec.get("code", "")))
@@ -218,6 +218,7 @@ def _chosen_targets(preview: PlanPreview, targets) -> list[tuple[ProposedTarget,
 
 def _replace_existing(actor, preview: PlanPreview) -> Document | None:
     plan = preview.existing_plan
+    assert plan is not None  # called only when the preview found the unit's plan of the year
     if preview.existing_has_progress:
         raise DomainError(existing_message(preview))
     before = {
@@ -301,7 +302,7 @@ def plan_import_confirm(
     )
     plan.search_text = plan_search_text(plan)
     plan.save()
-    areas = {}
+    areas: dict[str | None, Area] = {}
     for parsed in preview.areas:
         areas[parsed.code] = Area.objects.create(
             plan=plan, code=parsed.code, title=parsed.title[:500], order=parsed.order

@@ -329,6 +329,7 @@ def parse_task_table(rows: list[list[str]]) -> ParsedTable:
     last_task_row = 0
 
     def cell(row: list[str], column: str) -> str:
+        assert mapping is not None  # found above; a later header only replaces it
         index = mapping.get(column)
         return row[index] if index is not None and index < len(row) else ""
 

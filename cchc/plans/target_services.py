@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django.db import transaction
 from django.db.models import Max
@@ -23,8 +24,9 @@ from cchc.plans import measures, policies
 from cchc.plans.choices import TargetComparator
 from cchc.plans.models import Plan, Target, TargetMeasure
 
-CODE_MAX = Target._meta.get_field("code").max_length
-VALUE_UNIT_MAX = Target._meta.get_field("value_unit").max_length
+# Both are CharFields, whose max_length is set; the field's type says int | None.
+CODE_MAX = cast(int, Target._meta.get_field("code").max_length)
+VALUE_UNIT_MAX = cast(int, Target._meta.get_field("value_unit").max_length)
 WORDING_FIELDS = ["code", "text"]
 COMPARISON_FIELDS = ["comparator", "value", "value_unit", "responsible", "confirmed"]
 

@@ -138,7 +138,8 @@ def plan_targets(*, plan: Plan) -> list[Target]:
     )
     for t in targets:
         rows = list(t.measures.all())
-        t.latest = rows[-1] if rows else None
+        # Set for the page on each instance, like an annotation: no model field can declare it.
+        t.latest = rows[-1] if rows else None  # type: ignore[attr-defined]
     return targets
 
 
@@ -146,7 +147,7 @@ def timeliness_counts(tasks: list[Task]) -> dict[str, int]:
     """How many decorated tasks stand in each timeliness, for the plan's summary."""
     counts = {value: 0 for value in Timeliness.values}
     for t in tasks:
-        counts[t.timeliness] += 1
+        counts[t.timeliness] += 1  # type: ignore[attr-defined]  # attached by decorate()
     return counts
 
 
@@ -249,7 +250,7 @@ def lead_unit_choices(*, actor, plan: Plan | None = None) -> list[tuple[int, str
         .order_by("parent__name", "name")
     )
     return [
-        (u.pk, f"{u.name} – {u.parent.short_name or u.parent.name}" if u.parent_id else u.name)
+        (u.pk, f"{u.name} – {u.parent.short_name or u.parent.name}" if u.parent else u.name)
         for u in units
     ]
 

@@ -54,7 +54,7 @@ def due_within(due_on: date | None, before: bool, today: date, days: int) -> boo
     return last is not None and today <= last <= today + timedelta(days=days)
 
 
-_MONTHS_PER = {
+_MONTHS_PER: dict[str, int] = {
     Recurrence.MONTHLY: 1,
     Recurrence.QUARTERLY: 3,
     Recurrence.HALF_YEARLY: 6,

@@ -15,10 +15,14 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from cchc.core import dates
 from cchc.core.text import fold
 from cchc.registry.choices import DatePrecision, DocType, doc_type_from_abbrev
+
+if TYPE_CHECKING:
+    from cchc.registry.models import Document
 
 
 @dataclass
@@ -424,7 +428,9 @@ def read_header(text: str) -> DocumentHeader:
     heading_type = None
     after_title = head_end
     if heading_at is not None:
-        heading_type, rest = _heading(lines[heading_at])
+        heading = _heading(lines[heading_at])
+        assert heading is not None  # _locate_header gives the line of a type heading
+        heading_type, rest = heading
         header.title, after_title = _read_title(lines, heading_at + 1, rest)
     else:
         vv = next((i for i, line in enumerate(head) if re.match(r"^V/v\b", line, re.I)), None)
@@ -943,7 +949,7 @@ def parse_citation(text: str) -> CitedBasis:
         basis.doc_type = CITED_TYPES[type_word]
         rest = rest[m.end() :]
     name = ""
-    if type_word in _NAMED_TYPES and not re.match(r"\s*(?:số\s*)?\d", rest, re.I):
+    if m and type_word in _NAMED_TYPES and not re.match(r"\s*(?:số\s*)?\d", rest, re.I):
         stop = re.search(r"\s(?:ngày|số)\s*(?=\d)|,?\s(?:được|đã được)\s", rest)
         name = (m.group("type") + (rest[: stop.start()] if stop else rest)).strip().rstrip(",")
         rest = rest[stop.start() :] if stop else ""
@@ -1024,14 +1030,16 @@ def read_metadata(text: str) -> dict[str, str]:
         j = 0
         while j < len(cells):
             pair = re.match(r"^(?P<label>[^:]{3,25}):\s*(?P<value>\S.*)$", cells[j])
-            if pair and _meta_label(pair.group("label")):
-                meta.setdefault(_meta_label(pair.group("label")), pair.group("value").strip())
-            elif labels[j] and j + 1 < len(cells) and not labels[j + 1]:
-                meta.setdefault(labels[j], cells[j + 1])
+            pair_label = _meta_label(pair.group("label")) if pair else None
+            label = labels[j]
+            if pair and pair_label:
+                meta.setdefault(pair_label, pair.group("value").strip())
+            elif label and j + 1 < len(cells) and not labels[j + 1]:
+                meta.setdefault(label, cells[j + 1])
                 j += 1
-            elif labels[j] and len(cells) == 1 and i + 1 < len(rows) and len(rows[i + 1]) == 1:
+            elif label and len(cells) == 1 and i + 1 < len(rows) and len(rows[i + 1]) == 1:
                 if not _meta_label(rows[i + 1][0]):
-                    meta.setdefault(labels[j], rows[i + 1][0])
+                    meta.setdefault(label, rows[i + 1][0])
             j += 1
     return meta
 
@@ -1228,12 +1236,12 @@ def _check(header: DocumentHeader) -> None:
             header.warnings.append(f"Căn cứ “{b.raw[:80]}” không ghi số, ký hiệu.")
 
 
-def link_bases(header: DocumentHeader, *, actor) -> list[tuple[CitedBasis, "Document | None"]]:  # noqa: F821
+def link_bases(header: DocumentHeader, *, actor) -> list[tuple[CitedBasis, "Document | None"]]:
     """Each basis of the header with the registered document it cites (see `link_citations`)."""
     return link_citations(header.bases, actor=actor)
 
 
-def link_citations(bases: list[CitedBasis], *, actor) -> list[tuple[CitedBasis, "Document | None"]]:  # noqa: F821
+def link_citations(bases: list[CitedBasis], *, actor) -> list[tuple[CitedBasis, "Document | None"]]:
     """Each basis with the registered document it cites, among those the actor may see: by number (the date
     decides between documents of the same number), or by type, date and name for a law cited without one."""
     from django.db.models import Q

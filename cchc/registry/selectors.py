@@ -49,7 +49,8 @@ def document_bases(*, actor, document: Document) -> list[DocumentBasis]:
     bases = list(document.bases.select_related("cited").order_by("order", "id"))
     visible = _visible_ids(actor, {b.cited_id for b in bases if b.cited_id})
     for b in bases:
-        b.linked = b.cited_id in visible
+        # A per-request flag on the instance, like an annotation: no model field can declare it.
+        b.linked = b.cited_id in visible  # type: ignore[attr-defined]
     return bases
 
 
@@ -86,7 +87,7 @@ def _node(b: DocumentBasis, linked: bool) -> dict:
         "issuer": b.cited_issuer or (cited.issuer if cited else ""),
         "title": b.cited_title or (cited.title if cited else ""),
         "registered": cited is not None,
-        "document_id": cited.pk if linked else None,
+        "document_id": cited.pk if linked and cited is not None else None,
         "repeat": False,
         "bases": [],
     }
@@ -141,7 +142,7 @@ def basis_lineage(*, actor, document: Document) -> list[dict]:
             if b.cited_id is None or b.cited_id in path:
                 continue
             line = longest(b.cited_id, path | {b.cited_id})
-            key = (len(line), b.cited.issued_on.toordinal() if b.cited.issued_on else 0)
+            key = (len(line), b.cited.issued_on.toordinal() if b.cited and b.cited.issued_on else 0)
             if best_key is None or key > best_key:
                 best, best_key = line, key
         memo[doc_id] = [doc_id, *best]

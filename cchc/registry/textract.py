@@ -168,7 +168,7 @@ def _cell_paragraphs(tc) -> list[str]:
 def _table_lines(tbl) -> list[str]:
     rows = []
     for tr in _children(tbl, (_W + "tr",)):
-        cells = []
+        cells: list[list[str]] = []
         for tc in _children(tr, (_W + "tc",)):
             tc_pr = tc.find(_W + "tcPr")
             v_merge = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
@@ -205,7 +205,7 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
-        self.row: list[str] | None = None
+        self.row: list[list[str]] | None = None
         self.cell: list[str] | None = None
         self.skip = 0
 

@@ -29,7 +29,7 @@ def test_the_inbox_of_an_officer_with_reminders(page, login, shot):
     assert rows.count() == page.locator("tr.notification-row[data-kind='task_overdue']").count()
     expect(rows.first.locator(".notification-kind")).to_have_text("Đã quá hạn")
 
-    page.fill("#list-q", "nhiem vu 8 le thanh nghi")
+    page.fill("#list-q", "nhiem vu 8 le thanh nghi 31/10/2027")
     page.click(".list-toolbar button[type=submit]")
     row8 = page.locator("tr.notification-row", has_text="Nhiệm vụ 8 (")
     expect(row8).to_have_count(1)
