@@ -48,12 +48,12 @@ def navigation(request):
     path = request.path
     for key, label, url_name, icon in MODULES:
         url = _url(url_name)
-        children = [
+        children: list[dict[str, str]] = [
             {"label": child, "url": child_url}
             for child, target in CHILDREN.get(key, [])
             if (child_url := _url(target))
         ]
-        active = bool(url) and path.startswith(_top(url))
+        active = url is not None and path.startswith(_top(url))
         active = active or any(path.startswith(_top(c["url"])) for c in children)
         items.append(
             {
