@@ -61,6 +61,7 @@ def on_domain_error(request, exc):
 
 
 def register_routers() -> None:
+    from cchc.initiatives.api import router as initiatives_router
     from cchc.orgs.api import router as orgs_router
     from cchc.par.api import router as par_router
     from cchc.plans.api import router as plans_router
@@ -72,6 +73,7 @@ def register_routers() -> None:
     api.add_router("/", reports_router)
     api.add_router("/", plans_router)
     api.add_router("/parindex", par_router)
+    api.add_router("/", initiatives_router)
 
 
 register_routers()

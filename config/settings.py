@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "cchc.registry",
     "cchc.plans",
     "cchc.par",
+    "cchc.initiatives",
     "cchc.emulation",
     "cchc.reports",
     "cchc.demo",

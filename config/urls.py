@@ -13,6 +13,7 @@ urlpatterns = [
     path("van-ban/", include(("cchc.registry.urls", "registry"))),
     path("nhiem-vu/", include(("cchc.plans.urls", "plans"))),
     path("chi-so/", include(("cchc.par.urls", "par"))),
+    path("sang-kien/", include(("cchc.initiatives.urls", "initiatives"))),
     path("bao-cao/", include(("cchc.reports.urls", "reports"))),
     path("thong-bao/", include(("cchc.notifications.urls", "notifications"))),
     path("api/", api.urls),

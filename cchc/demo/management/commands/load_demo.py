@@ -25,5 +25,6 @@ class Command(BaseCommand):
         layers = importlib.import_module("cchc.demo.layers")
         with transaction.atomic():
             ctx = layers.run(log=(lambda m: None) if quiet else self.stdout.write)
+            importlib.import_module("cchc.demo.initiatives").load(ctx)
         if not quiet:
             self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {ctx['summary']}"))
