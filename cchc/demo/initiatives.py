@@ -27,21 +27,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from cchc.accounts import services as account_services
+from cchc.core.models import AuditLog
 from cchc.core.scope import COUNCIL, SYSTEM
 from cchc.demo import DEMO_PASSWORD
 from cchc.demo.day import DEMO_DAY
 from cchc.initiatives import services
 from cchc.initiatives.choices import CchcArea, CouncilRole, EffectScope, InitiativeKind
 from cchc.initiatives.choices import InitiativeLevel as L
-from cchc.initiatives.models import CouncilMember, Initiative, InitiativeCouncil
+from cchc.initiatives.models import (
+    CouncilMember,
+    Initiative,
+    InitiativeCouncil,
+    InitiativeFile,
+    Score,
+)
+from cchc.notifications.models import Notification
 from cchc.orgs.models import Person, Unit
+from cchc.registry.models import Document
 
 SHEET = [
     services.CriterionInput(
@@ -113,13 +124,29 @@ COUNCIL_USERS = {
 }
 
 
+# Rows the services stamp with the moment they are written, restamped on the demo's day of the step.
+STAMPED = [
+    (AuditLog, "at"),
+    (Notification, "created_at"),
+    (Initiative, "created_at"),
+    (Score, "scored_at"),
+    (InitiativeFile, "uploaded_at"),
+    (Document, "created_at"),
+]
+
+
 @contextmanager
 def on(day: date) -> Iterator[None]:
-    """Run the services as on `day`: what they date "today" (a submission) is that day."""
+    """Run the services as on `day`: what they date "today" (a submission) is that day, and the moments they
+    stamp (the audit log, notifications) fall on that day, so that the history reads as it happened."""
     if day > DEMO_DAY:
         raise ValueError(f"the demo never goes past {DEMO_DAY}: {day}")
+    before = {model: model.objects.aggregate(m=Max("pk"))["m"] or 0 for model, _ in STAMPED}
     with override_settings(CCHC_TODAY=day.strftime("%d/%m/%Y")):
         yield
+    moment = timezone.make_aware(datetime.combine(day, timezone.localtime().time()))
+    for model, field in STAMPED:
+        model.objects.filter(pk__gt=before[model]).update(**{field: moment})
 
 
 class Demo:

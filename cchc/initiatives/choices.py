@@ -65,6 +65,15 @@ LEVEL_RANK: dict[str, int] = {
     InitiativeLevel.NATIONAL: 5,
 }
 LEVEL_ORDER: list[str] = list(InitiativeLevel.values)
+# Short column headings of the counts table.
+LEVEL_SHORT = {
+    InitiativeLevel.UNIT: "Cấp cơ sở",
+    InitiativeLevel.COMMUNE: "Cấp xã",
+    InitiativeLevel.DISTRICT: "Cấp huyện",
+    InitiativeLevel.CITY: "Cấp tỉnh",
+    InitiativeLevel.MINISTRY: "Cấp bộ",
+    InitiativeLevel.NATIONAL: "Toàn quốc",
+}
 
 # Levels a council may have in the system; outside bodies may be of any level.
 COUNCIL_LEVELS = [

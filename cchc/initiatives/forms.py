@@ -80,6 +80,20 @@ class InitiativeForm(forms.Form):
         help_text="Đánh dấu khi sáng kiến là của tập thể; khi đó không ghi cá nhân.",
     )
 
+    field_order = [
+        "unit",
+        "year",
+        "kind",
+        "area",
+        "council",
+        "title",
+        "description",
+        "novelty",
+        "effect",
+        "applied_since",
+        "effect_scope",
+    ]
+
     def clean_applied_since(self):
         return parse_date(self.cleaned_data.get("applied_since", ""))
 

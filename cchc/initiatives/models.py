@@ -20,8 +20,13 @@ from cchc.initiatives.choices import (
     InitiativeLevel,
     InitiativeStatus,
 )
+from cchc.orgs.choices import LEVEL_KINDS, UnitKind
 from cchc.orgs.models import Person, Unit
 from cchc.registry.models import Document
+
+# Units that own initiatives in their own name and are counted: levels of local government and departments; an
+# office's initiatives count for the unit above it.
+OWNER_KINDS = frozenset({*LEVEL_KINDS, UnitKind.DEPARTMENT})
 
 
 class CouncilQuerySet(ScopedQuerySet):
@@ -268,6 +273,15 @@ class Initiative(models.Model):
         return self.title
 
     @property
+    def unit_label(self) -> str:
+        """The unit's name, with the ward or department above an office ("Trung tâm Phục vụ hành chính công –
+        Phường Lê Chân"); needs `unit__parent` loaded."""
+        unit = self.unit
+        if unit.kind in OWNER_KINDS or unit.parent_id is None or unit.parent is None:
+            return unit.name
+        return f"{unit.name} – {unit.parent.name}"
+
+    @property
     def author_names(self) -> str:
         """ "Nguyễn Văn A (60%); Trần Thị B (40%)" or the unit's name for a collective (prefetched authors)."""
         return "; ".join(a.label for a in self.authors.all())
@@ -326,7 +340,7 @@ class InitiativeAuthor(models.Model):
         person = self.person
         if person is None:
             return f"Tập thể {self.initiative.unit.name}"
-        share = f"{self.share:g}" if self.share is not None else "?"
+        share = format(self.share.normalize(), "f") if self.share is not None else "?"
         return f"{person.full_name} ({share.replace('.', ',')}%)"
 
 

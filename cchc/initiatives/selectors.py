@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -37,6 +37,7 @@ from cchc.initiatives.choices import (
     levels_at_least,
 )
 from cchc.initiatives.models import (
+    OWNER_KINDS,
     CouncilMember,
     Initiative,
     InitiativeAuthor,
@@ -45,12 +46,12 @@ from cchc.initiatives.models import (
     Score,
     ScoringCriterion,
 )
-from cchc.orgs.choices import LEVEL_KINDS, UnitKind
+from cchc.orgs.choices import UnitKind
 from cchc.orgs.models import Person, Unit
 
-# Units that own initiatives in their own name and are counted on the counts page: levels of local government
-# and departments; an office's initiatives count for the unit above it.
-COUNTED_KINDS = sorted({*LEVEL_KINDS, UnitKind.DEPARTMENT})
+# Units counted on the counts page and in the API: the candidates of the award rules (wards, communes, special
+# zones, districts, departments), each with its offices; not the city, whose figure is the total.
+COUNTED_KINDS = sorted(OWNER_KINDS - {UnitKind.CITY})
 PENDING = (InitiativeStatus.SUBMITTED, InitiativeStatus.SCORING)
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -252,7 +253,7 @@ def initiative_list(
     the units below it; `level` those recognised at exactly that level."""
     qs = (
         Initiative.objects.visible_to(actor)
-        .select_related("unit", "council", "decision")
+        .select_related("unit__parent", "council", "decision")
         .prefetch_related(_authors_prefetch())
     )
     if unit is not None:
@@ -277,7 +278,7 @@ def initiative_get(*, actor: Any, pk: Any) -> Initiative:
     try:
         return (
             Initiative.objects.visible_to(actor)
-            .select_related("unit", "council__unit", "decision", "created_by")
+            .select_related("unit__parent", "council__unit", "decision", "created_by")
             .prefetch_related(_authors_prefetch())
             .get(pk=pk)
         )
@@ -355,14 +356,15 @@ def initiative_verdict(*, initiative: Initiative) -> scoring.Verdict:
 
 @dataclass
 class ScoreTable:
-    """Criteria × members with each member's points, the criterion's average, members' totals, the verdict."""
+    """One row per scoring member (their points on each criterion and their total), the criteria with their
+    averages, and the verdict."""
 
     members: list[CouncilMember]
-    rows: list[tuple[Any, list[Any], Any]]
-    totals: list[Any]
+    criteria: list[scoring.Criterion]
+    sheets: list[tuple[CouncilMember, list[Any], Any]]
+    averages: list[Any]
     verdict: scoring.Verdict
     threshold: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def score_table(*, actor: Any, initiative: Initiative) -> ScoreTable | None:
@@ -371,19 +373,14 @@ def score_table(*, actor: Any, initiative: Initiative) -> ScoreTable | None:
         return None
     verdict = initiative_verdict(initiative=initiative)
     members = scoring_members(council=initiative.council)
-    rows = [
-        (
-            r.criterion,
-            [r.points.get(m.pk) for m in members],
-            r.average,
-        )
-        for r in verdict.criteria
-    ]
-    totals = [verdict.totals.get(m.pk) for m in members]
     return ScoreTable(
         members=members,
-        rows=rows,
-        totals=totals,
+        criteria=[r.criterion for r in verdict.criteria],
+        sheets=[
+            (m, [r.points.get(m.pk) for r in verdict.criteria], verdict.totals.get(m.pk))
+            for m in members
+        ],
+        averages=[r.average for r in verdict.criteria],
         verdict=verdict,
         threshold=initiative.council.threshold,
     )
@@ -456,7 +453,7 @@ def council_queue(*, actor: Any, council: InitiativeCouncil) -> QuerySet:
     return (
         Initiative.objects.visible_to(actor)
         .filter(council=council, status__in=PENDING)
-        .select_related("unit")
+        .select_related("unit__parent")
         .prefetch_related(_authors_prefetch())
         .order_by("submitted_on", "id")
     )
@@ -470,7 +467,7 @@ def council_decided(*, actor: Any, council: InitiativeCouncil) -> QuerySet:
             council=council,
             status__in=[InitiativeStatus.RECOGNISED, InitiativeStatus.REFUSED],
         )
-        .select_related("unit", "decision")
+        .select_related("unit__parent", "decision")
         .order_by("-recognised_on", "-id")
     )
 

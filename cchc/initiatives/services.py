@@ -37,6 +37,7 @@ from cchc.initiatives.choices import (
     InitiativeStatus,
 )
 from cchc.initiatives.models import (
+    OWNER_KINDS,
     CouncilMember,
     Initiative,
     InitiativeAuthor,
@@ -152,7 +153,7 @@ def unit_user_ids(initiative: Initiative) -> set[int]:
     kinds = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "kind"))
     start = 0
     for index, uid in enumerate(ids):
-        if kinds.get(uid) in LEVEL_KINDS or kinds.get(uid) == "department":
+        if kinds.get(uid) in OWNER_KINDS:
             start = index
     users = set(
         Grant.objects.filter(unit_id__in=ids[start:], role__in=[STANDING, OFFICER]).values_list(

@@ -25,6 +25,7 @@ from cchc.core.text import fold
 from cchc.initiatives import decision_files, forms, policies, selectors, services, workflows
 from cchc.initiatives.choices import (
     LEVEL_ORDER,
+    LEVEL_SHORT,
     STATUS_TONES,
     CchcArea,
     InitiativeKind,
@@ -35,6 +36,8 @@ from cchc.initiatives.models import CouncilMember, Initiative
 from cchc.initiatives.workflows import INITIATIVE_FLOW
 from cchc.orgs.models import Person, Unit
 
+# States in which the council's scores mean something to show.
+SCORED = {InitiativeStatus.SCORING, InitiativeStatus.RECOGNISED, InitiativeStatus.REFUSED}
 # Transitions that need a form (a decision, a reason) rather than a single button.
 FORM_TRANSITIONS = {"recognise", "refuse", "record_decision"}
 
@@ -67,7 +70,7 @@ LIST_SPEC = listing.ListSpec(
     columns=[
         listing.Column("title", "Tên sáng kiến", sort="title"),
         listing.Column("kind", "Loại", accessor="get_kind_display", sort="kind"),
-        listing.Column("unit", "Đơn vị", accessor="unit.name", sort="unit__name"),
+        listing.Column("unit", "Đơn vị", accessor="unit_label", sort="unit__path"),
         listing.Column("year", "Năm", sort="year,title"),
         listing.Column("area", "Lĩnh vực CCHC", accessor="get_area_display", sort="area"),
         listing.Column("authors", "Tác giả", accessor="author_names"),
@@ -122,20 +125,23 @@ def _person_choices(user) -> list[tuple[Any, str]]:
     ]
 
 
-def _council_choices(user, units: list[Unit]) -> list[tuple[Any, str]]:
-    seen: dict[int, str] = {}
-    for unit in units:
-        for c in selectors.council_choices(actor=user, unit=unit):
-            label = f"{c.name} ({c.get_level_display().lower()})"
-            seen.setdefault(c.pk, label + (" – cơ quan bên ngoài" if c.is_external else ""))
-    return [("", "— Chưa chọn —")] + sorted(seen.items(), key=lambda kv: kv[1])
+def _council_choices(user) -> list[tuple[Any, str]]:
+    """Councils the user can see; the service checks that the chosen one takes the chosen unit's initiatives
+    (its own level or one above)."""
+    rows = selectors.council_list(actor=user).filter(is_active=True).order_by("unit__path", "name")
+    return [("", "— Chưa chọn —")] + [
+        (
+            c.pk,
+            f"{c.name} ({c.get_level_display().lower()})"
+            + (" – cơ quan bên ngoài" if c.is_external else ""),
+        )
+        for c in rows
+    ]
 
 
 def _form_setup(request, form, formset, units: list[Unit]) -> None:
     form.fields["unit"].choices = [(u.pk, ("— " * u.depth) + u.name) for u in units]
-    levels = {u.pk: u for u in units}
-    level_units = [u for u in units if u.kind in selectors.COUNTED_KINDS] or list(levels.values())
-    form.fields["council"].choices = _council_choices(request.user, level_units[:50])
+    form.fields["council"].choices = _council_choices(request.user)
     people = _person_choices(request.user)
     for f in formset.forms:
         f.fields["person"].choices = people
@@ -302,7 +308,11 @@ def initiative_detail(request, pk):
             "files": list(initiative.files.all()),
             "options": options,
             "form_transitions": FORM_TRANSITIONS,
-            "table": selectors.score_table(actor=request.user, initiative=initiative),
+            "table": (
+                selectors.score_table(actor=request.user, initiative=initiative)
+                if initiative.status in SCORED
+                else None
+            ),
             "seat": seat,
             "my_points": (
                 selectors.member_points(initiative=initiative, member=seat) if seat else {}
@@ -662,7 +672,7 @@ def _level_label(level: str | None) -> str:
 
 def _count_rows(request, params) -> tuple[list[str], list[list[Any]], list[Any]]:
     """Headers, cells and the underlying rows of the counts table (units or people)."""
-    level_heads = [InitiativeLevel(lv).label for lv in LEVEL_ORDER]
+    level_heads = [LEVEL_SHORT[lv] for lv in LEVEL_ORDER]
     need = params["need"]
     if params["by"] == "person":
         rows: list[Any] = selectors.person_counts(
@@ -671,7 +681,7 @@ def _count_rows(request, params) -> tuple[list[str], list[list[Any]], list[Any]]
             end_year=params["end"],
             min_level=params["level"],
         )
-        headers = ["Cá nhân", "Đơn vị", "Số sáng kiến được công nhận", *level_heads]
+        headers = ["Cá nhân", "Đơn vị", "Sáng kiến được công nhận", *level_heads]
         cells = [[r.person, r.unit, r.count, *(r.by_level[lv] for lv in LEVEL_ORDER)] for r in rows]
     else:
         rows = selectors.unit_counts(
@@ -680,7 +690,7 @@ def _count_rows(request, params) -> tuple[list[str], list[list[Any]], list[Any]]
             end_year=params["end"],
             min_level=params["level"],
         )
-        headers = ["Đơn vị", "Số sáng kiến được công nhận", *level_heads]
+        headers = ["Đơn vị", "Sáng kiến được công nhận", *level_heads]
         cells = [[r.unit, r.count, *(r.by_level[lv] for lv in LEVEL_ORDER)] for r in rows]
     if need:
         headers.append(f"Đạt từ {need} sáng kiến")
@@ -753,7 +763,11 @@ def counts(request):
             "levels": InitiativeLevel.choices,
             "query": query.urlencode(),
             "chart": _chart(chart),
-            "years": list(range(dates.today().year, 2019, -1)),
+            "years": list(
+                range(
+                    max(dates.today().year + 4, params["end"]), min(2020, params["start"]) - 1, -1
+                )
+            ),
             "total": sum(sum(v.values()) for v in chart.values()),
         },
     )
@@ -809,11 +823,16 @@ COUNCIL_SPEC = listing.ListSpec(
         listing.Column("name", "Tên Hội đồng", sort="name"),
         listing.Column("unit", "Cấp (đơn vị)", accessor="unit.name", sort="unit__path"),
         listing.Column("level", "Cấp công nhận", accessor="get_level_display", sort="level"),
-        listing.Column("is_external", "Cơ quan bên ngoài", sort="is_external"),
+        listing.Column("is_external", "Bên ngoài", sort="is_external"),
         listing.Column("member_count", "Thành viên", sort="member_count"),
-        listing.Column("criterion_count", "Tiêu chí chấm", sort="criterion_count"),
-        listing.Column("threshold", "Ngưỡng công nhận", sort="threshold"),
-        listing.Column("waiting_count", "Sáng kiến chờ xét", sort="waiting_count"),
+        listing.Column("criterion_count", "Tiêu chí", sort="criterion_count"),
+        listing.Column(
+            "threshold",
+            "Ngưỡng",
+            accessor=lambda c: float(c.threshold) if c.threshold is not None else None,
+            sort="threshold",
+        ),
+        listing.Column("waiting_count", "Chờ xét", sort="waiting_count"),
     ],
     filters=[
         listing.Filter("level", "Cấp công nhận", choices=InitiativeLevel.choices),
