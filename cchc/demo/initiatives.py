@@ -223,7 +223,7 @@ class Demo:
             )
         self.councils[key] = council
         self.members[key] = [
-            m for m in council.members.select_related("user").order_by("order") if m.scores
+            m for m in council.members.select_related("user").order_by("order") if m.is_scorer
         ]
         return council
 

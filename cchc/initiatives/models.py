@@ -133,7 +133,8 @@ class CouncilMember(models.Model):
         return self.user.get_full_name() or self.user.username
 
     @property
-    def scores(self) -> bool:
+    def is_scorer(self) -> bool:
+        """The chair, vice-chairs and members score; the secretary does not."""
         return self.role in SCORING_ROLES
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from cchc.core.errors import DomainError
@@ -168,7 +168,7 @@ def _fact_rows(qs: QuerySet, start_year: int, end_year: int, include_pending: bo
     check_years(start_year, end_year)
     statuses = [InitiativeStatus.RECOGNISED, *(PENDING if include_pending else ())]
     return qs.filter(status__in=statuses, year__gte=start_year, year__lte=end_year).order_by(
-        "year", "recognised_on", "id"
+        "year", F("recognised_on").asc(nulls_last=True), "id"
     )
 
 
@@ -184,7 +184,8 @@ def recognised_for(
     actor: Any = SYSTEM,
 ) -> dict[int, list[InitiativeFact]]:
     """{unit id: its recognised initiatives in the years} for each of `unit_ids` (an empty list when none: known
-    to have none), including those of the units below it, oldest first. With `include_pending`, initiatives
+    to have none), including those of the units below it, oldest first (by year, then date of recognition,
+    pending last). With `include_pending`, initiatives
     submitted or under scoring come too, with `level` and `recognised_on` None, so the award rules can say
     "cần kiểm tra" when they could decide. One query."""
     wanted = set(unit_ids)
@@ -221,7 +222,11 @@ def recognised_for_persons(
     )
     rows = (
         InitiativeAuthor.objects.filter(person_id__in=wanted, initiative__in=initiatives)
-        .order_by("initiative__year", "initiative__recognised_on", "initiative_id")
+        .order_by(
+            "initiative__year",
+            F("initiative__recognised_on").asc(nulls_last=True),
+            "initiative_id",
+        )
         .values_list(*(f"initiative__{f}" for f in FACT_FIELDS), "person_id")
     )
     for row in rows:

@@ -722,10 +722,6 @@ def counts(request):
         else f"{params['start']} – {params['end']}"
     )
     title = f"Sáng kiến được công nhận {_level_label(params['level'])}, {period}"
-    if request.GET.get("export") == "xlsx":
-        return listing.xlsx_response(
-            "Thống kê sáng kiến", headers, cells, f"thong-ke-sang-kien-{params['by']}"
-        )
     q = request.GET.get("q", "").strip()
     pairs = list(zip(rows, cells, strict=True))
     if q:
@@ -735,6 +731,13 @@ def counts(request):
         ]
     sort = request.GET.get("sort", "count")
     pairs.sort(key=lambda p: COUNT_SORTS.get(sort, COUNT_SORTS["count"])(p[0]))
+    if request.GET.get("export") == "xlsx":
+        return listing.xlsx_response(
+            "Thống kê sáng kiến",
+            headers,
+            [c for _, c in pairs],
+            f"thong-ke-sang-kien-{params['by']}",
+        )
     page = Paginator(pairs, 50).get_page(request.GET.get("page"))
     chart = selectors.yearly_level_counts(
         actor=request.user,
