@@ -72,7 +72,7 @@ LIST_SPEC = listing.ListSpec(
         listing.Column("kind", "Loại", accessor="get_kind_display", sort="kind"),
         listing.Column("unit", "Đơn vị", accessor="unit_label", sort="unit__path"),
         listing.Column("year", "Năm", sort="year,title"),
-        listing.Column("area", "Lĩnh vực CCHC", accessor="get_area_display", sort="area"),
+        listing.Column("area", "Lĩnh vực", accessor="get_area_display", sort="area"),
         listing.Column("authors", "Tác giả", accessor="author_names"),
         listing.Column("status", "Trạng thái", accessor="get_status_display", sort="status"),
         listing.Column("level", "Cấp công nhận", accessor="get_level_display", sort="level"),
@@ -402,8 +402,9 @@ def initiative_recognise(request, pk):
         else:
             messages.success(
                 request,
-                f"Đã công nhận sáng kiến {initiative.get_level_display().lower()}; quyết định "
-                f"{initiative.decision.label if initiative.decision else ''} đã vào sổ văn bản.",
+                f"Đã công nhận sáng kiến {initiative.get_level_display().lower()}; "
+                f"{initiative.decision.label if initiative.decision else 'quyết định'} "
+                "đã vào sổ văn bản.",
             )
             return redirect("initiatives:initiative_detail", pk=initiative.pk)
     guard = (
