@@ -27,7 +27,7 @@ from django.http import Http404
 
 from cchc.core.errors import DomainError
 from cchc.core.models import AuditLog
-from cchc.core.scope import SYSTEM
+from cchc.core.scope import SYSTEM, scope_for
 from cchc.core.text import fold
 from cchc.initiatives import policies, scoring
 from cchc.initiatives.choices import (
@@ -559,8 +559,10 @@ def person_counts(
         Initiative.objects.visible_to(actor), start_year, end_year, min_level
     ).values("id")
     rows = (
+        # People as `Person.objects.visible_to` sees them, as a join condition: an IN subquery of people
+        # makes SQLite look up every (initiative, person) pair.
         InitiativeAuthor.objects.filter(
-            person__in=Person.objects.visible_to(actor).values("id"),
+            scope_for(actor).q("person__unit__path"),
             initiative_id__in=initiatives,
         )
         .order_by()
