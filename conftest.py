@@ -25,6 +25,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", quiet=True)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: login failure counters do not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def demo_city(django_db_blocker):
     """The demo city, reloaded when a transactional test flushed it."""

@@ -5,7 +5,7 @@ Run: .venv/bin/python bench/par_ranking.py [--units 4000] [--database-url postgr
 It builds a throw-away database (a temporary SQLite file unless --database-url is given), creates the units in
 three blocs, one criteria set per bloc (118 scored criteria + 2 survey items), opens a round (one answer per
 unit and criterion), fills random appraised and survey scores, finalises every assessment, then times
-`services.results_compute` (sums per unit and area in the database, index, competition rank and award order
+`result_services.results_compute` (sums per unit and area in the database, index, competition rank and award order
 per bloc, band, results written) and the reads the award rules use. It prints wall time and peak memory.
 """
 
@@ -31,9 +31,10 @@ SURVEY = [("S1", "25"), ("S2", "16")]  # 41 points: 100 in all
 def build(n_units: int):
     from django.db import connection, transaction
 
+    from cchc.core.scope import SYSTEM
     from cchc.orgs.choices import BlocCode, UnitKind
     from cchc.orgs.models import Bloc, BlocMembership, Unit
-    from cchc.par import criteria_services, services
+    from cchc.par import criteria_services, round_services
     from cchc.par.choices import AssessmentStatus, Method, Part
     from cchc.par.models import Answer, Assessment
     from cchc.par.scoring import Node
@@ -88,7 +89,7 @@ def build(n_units: int):
         from datetime import date
 
         d = date(2030, 1, 1)
-        rnd = services.round_create(
+        rnd = round_services.round_create(
             actor=SYSTEM,
             organiser=city,
             year=2030,
@@ -100,7 +101,7 @@ def build(n_units: int):
             response_end=d,
             audit_it=False,
         )
-        services.round_open(actor=SYSTEM, round_=rnd, audit_it=False)
+        round_services.round_open(actor=SYSTEM, round_=rnd)
         # Pseudo-random scores from the row ids (same on SQLite and PostgreSQL): each unit gets a share of
         # full marks (0.5 instead of 0.25) between 40 and 100 %; survey items 70-100 % of the maximum.
         with connection.cursor() as cur:
@@ -138,16 +139,17 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from cchc.par import selectors, services
+    from cchc.core.scope import SYSTEM
+    from cchc.par import result_services, selectors
     from cchc.par.models import Result
 
     t0 = time.perf_counter()
     with CaptureQueriesContext(connection) as ctx:
-        count = services.results_compute(actor=SYSTEM, round_=rnd)
+        count = result_services.results_compute(actor=SYSTEM, round_=rnd)
     compute = time.perf_counter() - t0
     # Once more under tracemalloc, for the peak of Python memory (tracemalloc slows it down, so not timed).
     tracemalloc.start()
-    services.results_compute(actor=SYSTEM, round_=rnd)
+    result_services.results_compute(actor=SYSTEM, round_=rnd)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     Result.objects.filter(round=rnd).update(published=True)

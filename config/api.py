@@ -1,19 +1,24 @@
 """The one JSON API of cchc (/api/, OpenAPI at /api/docs): bearer tokens or the session."""
 
+from datetime import datetime
+
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
-from cchc.accounts import services as account_services
+from cchc.accounts import token_services
+from cchc.accounts.client import client_address, client_program
+from cchc.accounts.login_services import LoginFailed, LoginLocked
 from cchc.core.errors import DomainError, PermissionDenied
 
 
 class BearerAuth(HttpBearer):
     def authenticate(self, request, token):
-        user = account_services.token_user(token)
-        if user is not None:
-            request.user = user
-            return user
+        api_token = token_services.token_use(key=token)
+        if api_token is not None:
+            request.user = api_token.user
+            request.api_token = api_token
+            return api_token.user
         return None
 
 
@@ -33,19 +38,43 @@ class TokenIn(Schema):
 
 class TokenOut(Schema):
     token: str
+    expires_at: datetime
 
 
 class ErrorOut(Schema):
     detail: str
 
 
-@api.post("/auth/token", auth=None, response={200: TokenOut, 401: ErrorOut}, tags=["auth"])
+@api.post(
+    "/auth/token", auth=None, response={200: TokenOut, 401: ErrorOut, 429: ErrorOut}, tags=["auth"]
+)
 def auth_token(request, payload: TokenIn):
-    """Exchange a username and password for a bearer token."""
-    key = account_services.token_issue(username=payload.username, password=payload.password)
-    if key is None:
-        return 401, {"detail": "Tên đăng nhập hoặc mật khẩu không đúng."}
-    return 200, {"token": key}
+    """Exchange a username and password for a bearer token (valid CCHC_API_TOKEN_DAYS days). Failed attempts are
+    limited like the login page: 429 during a lockout, even with the right password."""
+    try:
+        key, token = token_services.token_issue(
+            username=payload.username,
+            password=payload.password,
+            address=client_address(request),
+            user_agent=client_program(request),
+        )
+    except LoginLocked as exc:
+        response = api.create_response(request, {"detail": exc.message}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
+    except LoginFailed as exc:
+        return 401, {"detail": exc.message}
+    return 200, {"token": key, "expires_at": token.expires_at}
+
+
+@api.delete("/auth/token", response={204: None, 404: ErrorOut}, tags=["auth"])
+def auth_token_revoke(request):
+    """Revoke the bearer token this request was made with."""
+    api_token = getattr(request, "api_token", None)
+    if api_token is None:
+        return 404, {"detail": "Yêu cầu này không dùng mã truy cập API (Bearer) nào để thu hồi."}
+    token_services.token_revoke(actor=request.user, token=api_token, reason="Thu hồi qua API.")
+    return 204, None
 
 
 @api.exception_handler(PermissionDenied)

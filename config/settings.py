@@ -1,6 +1,7 @@
 """Settings of cchc, read from environment variables; SQLite under the data directory by default."""
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -14,26 +15,64 @@ def _flag(name: str, default: str = "0") -> bool:
     return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def _private_dir(path: Path) -> None:
+    """Create the folder readable by its owner only (0700), and tighten it when it already exists."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
+
+
+def _private_file(path: Path) -> None:
+    """Create the file empty and private (0600) when it is missing; tighten it when others can read it."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+
+
+def _secret_key_from_file(path: Path) -> str:
+    """The key kept in the data directory, written there (0600) on first use."""
+    if not path.exists():
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            pass  # another process wrote it first
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(50) + "\n")
+    _private_file(path)
+    return path.read_text().strip()
+
+
+_private_dir(DATA_DIR)
+
 DEBUG = _flag("CCHC_DEBUG")
 SECRET_KEY = os.environ.get("CCHC_SECRET_KEY", "")
 if not SECRET_KEY:
     key_file = DATA_DIR / "secret_key"
-    if key_file.exists():
-        SECRET_KEY = key_file.read_text().strip()
-if not SECRET_KEY:
-    if DEBUG:
-        SECRET_KEY = "insecure-development-key"
+    if key_file.exists() or not DEBUG:
+        SECRET_KEY = _secret_key_from_file(key_file)
     else:
-        raise ImproperlyConfigured(
-            "CCHC_SECRET_KEY is not set and no secret_key file exists in the data directory."
-        )
+        SECRET_KEY = "insecure-development-key"
 
+# manage.py marks the commands that answer no HTTP request (migrate, import_plan, backup, ...): they need no
+# ALLOWED_HOSTS. Serving (gunicorn through config.wsgi, runserver) still refuses to start without them.
+COMMAND_LINE = _flag("CCHC_COMMAND_LINE")
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("CCHC_ALLOWED_HOSTS", "").split(",") if h.strip()
 ]
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-if not DEBUG and not ALLOWED_HOSTS:
+if not DEBUG and not ALLOWED_HOSTS and not COMMAND_LINE:
     raise ImproperlyConfigured("CCHC_ALLOWED_HOSTS must be set when CCHC_DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CCHC_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
@@ -48,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "csp",
     "cchc.core",
     "cchc.documents",
     "cchc.notifications",
@@ -72,6 +112,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,7 +136,6 @@ TEMPLATES = [
     }
 ]
 
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'cchc.sqlite3'}",
@@ -105,11 +145,17 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if DATABASES["default"]["NAME"] == str(DATA_DIR / "cchc.sqlite3"):
+        # SQLite gives its -wal and -shm files the mode of the database file.
+        _private_file(DATA_DIR / "cchc.sqlite3")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -119,6 +165,8 @@ LOGOUT_REDIRECT_URL = "login"
 CCHC_TODAY = os.environ.get("CCHC_TODAY", "").strip()
 
 LANGUAGE_CODE = "vi"
+# Our corrections of Django's Vietnamese messages (locale/vi/LC_MESSAGES/django.po, compiled and committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -131,10 +179,30 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Several app servers share uploaded files on S3-compatible storage (MinIO, Ceph, AWS S3, moto in tests).
+S3_BUCKET = os.environ.get("CCHC_S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("CCHC_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("CCHC_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("CCHC_S3_SECRET_ACCESS_KEY") or None,
+            "region_name": os.environ.get("CCHC_S3_REGION") or None,
+            "location": os.environ.get("CCHC_S3_PREFIX", ""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": os.environ.get("CCHC_S3_ADDRESSING_STYLE") or None,
+        },
+    }
 WHITENOISE_USE_FINDERS = True
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -148,9 +216,83 @@ DEFAULT_FROM_EMAIL = os.environ.get("CCHC_FROM_EMAIL", "cchc@localhost")
 # The address of the site as its users reach it, for the links in e-mails (the scheduler has no request).
 SITE_URL = os.environ.get("CCHC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Cache: login failure counters (shared by every worker and server), sessions with Redis. Redis when REDIS_URL is
+# set (several app servers); otherwise a table of the database (`migrate` creates it).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CCHC_CACHE_PREFIX", "cchc"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cchc_cache",
+            # Culling a small table would forget login failure counters.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+# Failed logins, counted per username and per client address on the login page and POST /api/auth/token.
+LOGIN_FAILURE_LIMIT = _int("CCHC_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = _int("CCHC_LOGIN_ADDRESS_FAILURE_LIMIT", LOGIN_FAILURE_LIMIT)
+LOGIN_FAILURE_WINDOW = _int("CCHC_LOGIN_FAILURE_WINDOW_MINUTES", 15) * 60
+LOGIN_LOCKOUT_SECONDS = _int("CCHC_LOGIN_LOCKOUT_MINUTES", 15) * 60
+# How many reverse proxies stand in front of the app: the client address is taken that many places from the
+# right of X-Forwarded-For (0: the connection's own address).
+PROXY_COUNT = _int("CCHC_PROXY_COUNT", 0)
+
+# API tokens: lifetime, how many a user keeps at once, how often their last use is written.
+API_TOKEN_DAYS = _int("CCHC_API_TOKEN_DAYS", 30)
+API_TOKENS_PER_USER = _int("CCHC_API_TOKENS_PER_USER", 10)
+API_TOKEN_TOUCH_SECONDS = 60
+
+# HTTPS: on by default in production (CCHC_DEBUG off). `./scripts/run` sets CCHC_HTTPS=0 for the demo on
+# http://127.0.0.1; behind a TLS-terminating proxy set CCHC_HTTPS=1 and CCHC_BEHIND_TLS_PROXY=1.
+HTTPS = _flag("CCHC_HTTPS", "0" if DEBUG else "1")
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if HTTPS:
+    SECURE_SSL_REDIRECT = _flag("CCHC_SSL_REDIRECT", "1")
+    SECURE_HSTS_SECONDS = _int("CCHC_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("CCHC_HSTS_INCLUDE_SUBDOMAINS", "1")
+    SECURE_HSTS_PRELOAD = _flag("CCHC_HSTS_PRELOAD", "0")
+if _flag("CCHC_BEHIND_TLS_PROXY"):
+    # Only behind a proxy that sets X-Forwarded-Proto itself (and drops the client's).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SILENCED_SYSTEM_CHECKS = []
+if HTTPS and not SECURE_HSTS_PRELOAD:
+    # Joining the browsers' preload list is the domain owner's decision, taken outside this application.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
+if HTTPS and not SECURE_SSL_REDIRECT:
+    # CCHC_SSL_REDIRECT=0 says the proxy in front already redirects http:// to https://.
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
+
+# Content-Security-Policy: scripts only from our own static files (no inline script, no eval). Styles allow
+# 'unsafe-inline' because templates carry style="" attributes and htmx adds its indicator style element.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

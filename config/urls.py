@@ -8,6 +8,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("dang-nhap/", account_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", account_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/", include(("cchc.accounts.urls", "accounts"))),
     path("nhat-ky/", core_views.audit_list, name="audit_list"),
     path("to-chuc/", include(("cchc.orgs.urls", "orgs"))),
     path("van-ban/", include(("cchc.registry.urls", "registry"))),

@@ -14,6 +14,8 @@ Page kinds:
 - "action": POST only (GET answers 405).
 - "redirect": an old address kept working: GET leads to its new place (301/302), POST is refused (405).
 - "public": login, logout and the API documentation; not checked for scope.
+- "personal": the signed-in user's own account (password, "log out everywhere"): anonymous visitors go to the login
+  page, every signed-in user may use it, so the read-only viewer's POST is not expected to be refused.
 
 `scoped` (default: True when the URL takes kwargs) marks URLs naming an object owned by a unit, which must be
 404 for a user whose grants do not cover that unit. `viewer` is what the read-only viewer gets on GET inside
@@ -131,6 +133,7 @@ class Api:
     kwargs: Kwargs | None = None
     scoped: bool | None = None
     public: bool = False
+    personal: bool = False  # the caller's own token: nothing of a unit, 404 when there is none
 
     @property
     def is_scoped(self) -> bool:
@@ -168,6 +171,8 @@ CORE = {
 
 ORGS = {
     "orgs:unit_list": Page(),
+    "orgs:unit_tree": Page(),
+    "orgs:unit_tree_children": Page(kwargs=unit),
     "orgs:unit_detail": Page(kwargs=unit),
     "orgs:unit_edit": Page(kind="form", kwargs=unit),
     "orgs:unit_create": Page(kind="form", kwargs=level),
@@ -262,6 +267,7 @@ def target_kw(d: Demo, w: str) -> dict:
 PLANS["plans:plan_list"] = Page()
 PLANS["plans:plan_detail"] = Page(kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:plan_update"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
+PLANS["plans:plan_withdraw"] = Page(kind="action", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:target_add"] = Page(kind="form", kwargs=lambda d, w: {"pk": plan_of(d, w).pk})
 PLANS["plans:task_list"] = Page()
 PLANS["plans:task_detail"] = Page(kwargs=task_kw)
@@ -369,13 +375,16 @@ def par_answer(d: Demo, w: str) -> dict:
 
 
 def par_evidence(d: Demo, w: str) -> dict:
-    """Evidence of the place's open assessment (added through the service for the commune, which has none)."""
+    """An evidence file of the place's open assessment (added through the service for the commune, which has
+    none); not a registered document nor a figure of the system, which redirect to their source."""
     from cchc.par.models import Evidence
 
     assessment = par_assessment_of(d, w)
-    evidence = Evidence.objects.filter(answer__assessment=assessment, document__isnull=True).first()
+    evidence = Evidence.objects.filter(
+        answer__assessment=assessment, document__isnull=True, measure_code=""
+    ).first()
     if evidence is None:
-        from cchc.par import services
+        from cchc.par import assessment_services
 
         answer = (
             assessment.answers.exclude(criterion__method="survey")
@@ -387,7 +396,7 @@ def par_evidence(d: Demo, w: str) -> dict:
         )
         from cchc.demo.par import DEMO_TODAY
 
-        evidence = services.evidence_add(
+        evidence = assessment_services.evidence_add(
             actor=SYSTEM, answer=answer, upload=upload, today=DEMO_TODAY
         )
     return {"pk": evidence.pk}
@@ -433,6 +442,13 @@ PAR = {
     "par:survey_template": Page(kwargs=par_round, scoped=False, viewer="refused"),
     "par:assessment_detail": Page(kind="form", kwargs=par_assessment, viewer="ok"),
     "par:assessment_reopen": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_request_approval": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_approve": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_return": Page(kind="action", kwargs=par_assessment),
+    "par:assessment_submit": Page(kind="action", kwargs=par_assessment),
+    "par:appraisal_send": Page(kind="action", kwargs=par_assessment),
+    "par:appraisal_finalise": Page(kind="action", kwargs=par_assessment),
+    "par:answer_use_measure": Page(kind="action", kwargs=par_answer),
     "par:appraisal": Page(kind="form", kwargs=par_assessment, viewer="ok"),
     "par:evidence_add": Page(kind="action", kwargs=par_answer),
     "par:evidence_file": Page(kwargs=par_evidence),
@@ -525,11 +541,41 @@ INITIATIVES = {
     "initiatives:council_member_remove": Page(kind="action", kwargs=council_member),
 }
 
-PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS, INITIATIVES]
+
+def api_token(d: Demo, w: str) -> dict:
+    """An API token of the place's standing office (issued through the service)."""
+    from cchc.accounts.token_services import token_issue
+
+    username = "lechan" if w == OWN else "khucthuadu"
+    _, token = token_issue(username=username, password="cchc-demo-2026")
+    return {"pk": token.pk}
+
+
+# The user's own account (namespace "accounts"): tokens belong to their user, so another user's token is 404.
+ACCOUNTS = {
+    "accounts:profile": Page(),
+    "accounts:password_change": Page(kind="personal"),
+    "accounts:token_revoke": Page(kind="action", kwargs=api_token, personal=True),
+    "accounts:logout_everywhere": Page(kind="personal", viewer="not_allowed"),
+}
+
+PAGE_REGISTRIES = [
+    CORE,
+    ORGS,
+    DOCUMENTS,
+    PLANS,
+    PAR,
+    REPORTS,
+    NOTIFICATIONS,
+    ACCOUNTS,
+    INITIATIVES,
+]
 
 # API routes as "METHOD /api/path/{param}", exactly as in the OpenAPI schema.
 API_CORE = {
     "POST /api/auth/token": Api(public=True),
+    # Revokes the bearer token of the request; with a browser session there is none (404).
+    "DELETE /api/auth/token": Api(scoped=False, personal=True),
 }
 API_ORGS = {
     "GET /api/units": Api(),

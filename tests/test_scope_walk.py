@@ -195,6 +195,8 @@ def test_the_read_only_viewer_reads_inside_the_ward_and_every_post_is_refused(na
         assert status == 403, (
             f"GET {url} answered {status}: inside the scope but not allowed is 403"
         )
+    if PAGES[name].kind == "personal":
+        return  # the viewer's own account: changing their password is theirs to do
     before = _changes()
     status = viewer.post(
         url, {"name": "Tên mới", "full_name": "Người mới", "year": "2026", "on": "01/01/2026"}
@@ -259,6 +261,8 @@ def test_the_read_only_viewer_reads_the_api_and_cannot_write_through_it(key, dem
     status = _call(viewer, method, url).status_code
     if method == "GET":
         assert status == 200
+    elif APIS[key].personal:
+        assert status in {204, 404}, f"{method} {url} answered {status}"
     else:
         assert status == 403, (
             f"{method} {url} answered {status}: inside the scope but not allowed is 403"

@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+from cchc.accounts.actions import LABELS
+
+
+def _create_cache_table(sender, using="default", **kwargs):
+    """The database cache (login failure counters without Redis) needs its table; `migrate` makes it."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class AccountsConfig(AppConfig):
@@ -10,4 +20,8 @@ class AccountsConfig(AppConfig):
         "grant.add": "Phân quyền cho tài khoản",
         "grant.remove": "Thu hồi quyền của tài khoản",
         "user.create": "Tạo tài khoản",
+        **LABELS,
     }
+
+    def ready(self):
+        post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="cchc-cache-table")

@@ -1,22 +1,14 @@
-"""Accounts: grants over unit subtrees and API tokens."""
+"""Accounts and grants over unit subtrees (logins: login_services; API tokens: token_services)."""
 
-import hashlib
-import secrets
-
-from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
-from cchc.accounts.models import ApiToken, Grant, Profile
+from cchc.accounts.models import Grant, Profile
 from cchc.core import audit
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import ROLE_LABELS, forget, scope_for
 
 User = get_user_model()
-
-
-def _hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -76,27 +68,6 @@ def grant_add(*, actor, user, role: str, unit, audit_it: bool = True) -> Grant:
             unit_path=unit.path,
         )
     return grant
-
-
-def token_issue(*, username: str, password: str) -> str | None:
-    """A new API token for valid credentials, else None."""
-    user = authenticate(username=username, password=password)
-    if user is None or not user.is_active:
-        return None
-    key = secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, key_hash=_hash(key))
-    return key
-
-
-def token_user(key: str):
-    """The active user owning the token, else None."""
-    if not key:
-        return None
-    token = ApiToken.objects.select_related("user").filter(key_hash=_hash(key)).first()
-    if token is None or not token.user.is_active:
-        return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
 
 
 def display_name(user) -> str:

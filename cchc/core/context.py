@@ -32,4 +32,11 @@ def navigation(request):
                 "active": bool(url) and path.startswith("/" + url.strip("/").split("/")[0] + "/"),
             }
         )
+    # Users over many units (the city's standing agency, administrators) open the organisation as a tree.
+    from cchc.core.scope import scope_for
+
+    if scope_for(getattr(request, "user", None)).standing_at_top():
+        for item in items:
+            if item["key"] == "orgs":
+                item["url"] = reverse("orgs:unit_tree")
     return {"nav_modules": items}

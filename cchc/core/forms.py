@@ -8,3 +8,25 @@ from cchc.core.errors import DomainError
 def add_domain_error(form: forms.BaseForm, exc: DomainError) -> None:
     """Put the service's Vietnamese message on the field it names when the form has that field, else on top."""
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+class UploadField(forms.FileField):
+    """A file input whose refusals are Vietnamese and name the file: one message for an empty file, never a
+    second "choose a file" beside it (forms check `"file" in form.errors` before asking for one)."""
+
+    default_error_messages = {
+        "required": "Vui lòng chọn tệp.",
+        "invalid": "Không đọc được tệp tải lên: hãy chọn lại tệp.",
+        "missing": "Không nhận được tệp: hãy chọn lại tệp.",
+        "empty": "Tệp rỗng (0 byte): hãy chọn tệp có nội dung.",
+        "max_length": "Tên tệp quá dài (tối đa %(max)d ký tự, tên này có %(length)d).",
+        "contradiction": "Hãy chọn tệp mới hoặc bỏ tệp cũ, không làm cả hai.",
+    }
+
+    def to_python(self, data):
+        if data not in self.empty_values and getattr(data, "size", None) == 0:
+            name = getattr(data, "name", "") or ""
+            raise forms.ValidationError(
+                f"Tệp “{name}” rỗng (0 byte): hãy chọn tệp có nội dung.", code="empty"
+            )
+        return super().to_python(data)

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,6 +25,9 @@ class Column:
     accessor: str | Callable[[Any], Any] | None = None
     sort: str | None = None
     export: bool = True
+    # Hidden on the page when every row of the filtered list has the same value of this field (a ward's own
+    # name on each of its tasks); the Excel file keeps it.
+    uniform_by: str | None = None
 
     def value(self, obj):
         acc = self.accessor or self.key
@@ -90,6 +93,7 @@ class ListPage:
     filter_options: list[tuple[Filter, list[tuple[str, str]], str]]
     params: dict[str, str]
     extra_params: dict[str, str] = field(default_factory=dict)
+    hidden: set[str] = field(default_factory=set)
 
     def url(self, **changes) -> str:
         params = {**self.params, **{k: v for k, v in changes.items()}}
@@ -118,7 +122,12 @@ class ListPage:
         return [
             (c, self.sort_state(c.key), self.sort_url(c.key) if c.sort else "")
             for c in self.spec.columns
+            if c.key not in self.hidden
         ]
+
+    @property
+    def visible_columns(self) -> int:
+        return len(self.spec.columns) - len(self.hidden)
 
 
 def search(qs: QuerySet, q: str, field_name: str = "search_text") -> QuerySet:
@@ -128,7 +137,7 @@ def search(qs: QuerySet, q: str, field_name: str = "search_text") -> QuerySet:
     return qs
 
 
-def _ordering(spec: ListSpec, sort: str) -> tuple[str, list[str]]:
+def _ordering(spec: ListSpec, sort: str) -> tuple[str, list]:
     by_key = {c.key: c for c in spec.columns if c.sort}
     key = sort.lstrip("-")
     if key not in by_key:
@@ -138,12 +147,17 @@ def _ordering(spec: ListSpec, sort: str) -> tuple[str, list[str]]:
         return "", []
     desc = sort.startswith("-")
     fields = [f.strip() for f in by_key[key].sort.split(",")]
-    order = []
+    order: list = []
     for f in fields:
-        if desc:
-            order.append(f[1:] if f.startswith("-") else "-" + f)
+        # "due_on nulls last": rows without a value come last whichever way the column is sorted.
+        name, _, option = f.partition(" ")
+        descending = name.startswith("-") != desc
+        name = name.lstrip("-")
+        if option.strip() == "nulls last":
+            expr = F(name)
+            order.append(expr.desc(nulls_last=True) if descending else expr.asc(nulls_last=True))
         else:
-            order.append(f)
+            order.append(("-" if descending else "") + name)
     return sort, order + ["pk"]
 
 
@@ -176,6 +190,13 @@ def paginate(spec: ListSpec, qs: QuerySet, request, *, keep: tuple[str, ...] = (
     extra = {k: request.GET[k] for k in keep if request.GET.get(k)}
     params = {**extra, "q": state["q"], "sort": state["sort"], **state["active"]}
     options = [(f, f.options(request), state["active"].get(f.key, "")) for f in spec.filters]
+    hidden = {
+        c.key
+        for c in spec.columns
+        if c.uniform_by
+        and paginator.count > 1
+        and qs.order_by().values(c.uniform_by).distinct().count() <= 1
+    }
     return ListPage(
         spec=spec,
         page=page,
@@ -187,6 +208,7 @@ def paginate(spec: ListSpec, qs: QuerySet, request, *, keep: tuple[str, ...] = (
         filter_options=options,
         params=params,
         extra_params=extra,
+        hidden=hidden,
     )
 
 

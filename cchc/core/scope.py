@@ -56,11 +56,13 @@ class Scope:
     def paths(self, roles=None) -> list[str]:
         return sorted({r.path for r in self.roots if roles is None or r.role in roles})
 
-    def ancestor_ids(self) -> set[int]:
-        """Ids of every unit on the way from the top to each root (roots included)."""
+    def ancestor_ids(self, roles=None) -> set[int]:
+        """Ids of every unit on the way from the top to each root (roots included); with `roles`, only the
+        roots of grants with one of those roles."""
         ids: set[int] = set()
         for r in self.roots:
-            ids.update(int(p) for p in r.path.strip("/").split("/") if p)
+            if roles is None or r.role in roles:
+                ids.update(int(p) for p in r.path.strip("/").split("/") if p)
         return ids
 
     def covers_path(self, path: str | None, roles=None) -> bool:
@@ -102,6 +104,18 @@ class Scope:
         cond = Q()
         for p in paths:
             cond |= Q(**{f"{field_path}__startswith": p})
+        return cond
+
+    def q_below(self, field_path: str = "path", roles=None) -> Q:
+        """Like `q`, without the roots' own units: the queryset form of `has_role_below`."""
+        if self.is_admin:
+            return Q()
+        roots = sorted({r.path for r in self.roots if roles is None or r.role in roles})
+        if not roots:
+            return Q(pk__in=[])
+        cond = Q()
+        for p in roots:
+            cond |= Q(**{f"{field_path}__startswith": p}) & ~Q(**{field_path: p})
         return cond
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from cchc.core import audit_display, dates, listing, selectors
+from cchc.core import audit_display, dates, listing, selectors, work
 from cchc.core.scope import scope_for
 
 
@@ -13,10 +13,17 @@ from cchc.core.scope import scope_for
 @require_safe
 def home(request):
     scope = scope_for(request.user)
+    sections = work.collect(user=request.user, today=dates.today())
     return render(
         request,
         "core/home.html",
-        {"scope": scope, "roots": selectors.grant_summary(user=request.user)},
+        {
+            "scope": scope,
+            "roots": selectors.grant_summary(user=request.user),
+            "sections": sections,
+            "has_work": any(s.total for s in sections),
+            "today": dates.today(),
+        },
     )
 
 

@@ -217,3 +217,93 @@ class Workflow:
 
 def _attname(obj: models.Model, name: str) -> str:
     return obj._meta.get_field(name).name
+
+
+# --- A leader's sign-off ---------------------------------------------------------------------------------------
+
+REQUEST_APPROVAL, APPROVE, RETURN = "request_approval", "approve", "return"
+
+
+def all_guards(*guards: Guard | None) -> Guard | None:
+    """One guard from several: the first reason any of them gives (None guards are skipped)."""
+    present = [g for g in guards if g is not None]
+    if not present:
+        return None
+
+    def guard(obj: Any, **context: Any) -> str | None:
+        for g in present:
+            reason = g(obj, **context)
+            if reason:
+                return reason
+        return None
+
+    return guard
+
+
+def approval_transitions(
+    states: type[models.TextChoices],
+    *,
+    can_request: Policy,
+    can_approve: Policy,
+    ready: Guard | None = None,
+    open_: Guard | None = None,
+    url_prefix: str = "",
+    what: str = "hồ sơ",
+) -> tuple[Transition, Transition, Transition]:
+    """The three moves of a leader's sign-off, for any workflow whose states name DRAFT, AWAITING_APPROVAL and
+    APPROVED: the preparer sends the draft to the leader ("request_approval"), the leader approves it
+    ("approve") or returns it to the draft with a reason ("return", from awaiting or approved).
+
+    `can_request` is who prepares (the unit's officers), `can_approve` who signs off (a leader over the unit);
+    `ready(obj, **context)` refuses a request while the object is incomplete, `open_(obj, **context)` refuses
+    every move while the object's window is closed. The route of each move is `url_prefix` + its name
+    ("par:assessment_" + "approve"), taking the object's pk. The move that follows approval (submitting,
+    sending) stays with the caller's workflow, from `states.APPROVED`."""
+    draft = states.DRAFT
+    awaiting = states.AWAITING_APPROVAL
+    approved = states.APPROVED
+
+    def url(name: str) -> str:
+        return f"{url_prefix}{name}" if url_prefix else ""
+
+    leader_only = "Chỉ lãnh đạo của đơn vị mới phê duyệt hoặc trả lại " + what + "."
+    return (
+        Transition(
+            REQUEST_APPROVAL,
+            "Trình lãnh đạo phê duyệt",
+            [draft],
+            awaiting,
+            can_request,
+            guard=all_guards(open_, ready),
+            url_name=url(REQUEST_APPROVAL),
+            icon="bi-send",
+            confirm=f"Trình lãnh đạo phê duyệt {what}? Trong khi chờ phê duyệt không sửa được nội dung.",
+            refused=f"Chỉ cán bộ của đơn vị mới trình lãnh đạo phê duyệt {what}.",
+        ),
+        Transition(
+            APPROVE,
+            "Phê duyệt",
+            [awaiting],
+            approved,
+            can_approve,
+            guard=all_guards(open_),
+            url_name=url(APPROVE),
+            button="success",
+            icon="bi-check2-circle",
+            confirm=f"Phê duyệt {what}? Sau khi phê duyệt, cán bộ của đơn vị nộp {what}.",
+            refused=leader_only,
+        ),
+        Transition(
+            RETURN,
+            "Trả lại",
+            [awaiting, approved],
+            draft,
+            can_approve,
+            guard=all_guards(open_),
+            url_name=url(RETURN),
+            button="outline-danger",
+            icon="bi-arrow-counterclockwise",
+            reason_required=True,
+            refused=leader_only,
+        ),
+    )

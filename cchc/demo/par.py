@@ -1,10 +1,13 @@
-"""Demo PAR Index: illustrative criteria sets, published results 2026-2028 for every ranked unit, and an
-open 2029 round in which phường Lê Chân has a partly filled self-assessment and phường Lê Thanh Nghị has
-submitted (so Sở Nội vụ can appraise).
+"""Demo PAR Index: illustrative criteria sets, published results 2023-2025 for every ranked unit, and the open
+2026 round (self-assessment from 01/11/2026): phường Lê Chân has filled its self-assessment and sent it to its
+chairman, who has it in "Chờ phê duyệt" (lechan.chutich); phường Lê Thanh Nghị's was approved and submitted (so
+Sở Nội vụ can appraise).
 
-The sets are synthetic ("Bộ chỉ số mẫu (minh họa)", docs: par-index.md §5). Results of past years are stored
-as one row per unit-year with the score of each area; dates are relative to a fixed demo date, and every
-random number comes from a fixed seed.
+The sets are synthetic ("Bộ chỉ số mẫu (minh họa)", docs: par-index.md §5). Criterion 1.2 "Mức độ hoàn thành kế
+hoạch CCHC năm" is fed by the system's own figure: the on-time rate of the unit's 2026 CCHC plan, the one its
+plan dashboard shows (`plan_on_time_rate`), so the two never disagree. Results of past years are stored as one
+row per unit-year with the score of each area; dates are relative to a fixed demo date, and every random number
+comes from a fixed seed.
 """
 
 import random
@@ -14,16 +17,19 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from cchc.core import dates
+from cchc.core.errors import DomainError
 from cchc.core.scope import SYSTEM
 from cchc.orgs.choices import BlocCode
-from cchc.par import criteria_services, ranking, services
+from cchc.par import assessment_services, criteria_services, ranking, round_services
+from cchc.par.answer_services import Entry
 from cchc.par.choices import Method, Part, RoundStatus, SetStatus
 from cchc.par.models import Answer, Assessment, CriteriaSet, Result, Round
 from cchc.par.scoring import Node, ThresholdRow, band_for, index_total, q2
 
 DEMO_TODAY = date(2026, 11, 22)
-HISTORY_YEARS = (2026, 2027, 2028)
-OPEN_YEAR = 2029
+HISTORY_YEARS = (2023, 2024, 2025)
+OPEN_YEAR = 2026
 D = Decimal
 P, YN, TH, SV = Method.POINTS, Method.YES_NO, Method.THRESHOLD, Method.SURVEY
 
@@ -324,6 +330,10 @@ DEPARTMENT_SET = [
 ]
 
 
+# Criteria fed by a figure the system computes (cchc.core.measures), by code.
+FED_BY_SYSTEM = {"1.2": "plan_on_time_rate"}
+
+
 def nodes(spec) -> list[Node]:
     return [
         Node(
@@ -337,6 +347,7 @@ def nodes(spec) -> list[Node]:
             allow_not_applicable=na,
             guide=guide,
             figure_unit="%" if method == TH else "",
+            measure_code=FED_BY_SYSTEM.get(code, ""),
         )
         for code, name, mx, method, th, ev, na, guide in spec
     ]
@@ -494,6 +505,12 @@ def _fill(
         .select_related("criterion")
         .order_by("criterion__sort_key")
     )
+    # Criteria fed by the system take its figure; the others are typed.
+    taken = {
+        a.criterion_id
+        for a in answers[:limit]
+        if a.criterion.measure_code and _use_system_figure(a)
+    }
     entries = {}
     for a in answers[:limit]:
         c = a.criterion
@@ -505,31 +522,49 @@ def _fill(
             value = (c.max_score * D(str(min(1, share + rng.uniform(-0.1, 0.08)))) * 4).quantize(
                 D(1)
             ) / 4
-        entries[c.pk] = services.Entry(
+        if c.pk in taken:
+            continue
+        entries[c.pk] = Entry(
             value=value,
             text=f"Đơn vị đã thực hiện theo kế hoạch; số liệu tổng hợp đến 15/11/{DEMO_TODAY.year}.",
         )
-    services.self_assessment_save(
+    assessment_services.self_assessment_save(
         actor=SYSTEM, assessment=assessment, entries=entries, today=DEMO_TODAY
     )
     by_code = {a.criterion.code: a for a in answers[:limit]}
     for code in ("1.1", "1.2", "1.6", "3.2", "7.2"):
         a = by_code.get(code)
-        if a is None:
+        if a is None or a.evidence.exists():
             continue
         if evidence_doc is not None and code in ("1.1", "1.2"):
-            services.evidence_add(actor=SYSTEM, answer=a, document=evidence_doc, today=DEMO_TODAY)
+            assessment_services.evidence_add(
+                actor=SYSTEM, answer=a, document=evidence_doc, today=DEMO_TODAY
+            )
         else:
             upload = SimpleUploadedFile(
                 f"minh-chung-{code.replace('.', '-')}.txt",
                 f"Tài liệu kiểm chứng tiêu chí {code} (dữ liệu minh họa).".encode(),
                 content_type="text/plain",
             )
-            services.evidence_add(actor=SYSTEM, answer=a, upload=upload, today=DEMO_TODAY)
+            assessment_services.evidence_add(
+                actor=SYSTEM, answer=a, upload=upload, today=DEMO_TODAY
+            )
+
+
+def _use_system_figure(answer) -> bool:
+    """The unit takes the figure the system computes for the criterion (as of the day the demo is loaded, the
+    day its plan dashboard counts from); False when the system has no figure (the unit types one)."""
+    try:
+        assessment_services.answer_use_measure(
+            actor=SYSTEM, answer=answer, today=DEMO_TODAY, measured_on=dates.today()
+        )
+    except DomainError:
+        return False
+    return True
 
 
 def _open_round(rng, city, units: dict, documents: dict) -> Round:
-    r = services.round_create(
+    r = round_services.round_create(
         actor=SYSTEM,
         organiser=city,
         year=OPEN_YEAR,
@@ -541,16 +576,28 @@ def _open_round(rng, city, units: dict, documents: dict) -> Round:
         response_end=DEMO_TODAY + timedelta(days=64),
         audit_it=False,
     )
-    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
-    by_unit = {a.unit_id: a for a in Assessment.objects.filter(round=r)}
+    round_services.round_open(actor=SYSTEM, round_=r)
+    by_unit = {
+        a.unit_id: a for a in Assessment.objects.filter(round=r).select_related("unit", "round")
+    }
     lc = units.get("level:Lê Chân")
     if lc is not None and lc.pk in by_unit:
-        _fill(by_unit[lc.pk], 0.92, rng, limit=24, evidence_doc=documents.get("259/KH-UBND"))
+        # Filled and sent to the ward's chairman, who has it in "Chờ phê duyệt".
+        a = by_unit[lc.pk]
+        _fill(a, 0.92, rng, evidence_doc=documents.get("259/KH-UBND"))
+        assessment_services.assessment_request_approval(
+            actor=SYSTEM, assessment=a, today=DEMO_TODAY
+        )
     ltn = units.get("level:Lê Thanh Nghị")
     if ltn is not None and ltn.pk in by_unit:
         a = by_unit[ltn.pk]
         _fill(a, 0.88, rng, evidence_doc=documents.get("698/QĐ-UBND"))
-        services.assessment_submit(actor=SYSTEM, assessment=a, today=DEMO_TODAY)
+        for move in (
+            assessment_services.assessment_request_approval,
+            assessment_services.assessment_approve,
+            assessment_services.assessment_submit,
+        ):
+            move(actor=SYSTEM, assessment=a, today=DEMO_TODAY)
     return r
 
 

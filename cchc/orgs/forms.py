@@ -1,5 +1,6 @@
 from django import forms
 
+from cchc.core.forms import UploadField
 from cchc.orgs.choices import EmploymentKind, Gender, UnitKind
 
 
@@ -40,7 +41,7 @@ class MoveForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx) hoặc CSV")
+    file = UploadField(label="Tệp Excel (.xlsx) hoặc CSV")
 
 
 class DeactivateForm(forms.Form):

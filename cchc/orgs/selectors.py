@@ -177,3 +177,99 @@ def alias_index(*, within: Unit) -> dict[str, Unit]:
             if key and key not in index:
                 index[key] = u
     return index
+
+
+# --- The unit tree ------------------------------------------------------------------------------------------
+
+# A unit's children are shown in groups by kind when there are more of them than this, in this order.
+TREE_GROUP_ABOVE = 12
+TREE_KIND_ORDER = [
+    "department",
+    "district",
+    "ward",
+    "commune",
+    "special_zone",
+    "office",
+    "center",
+    "vertical_agency",
+    "mass_org",
+    "residential_group",
+]
+
+
+def tree_roots(*, actor):
+    """The top of the actor's tree: the units none of whose ancestors the actor sees (the city for its standing
+    agency, the ward for a ward's office), with counts."""
+    visible = Unit.objects.visible_to(actor)
+    return list(
+        _with_counts(visible.exclude(parent__in=visible)).order_by("depth", "order", "name")
+    )
+
+
+def _count(model, field: str, **filters):
+    rows = (
+        model.objects.filter(**{field: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def _with_counts(qs):
+    """Each unit with its number of active children and of active people working in it directly."""
+    return qs.annotate(
+        child_count=_count(Unit, "parent", is_active=True),
+        people_count=_count(Person, "unit", is_active=True),
+    )
+
+
+def tree_children(*, actor, unit: Unit) -> dict:
+    """The children of a unit for the tree: `units` when they are few or of one kind, else `groups` of
+    (kind, label, count) to open one by one; each unit with its children and people counts (one query)."""
+    children = _with_counts(
+        Unit.objects.visible_to(actor).filter(parent=unit).select_related("parent")
+    ).order_by("order", "name")
+    kinds = dict(
+        children.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    total = sum(kinds.values())
+    if total <= TREE_GROUP_ABOVE or len(kinds) <= 1:
+        return {"units": list(children), "groups": [], "total": total}
+    from cchc.orgs.choices import UnitKind
+
+    labels = dict(UnitKind.choices)
+    order = {k: i for i, k in enumerate(TREE_KIND_ORDER)}
+    groups = [
+        {"kind": kind, "label": labels.get(kind, kind), "count": n}
+        for kind, n in sorted(kinds.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+    ]
+    return {"units": [], "groups": groups, "total": total}
+
+
+def tree_group(*, actor, unit: Unit, kind: str):
+    """The children of one kind of a unit, with their counts."""
+    return list(
+        _with_counts(Unit.objects.visible_to(actor).filter(parent=unit, kind=kind)).order_by(
+            "order", "name"
+        )
+    )
+
+
+def tree_search(*, actor, q: str, limit: int = 100) -> tuple[list[Unit], int]:
+    """Units whose name, code or other names contain every folded word of `q`, with the names of the units
+    above each (for its path in the tree); at most `limit`, and how many matched."""
+    words = fold(q).split()
+    if not words:
+        return [], 0
+    qs = Unit.objects.visible_to(actor)
+    for word in words:
+        qs = qs.filter(search_text__contains=word)
+    total = qs.count()
+    units = list(_with_counts(qs).order_by("depth", "name")[:limit])
+    ancestor_ids = {int(p) for u in units for p in u.path.strip("/").split("/")[:-1] if p}
+    names = dict(Unit.objects.filter(pk__in=ancestor_ids).values_list("pk", "name"))
+    for u in units:
+        u.trail = [names[int(p)] for p in u.path.strip("/").split("/")[:-1] if int(p) in names]
+    return units, total

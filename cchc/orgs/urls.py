@@ -4,6 +4,8 @@ from cchc.orgs import views
 
 urlpatterns = [
     path("", views.unit_list, name="unit_list"),
+    path("cay/", views.unit_tree, name="unit_tree"),
+    path("cay/<int:pk>/", views.unit_tree_children, name="unit_tree_children"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("don-vi/<int:pk>/sua/", views.unit_edit, name="unit_edit"),
     path("don-vi/<int:pk>/them-don-vi/", views.unit_create, name="unit_create"),

@@ -79,8 +79,62 @@ def unit_list(request):
 
 @login_required
 @require_safe
+def unit_tree(request):
+    """The organisation as a tree for users over many units: the top of the user's scope, opened level by level
+    (children grouped by kind when there are many), or the units matching a search with their path."""
+    q = request.GET.get("q", "").strip()[:200]
+    context = {"q": q, "roots": [], "results": [], "total": 0}
+    if q:
+        context["results"], context["total"] = selectors.tree_search(actor=request.user, q=q)
+    else:
+        roots = selectors.tree_roots(actor=request.user)
+        context["roots"] = [
+            {"unit": r, "children": selectors.tree_children(actor=request.user, unit=r)}
+            for r in roots[:50]
+        ]
+    return render(request, "orgs/unit_tree.html", context)
+
+
+@login_required
+@require_safe
+def unit_tree_children(request, pk):
+    """One level of the tree (htmx): a unit's children, or those of one kind when `kind` is given."""
+    unit = selectors.unit_get(actor=request.user, pk=pk)
+    kind = request.GET.get("kind", "")
+    if kind:
+        if kind not in UnitKind.values:
+            raise Http404
+        children = {
+            "units": selectors.tree_group(actor=request.user, unit=unit, kind=kind),
+            "groups": [],
+        }
+    else:
+        children = selectors.tree_children(actor=request.user, unit=unit)
+    return render(request, "orgs/_tree_nodes.html", {"parent": unit, "children": children})
+
+
+CHILDREN_SPEC = listing.ListSpec(
+    title="Đơn vị trực thuộc",
+    columns=[
+        listing.Column("name", "Tên đơn vị", sort="name"),
+        listing.Column("kind", "Loại", accessor="get_kind_display", sort="kind"),
+        listing.Column("people_count", "Số người", sort="people_count"),
+    ],
+    filters=[listing.Filter("kind", "Loại đơn vị", choices=UnitKind.choices)],
+    default_sort="name",
+    page_size=20,
+    export_name="don-vi-truc-thuoc",
+    search_placeholder="Tên, mã hoặc tên gọi khác",
+)
+
+
+@login_required
+@require_safe
 def unit_detail(request, pk):
     unit = selectors.unit_get(actor=request.user, pk=pk)
+    children = selectors.unit_children(unit=unit)
+    if listing.wants_export(request):
+        return listing.export(CHILDREN_SPEC, children, request)
     year = _current_year(request)
     people = selectors.person_list(actor=request.user, unit=unit).filter(unit=unit)
     can_manage = policies.can_manage_unit(request.user, unit)
@@ -93,7 +147,7 @@ def unit_detail(request, pk):
         {
             "unit": unit,
             "ancestors": ancestors,
-            "children": selectors.unit_children(unit=unit),
+            "listing": listing.paginate(CHILDREN_SPEC, children, request),
             "people": people,
             "aliases": selectors.unit_aliases(unit=unit),
             "bloc": selectors.unit_bloc(unit=unit, year=year),

@@ -11,7 +11,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from cchc.orgs.choices import BlocCode
-from cchc.par import selectors
+from cchc.par import result_selectors, selectors
 
 router = Router(tags=["parindex"])
 BLOCS = set(BlocCode.values)
@@ -51,7 +51,7 @@ class TopFilter(Schema):
 def _rows(request, year: int, bloc: str | None):
     if bloc and bloc not in BLOCS:
         raise HttpError(404, f"Không có khối “{bloc}”.")
-    state = selectors.city_rankings(actor=request.user, year=year, bloc_code=bloc or None)
+    state = result_selectors.city_rankings(actor=request.user, year=year, bloc_code=bloc or None)
     if not state.visible:
         raise Http404(f"Kết quả Chỉ số CCHC năm {year} chưa được công bố.")
     return [(code, r) for code in selectors.BLOC_ORDER for r in state.rows_by_bloc.get(code, [])]
@@ -95,7 +95,7 @@ def history(
     end: int | None = Query(None, alias="to"),
 ):
     """A unit's index and rank by year (published years, plus provisional ones for the standing agency)."""
-    unit = selectors.result_unit_get(actor=request.user, pk=unit_id)
+    unit = result_selectors.result_unit_get(actor=request.user, pk=unit_id)
     return [
         HistoryOut(
             year=r.year,
@@ -106,7 +106,7 @@ def history(
             band=r.band,
             published=r.published,
         )
-        for r in selectors.unit_history(actor=request.user, unit=unit, start=start, end=end)
+        for r in result_selectors.unit_history(actor=request.user, unit=unit, start=start, end=end)
     ]
 
 

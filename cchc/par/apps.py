@@ -25,6 +25,7 @@ class ParConfig(AppConfig):
         "criterion.delete": "Xóa tiêu chí",
         "criterion.save": "Lưu tiêu chí",
         "evidence.add": "Thêm tài liệu kiểm chứng",
+        "evidence.measure": "Ghi số liệu hệ thống làm tài liệu kiểm chứng",
         "evidence.remove": "Gỡ tài liệu kiểm chứng",
         "results.compute": "Tính kết quả Chỉ số CCHC",
         "round.create": "Tạo đợt đánh giá",

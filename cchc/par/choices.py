@@ -1,4 +1,4 @@
-"""Choices of the PAR Index with the allowed transitions beside them."""
+"""Choices of the PAR Index; their transitions are declared in `cchc.par.workflows`."""
 
 from django.db import models
 
@@ -28,27 +28,12 @@ class RoundStatus(models.TextChoices):
     PUBLISHED = "published", "Đã công bố"
 
 
-ROUND_TRANSITIONS = {
-    RoundStatus.DRAFT: {RoundStatus.OPEN},
-    RoundStatus.OPEN: {RoundStatus.PUBLISHED},
-    RoundStatus.PUBLISHED: set(),
-}
-
-
 class AssessmentStatus(models.TextChoices):
+    """A unit's file: its self-assessment signed off by the unit's leader, then submitted and appraised."""
+
     DRAFT = "draft", "Đang tự đánh giá"
+    AWAITING_APPROVAL = "awaiting_approval", "Chờ lãnh đạo phê duyệt"
+    APPROVED = "approved", "Lãnh đạo đã phê duyệt"
     SUBMITTED = "submitted", "Đã nộp, chờ thẩm định"
     SENT_BACK = "sent_back", "Đã gửi kết quả thẩm định"
     FINALISED = "finalised", "Đã chốt kết quả"
-
-
-ASSESSMENT_TRANSITIONS = {
-    AssessmentStatus.DRAFT: {AssessmentStatus.SUBMITTED},
-    AssessmentStatus.SUBMITTED: {
-        AssessmentStatus.SENT_BACK,
-        AssessmentStatus.FINALISED,
-        AssessmentStatus.DRAFT,
-    },
-    AssessmentStatus.SENT_BACK: {AssessmentStatus.FINALISED, AssessmentStatus.DRAFT},
-    AssessmentStatus.FINALISED: set(),
-}

@@ -1,18 +1,18 @@
-"""Writes to criteria sets: create, clone, edit nodes and bands, import from Excel, versions once frozen.
+"""Writes to criteria sets: create, clone, edit nodes and bands, versions once frozen (Excel: `criteria_import`).
 
 A set is edited in place while it is a draft. Once a round using it opens it is frozen: changes go to a new
 version (a draft copy), which replaces the frozen one when issued; assessments of open rounds then move to
-the new version, answers carried over by criterion code.
+the new version, answers carried over by criterion code. A scored criterion may be fed by a figure the system
+computes (`measure_code`, one of `cchc.core.measures.choices()`).
 """
 
-import io
 from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from cchc.core import audit, tabular
+from cchc.core import audit, measures
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import user_or_none
 from cchc.core.text import fold, nfc
@@ -20,16 +20,9 @@ from cchc.orgs.choices import BlocCode
 from cchc.par import policies
 from cchc.par.choices import AssessmentStatus, Method, Part, RoundStatus, SetStatus
 from cchc.par.models import Answer, Assessment, Band, CriteriaSet, Criterion, Threshold
-from cchc.par.scoring import (
-    Node,
-    ThresholdRow,
-    parent_code,
-    parse_number,
-    parse_thresholds,
-    sort_key,
-    validate_tree,
-    vn,
-)
+from cchc.par.scoring import Node, parent_code, parse_thresholds, sort_key, vn
+from cchc.par.selectors import set_errors, set_nodes
+from cchc.par.workflows import SET_FLOW
 
 DEFAULT_BANDS = [
     ("Tốt", Decimal("90")),
@@ -66,36 +59,23 @@ def _check_editable(cs: CriteriaSet) -> None:
         )
 
 
+def check_measure(code: str, method: str, measure_code: str) -> None:
+    """A criterion fed by the system's data names a registered measure and is scored by thresholds."""
+    if not measure_code:
+        return
+    if measures.get(measure_code) is None:
+        raise DomainError(
+            f"Mục {code}: hệ thống không có số liệu “{measure_code}”.", field="measure_code"
+        )
+    if method != Method.THRESHOLD:
+        raise DomainError(
+            f"Mục {code}: số liệu hệ thống chỉ dùng cho tiêu chí chấm theo ngưỡng số liệu.",
+            field="measure_code",
+        )
+
+
 def _bloc_label(code: str) -> str:
     return dict(BlocCode.choices).get(code, code)
-
-
-def set_nodes(cs: CriteriaSet) -> list[Node]:
-    """The tree of a set as the pure checks see it (two queries)."""
-    rows = list(cs.criteria.order_by("sort_key"))
-    thresholds = defaultdict(list)
-    for t in Threshold.objects.filter(criterion__criteria_set=cs):
-        thresholds[t.criterion_id].append(ThresholdRow(t.min_value, t.score))
-    return [
-        Node(
-            code=c.code,
-            name=c.name,
-            max_score=c.max_score,
-            part=c.part,
-            method=c.method,
-            thresholds=thresholds[c.pk],
-            guide=c.guide,
-            evidence_required=c.evidence_required,
-            allow_not_applicable=c.allow_not_applicable,
-            figure_unit=c.figure_unit,
-        )
-        for c in rows
-    ]
-
-
-def set_errors(cs: CriteriaSet) -> list[str]:
-    """Why the set is not valid yet (empty when valid)."""
-    return validate_tree(set_nodes(cs), appraised_max=cs.appraised_max, survey_max=cs.survey_max)
 
 
 def _create_nodes(cs: CriteriaSet, nodes: list[Node]) -> None:
@@ -129,6 +109,7 @@ def _create_nodes(cs: CriteriaSet, nodes: list[Node]) -> None:
                     guide=n.guide,
                     evidence_required=n.evidence_required,
                     allow_not_applicable=n.allow_not_applicable,
+                    measure_code=n.measure_code,
                     is_leaf=n.code not in has_children,
                 )
             )
@@ -305,6 +286,7 @@ def node_save(
     guide: str = "",
     evidence_required: bool = False,
     allow_not_applicable: bool = False,
+    measure_code: str = "",
 ) -> Criterion:
     """Add or change one node of a draft set; the parent is found from the code ('1.2.3' under '1.2')."""
     _check_manage(actor, criteria_set.organiser)
@@ -337,6 +319,7 @@ def node_save(
             )
         part = parent.part
     part = part or (Part.SURVEY if method == Method.SURVEY else Part.APPRAISED)
+    check_measure(code, method, measure_code)
     try:
         rows = parse_thresholds(thresholds) if method == Method.THRESHOLD else []
     except ValueError as exc:
@@ -362,6 +345,7 @@ def node_save(
     obj.name, obj.max_score, obj.method, obj.part = nfc(name), max_score, method, part
     obj.figure_unit, obj.guide = figure_unit or "", guide or ""
     obj.evidence_required, obj.allow_not_applicable = evidence_required, allow_not_applicable
+    obj.measure_code = measure_code or ""
     if criterion is None:
         obj.is_leaf = True
     obj.save()
@@ -561,8 +545,14 @@ def set_issue(*, actor, criteria_set: CriteriaSet) -> int:
             Assessment.objects.filter(pk__in=[a.pk for a in assessments]).update(criteria_set=cs)
             moved = len(assessments)
         if old.status == SetStatus.FROZEN:
-            cs.status, cs.frozen_at = SetStatus.FROZEN, timezone.now()
-            cs.save(update_fields=["status", "frozen_at"])
+            SET_FLOW.apply(
+                "freeze",
+                actor=actor,
+                obj=cs,
+                changes={"frozen_at": timezone.now()},
+                unit_path=cs.organiser.path,
+                note=f"Thay phiên bản {old.version} đang áp dụng",
+            )
     audit.record(
         actor=actor,
         action="criteria_set.issue",
@@ -573,194 +563,3 @@ def set_issue(*, actor, criteria_set: CriteriaSet) -> int:
         note=("Bỏ kết quả các mã không còn: " + ", ".join(sorted(dropped))) if dropped else "",
     )
     return moved
-
-
-# Excel -------------------------------------------------------------------------------------------
-
-
-def _method_of(text: str, part: str | None) -> str | None:
-    key = fold(text)
-    if not key:
-        return Method.SURVEY if part == Part.SURVEY else Method.POINTS
-    for value, label in Method.choices:
-        if key in {fold(value), fold(label)}:
-            return value
-    synonyms = {
-        "cham diem": Method.POINTS,
-        "diem": Method.POINTS,
-        "co/khong": Method.YES_NO,
-        "co / khong": Method.YES_NO,
-        "dat/khong dat": Method.YES_NO,
-        "nguong": Method.THRESHOLD,
-        "theo nguong": Method.THRESHOLD,
-        "dieu tra": Method.SURVEY,
-    }
-    return synonyms.get(key)
-
-
-def _part_of(text: str) -> str | None:
-    key = fold(text)
-    if not key:
-        return None
-    if key.startswith("dieu tra") or key == "survey":
-        return Part.SURVEY
-    if key.startswith("tham dinh") or key == "appraised":
-        return Part.APPRAISED
-    return "?"
-
-
-def _flag(text: str) -> bool:
-    return fold(text) in {"co", "x", "1", "yes", "true", "bat buoc", "dung"}
-
-
-def _read_bands(data: bytes) -> list[tuple[str, Decimal]] | None:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        return None
-    if BAND_SHEET not in wb.sheetnames:
-        return None
-    bands = []
-    for row in list(wb[BAND_SHEET].iter_rows(values_only=True))[1:]:
-        if not row or row[0] in (None, ""):
-            continue
-        try:
-            lo = parse_number(row[1])
-        except (ValueError, IndexError):
-            raise DomainError(
-                f"Trang “{BAND_SHEET}”: điểm bắt đầu của mức “{row[0]}” không phải số."
-            )
-        bands.append((nfc(str(row[0])), lo or Decimal("0")))
-    return bands or None
-
-
-def parse_set_file(
-    filename: str, data: bytes
-) -> tuple[list[Node], list[tuple[str, Decimal]] | None]:
-    """Nodes (and bands when the workbook has a “Xếp loại” sheet) of an Excel criteria set; errors name rows."""
-    table = tabular.read_table(filename, data, SET_COLUMNS, required=["code", "name", "max_score"])
-    nodes: list[Node] = []
-    errors: list[str] = []
-    bad_rows: list[int] = []
-    parts: dict[str, str] = {}
-    for number, v in table.rows:
-        row_errors = []
-        code = v.get("code", "").strip().rstrip(".")
-        if not code:
-            row_errors.append("thiếu mã")
-        try:
-            max_score = parse_number(v.get("max_score"))
-            if max_score is None:
-                row_errors.append("thiếu điểm tối đa")
-        except ValueError:
-            max_score = None
-            row_errors.append(f"điểm tối đa “{v.get('max_score')}” không phải số")
-        part = _part_of(v.get("part", ""))
-        if part == "?":
-            row_errors.append(
-                f"phần “{v.get('part')}” không hợp lệ (Thẩm định hoặc Điều tra xã hội học)"
-            )
-            part = None
-        pc = parent_code(code) if code else None
-        part = part or (parts.get(pc) if pc else None)
-        method = _method_of(v.get("method", ""), part)
-        if method is None:
-            row_errors.append(f"phương pháp chấm “{v.get('method')}” không hợp lệ")
-            method = Method.POINTS
-        part = part or (Part.SURVEY if method == Method.SURVEY else Part.APPRAISED)
-        parts[code] = part
-        try:
-            thresholds = (
-                parse_thresholds(v.get("thresholds", "")) if method == Method.THRESHOLD else []
-            )
-        except ValueError as exc:
-            thresholds = []
-            row_errors.append(f"ngưỡng “{exc}” không đúng dạng “mức:điểm”")
-        if row_errors:
-            errors.append(f"Dòng {number}: " + "; ".join(row_errors) + ".")
-            bad_rows.append(number)
-            continue
-        nodes.append(
-            Node(
-                code=code,
-                name=nfc(v.get("name", "")),
-                max_score=max_score,
-                part=part,
-                method=method,
-                thresholds=thresholds,
-                guide=v.get("guide", ""),
-                evidence_required=_flag(v.get("evidence_required", "")),
-                allow_not_applicable=_flag(v.get("allow_not_applicable", "")),
-                figure_unit=v.get("figure_unit", "") or ("%" if method == Method.THRESHOLD else ""),
-                row=number,
-            )
-        )
-    if errors:
-        raise DomainError(
-            "Tệp có dòng lỗi; chưa có dữ liệu nào được lưu.\n" + "\n".join(errors), rows=bad_rows
-        )
-    if not nodes:
-        raise DomainError("Tệp không có dòng tiêu chí nào.")
-    return nodes, _read_bands(data)
-
-
-@transaction.atomic
-def set_import(
-    *,
-    actor,
-    organiser,
-    year: int,
-    bloc_code: str,
-    name: str,
-    appraised_max: Decimal,
-    survey_max: Decimal,
-    filename: str,
-    data: bytes,
-    replace: CriteriaSet | None = None,
-) -> CriteriaSet:
-    """A set from an Excel file (new, or replacing the tree of a draft set); any error refuses the whole file."""
-    _check_manage(actor, organiser)
-    nodes, bands = parse_set_file(filename, data)
-    errors = validate_tree(nodes, appraised_max=appraised_max, survey_max=survey_max)
-    if errors:
-        raise DomainError(
-            "Bộ chỉ số trong tệp chưa hợp lệ; chưa có dữ liệu nào được lưu.\n" + "\n".join(errors)
-        )
-    if replace is not None:
-        _check_editable(replace)
-        if Assessment.objects.filter(criteria_set=replace).exists():
-            raise DomainError("Bộ chỉ số đã được dùng trong đợt đánh giá; hãy tạo phiên bản mới.")
-        replace.criteria.all().delete()
-        replace.name, replace.appraised_max, replace.survey_max = (
-            nfc(name) or replace.name,
-            appraised_max,
-            survey_max,
-        )
-        replace.save()
-        if bands:
-            _set_bands(replace, bands)
-        _create_nodes(replace, nodes)
-        cs = replace
-    else:
-        cs = set_create(
-            actor=actor,
-            organiser=organiser,
-            year=year,
-            bloc_code=bloc_code,
-            name=name,
-            appraised_max=appraised_max,
-            survey_max=survey_max,
-            bands=bands,
-            nodes=nodes,
-            audit_it=False,
-        )
-    audit.record(
-        actor=actor,
-        action="criteria_set.import",
-        obj=cs,
-        after={"file": filename, "nodes": len(nodes), "replace": replace is not None},
-        unit_path=organiser.path,
-    )
-    return cs

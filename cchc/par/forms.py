@@ -5,7 +5,10 @@ from decimal import Decimal
 
 from django import forms
 
+from cchc.core import measures
+from cchc.core.forms import UploadField
 from cchc.orgs.choices import BlocCode
+from cchc.par.answer_services import Entry
 from cchc.par.choices import Method, Part
 from cchc.par.scoring import parse_number
 
@@ -49,11 +52,11 @@ class SetImportForm(forms.Form):
     name = forms.CharField(label="Tên bộ chỉ số", max_length=300)
     appraised_max = VnDecimalField(label="Tổng điểm phần thẩm định", initial="70")
     survey_max = VnDecimalField(label="Tổng điểm điều tra xã hội học", initial="30")
-    file = forms.FileField(label="Tệp Excel (.xlsx)")
+    file = UploadField(label="Tệp Excel (.xlsx)")
 
 
 class ReimportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)")
+    file = UploadField(label="Tệp Excel (.xlsx)")
 
 
 class CloneForm(forms.Form):
@@ -89,6 +92,17 @@ class NodeForm(forms.Form):
     allow_not_applicable = forms.BooleanField(
         label="Cho phép đơn vị chọn “không áp dụng”", required=False
     )
+    measure_code = forms.ChoiceField(
+        label="Số liệu hệ thống (khi chấm theo ngưỡng)",
+        required=False,
+        help_text="Hệ thống tự tính số liệu này cho từng đơn vị và đề xuất điểm theo ngưỡng.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure_code"].choices = [("", "— Đơn vị tự nhập số liệu —")] + list(
+            measures.choices()
+        )
 
 
 class BandsForm(forms.Form):
@@ -152,17 +166,71 @@ class TeamForm(forms.Form):
     )
 
 
+class ReturnForm(forms.Form):
+    note = forms.CharField(label="Lý do trả lại", max_length=2000)
+
+
 class ReopenForm(forms.Form):
     until = forms.DateField(label="Hạn mới", widget=DATE_WIDGET)
     note = forms.CharField(label="Lý do", max_length=500, required=False)
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx) hoặc CSV")
+    file = UploadField(label="Tệp Excel (.xlsx) hoặc CSV")
+
+
+class SurveyGridForm(forms.Form):
+    """The survey table of a round: one field per unit and item (`s_<assessment id>_<code>`). Only the cells the
+    page posted and the user changed come out of `changed()`; a cell that is not a number names the unit."""
+
+    def __init__(self, *args, rows, columns, scores, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows, self.columns, self.scores = rows, list(columns), scores
+        for a in rows:
+            for code in self.columns:
+                self.fields[self.key(a, code)] = forms.CharField(
+                    required=False, initial=number_text(scores.get(a.pk, {}).get(code))
+                )
+
+    @staticmethod
+    def key(assessment, code: str) -> str:
+        return f"s_{assessment.pk}_{code}"
+
+    def clean(self):
+        data = super().clean()
+        problems = []
+        self.values: dict[int, dict[str, Decimal | None]] = {}
+        for a in self.rows:
+            for code in self.columns:
+                key = self.key(a, code)
+                if key not in self.data:
+                    continue
+                text = data.get(key, "")
+                try:
+                    value = parse_number(text)
+                except ValueError:
+                    problems.append(f"{a.unit.name}: điểm {code} “{text}” không phải số")
+                    continue
+                if value != self.scores.get(a.pk, {}).get(code):
+                    self.values.setdefault(a.pk, {})[code] = value
+        if problems:
+            raise forms.ValidationError(problems)
+        return data
+
+    def changed(self) -> dict[int, dict[str, Decimal | None]]:
+        """{assessment id: {item code: score}} of the cells that differ from the stored scores."""
+        return self.values
+
+    def table(self):
+        """(assessment, [(code, text shown)]) per row, with what the user typed after a refused save."""
+        return [
+            (a, [(code, self[self.key(a, code)].value() or "") for code in self.columns])
+            for a in self.rows
+        ]
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label="Tệp", required=False)
+    file = UploadField(label="Tệp", required=False)
     document = forms.CharField(
         label="Hoặc văn bản đã đăng ký (số, ký hiệu)", required=False, max_length=300
     )
@@ -220,8 +288,6 @@ def row_state(answer, mode: str) -> dict:
 
 def parse_sheet(post, rows, mode: str):
     """{criterion id: Entry} for the rows the user changed, and the input errors naming criteria."""
-    from cchc.par.services import Entry
-
     entries, errors = {}, []
     for row in rows:
         a, c = row.answer, row.criterion

@@ -121,6 +121,12 @@ class Criterion(models.Model):
     guide = models.TextField("Hướng dẫn chấm điểm", blank=True)
     evidence_required = models.BooleanField("Bắt buộc tài liệu kiểm chứng", default=False)
     allow_not_applicable = models.BooleanField("Cho phép “không áp dụng”", default=False)
+    measure_code = models.CharField(
+        "Số liệu hệ thống",
+        max_length=60,
+        blank=True,
+        help_text="Số liệu hệ thống tính được (cchc.core.measures) dùng để đề xuất điểm.",
+    )
     is_leaf = models.BooleanField(default=True, editable=False)
 
     class Meta:
@@ -251,11 +257,30 @@ class Assessment(models.Model):
     bloc_code = models.CharField("Khối", max_length=32, choices=BlocCode.choices)
     status = models.CharField(
         "Trạng thái",
-        max_length=12,
+        max_length=20,
         choices=AssessmentStatus.choices,
         default=AssessmentStatus.DRAFT,
     )
     self_deadline = models.DateField("Hạn tự đánh giá riêng (mở lại)", null=True, blank=True)
+    approved_at = models.DateTimeField("Lãnh đạo phê duyệt lúc", null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Lãnh đạo phê duyệt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    return_note = models.TextField("Lý do lãnh đạo trả lại", blank=True)
+    returned_at = models.DateTimeField("Trả lại lúc", null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Lãnh đạo trả lại",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     submitted_at = models.DateTimeField("Nộp lúc", null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -328,7 +353,8 @@ def evidence_path(instance, filename):
 
 
 class Evidence(Attachment):
-    """Evidence (tài liệu kiểm chứng) of an answer: an uploaded file or a registered document."""
+    """Evidence (tài liệu kiểm chứng) of an answer: an uploaded file, a registered document, or a figure the
+    system computed (`measure_code`), named with its value and linked to its source."""
 
     answer = models.ForeignKey(
         Answer, verbose_name="Tiêu chí", on_delete=models.CASCADE, related_name="evidence"
@@ -342,6 +368,8 @@ class Evidence(Attachment):
         on_delete=models.PROTECT,
     )
     name = models.CharField("Tên", max_length=255)
+    measure_code = models.CharField("Số liệu hệ thống", max_length=60, blank=True)
+    source_url = models.CharField("Nguồn số liệu", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "Tài liệu kiểm chứng"

@@ -123,6 +123,7 @@ class Node:
     evidence_required: bool = False
     allow_not_applicable: bool = False
     figure_unit: str = "%"
+    measure_code: str = ""
     row: int | None = None
 
     @property
@@ -199,7 +200,15 @@ def validate_tree(nodes: list[Node], *, appraised_max: Decimal, survey_max: Deci
             )
     for n in sorted(by_code.values(), key=lambda n: sort_key(n.code)):
         if n.code in children:
+            if n.measure_code:
+                errors.append(
+                    f"Mục {n.code}: có mục con nên không gắn số liệu hệ thống; gắn ở mục con."
+                )
             continue
+        if n.measure_code and n.method != Method.THRESHOLD:
+            errors.append(
+                f"Mục {n.code}: số liệu hệ thống chỉ dùng cho tiêu chí chấm theo ngưỡng số liệu."
+            )
         if n.part == Part.SURVEY and n.method != Method.SURVEY:
             errors.append(
                 f"Mục {n.code}: thuộc phần điều tra xã hội học nên phương pháp phải là “điều tra”."

@@ -1,4 +1,6 @@
-"""Reads of the PAR Index; every query starts from what the actor may see (404 outside it).
+"""Reads of the PAR Index: criteria sets, rounds, assessments and the lists of work waiting for a user; every
+query of a user's pages starts from what the actor may see (404 outside it). Results and rankings are read in
+`result_selectors`, an assessment's sheet in `sheet_selectors`.
 
 The award rules call `bloc_ranking`, `top_n` and `years_in_top`: plain functions over *published* results
 only. Ranks are competition ranks (ties share a rank: 1, 2, 2, 4); "top n" follows the award order (index,
@@ -6,17 +8,17 @@ then appraised score, then survey score, then unit name — see `cchc.par.rankin
 units (fewer in a smaller bloc).
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404
 
+from cchc.core.scope import LEADER, OFFICER, STANDING, scope_for
 from cchc.orgs.choices import BlocCode
-from cchc.orgs.models import Bloc, Unit
-from cchc.par import policies, ranking
-from cchc.par.choices import Method, RoundStatus
+from cchc.orgs.models import Bloc, BlocMembership, Unit
+from cchc.par.choices import AssessmentStatus, Method, RoundStatus
 from cchc.par.models import (
     Answer,
     Assessment,
@@ -28,7 +30,7 @@ from cchc.par.models import (
     Round,
     Threshold,
 )
-from cchc.par.scoring import ThresholdRow, format_thresholds
+from cchc.par.scoring import Node, ThresholdRow, format_thresholds, validate_tree
 from cchc.registry.models import Document
 
 BLOC_LABELS = dict(BlocCode.choices)
@@ -165,10 +167,56 @@ def set_bands(*, criteria_set: CriteriaSet) -> list[Band]:
     return list(criteria_set.bands.order_by("-min_score"))
 
 
+def set_nodes(criteria_set: CriteriaSet) -> list[Node]:
+    """The tree of a set as the pure checks see it (two queries)."""
+    rows = list(criteria_set.criteria.order_by("sort_key"))
+    thresholds = defaultdict(list)
+    for t in Threshold.objects.filter(criterion__criteria_set=criteria_set):
+        thresholds[t.criterion_id].append(ThresholdRow(t.min_value, t.score))
+    return [
+        Node(
+            code=c.code,
+            name=c.name,
+            max_score=c.max_score,
+            part=c.part,
+            method=c.method,
+            thresholds=thresholds[c.pk],
+            guide=c.guide,
+            evidence_required=c.evidence_required,
+            allow_not_applicable=c.allow_not_applicable,
+            figure_unit=c.figure_unit,
+            measure_code=c.measure_code,
+        )
+        for c in rows
+    ]
+
+
+def set_errors(criteria_set: CriteriaSet) -> list[str]:
+    """Why the set is not valid yet (empty when valid)."""
+    return validate_tree(
+        set_nodes(criteria_set),
+        appraised_max=criteria_set.appraised_max,
+        survey_max=criteria_set.survey_max,
+    )
+
+
+def next_child_code(*, criteria_set: CriteriaSet, parent_code: str) -> str:
+    """The code proposed for a new child of `parent_code` ("1.4" when 1 has three children); "" for an area."""
+    if not parent_code:
+        return ""
+    siblings = criteria_set.criteria.filter(parent__code=parent_code).count()
+    return f"{parent_code}.{siblings + 1}"
+
+
+def current_set(*, organiser: Unit, year: int, bloc_code: str) -> CriteriaSet | None:
+    """The set in force for a level, a year and a bloc."""
+    return CriteriaSet.objects.filter(
+        organiser=organiser, year=year, bloc_code=bloc_code, is_current=True
+    ).first()
+
+
 def organiser_for(*, actor) -> Unit | None:
     """The level whose sets and rounds the actor keeps (the top unit of a standing grant), else None."""
-    from cchc.core.scope import STANDING, scope_for
-
     scope = scope_for(actor)
     if scope.is_admin:
         bloc = Bloc.objects.select_related("organiser").order_by("id").first()
@@ -184,8 +232,6 @@ def organiser_for(*, actor) -> Unit | None:
 
 def home_organiser(*, actor) -> Unit | None:
     """The level whose PAR Index the actor follows: the organiser of the blocs above or at the actor's units."""
-    from cchc.core.scope import scope_for
-
     scope = scope_for(actor)
     organisers = list(
         Unit.objects.filter(pk__in=Bloc.objects.values("organiser_id")).order_by("path")
@@ -211,6 +257,95 @@ def round_get(*, actor, pk) -> Round:
         return Round.objects.visible_to(actor).select_related("organiser").get(pk=pk)
     except (Round.DoesNotExist, ValueError, TypeError):
         raise Http404("Không tìm thấy đợt đánh giá.")
+
+
+def round_blocs(round_: Round) -> dict[str, list[Unit]]:
+    """{bloc code: member units} of the organiser's blocs in the round's year."""
+    members: dict[str, list[Unit]] = defaultdict(list)
+    for m in (
+        BlocMembership.objects.filter(year=round_.year, bloc__organiser=round_.organiser)
+        .select_related("unit", "bloc")
+        .order_by("unit__name")
+    ):
+        members[m.bloc.code].append(m.unit)
+    return members
+
+
+def round_sets(round_: Round, bloc_codes) -> dict[str, CriteriaSet]:
+    """{bloc code: the set in force} for the round's level and year."""
+    return {
+        cs.bloc_code: cs
+        for cs in CriteriaSet.objects.filter(
+            organiser=round_.organiser,
+            year=round_.year,
+            is_current=True,
+            bloc_code__in=list(bloc_codes),
+        )
+    }
+
+
+def round_open_problems(round_: Round) -> list[str]:
+    """Why the round cannot open yet: a bloc without members, without a set, or with a set not valid."""
+    blocs = round_blocs(round_)
+    if not blocs:
+        return [f"Năm {round_.year} chưa có đơn vị nào thuộc các khối thi đua."]
+    sets = round_sets(round_, blocs)
+    problems = []
+    for code in blocs:
+        cs = sets.get(code)
+        label = BLOC_LABELS.get(code, code)
+        if cs is None:
+            problems.append(f"{label}: chưa có bộ chỉ số năm {round_.year}.")
+            continue
+        errors = set_errors(cs)
+        if errors:
+            problems.append(f"{label} – {cs.name}: " + " ".join(errors))
+    return problems
+
+
+def round_status_counts(round_: Round) -> dict[str, int]:
+    """{assessment status: number of assessments} of a round (one query)."""
+    return dict(
+        Assessment.objects.filter(round=round_)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+
+
+def round_finalised_count(round_: Round) -> int:
+    return Assessment.objects.filter(round=round_, status=AssessmentStatus.FINALISED).count()
+
+
+def round_units(round_: Round):
+    """The assessments of a round with their units, by bloc and name (the survey grid, the survey file)."""
+    return (
+        Assessment.objects.filter(round=round_)
+        .select_related("unit")
+        .order_by("bloc_code", "unit__search_text")
+    )
+
+
+def survey_scores(round_: Round) -> dict[int, dict[str, Decimal | None]]:
+    """{assessment id: {survey item code: score}} of a round (one query)."""
+    scores: dict[int, dict[str, Decimal | None]] = {}
+    for aid, code, score in Answer.objects.filter(
+        assessment__round=round_, criterion__method=Method.SURVEY
+    ).values_list("assessment_id", "criterion__code", "appraised_score"):
+        scores.setdefault(aid, {})[code] = score
+    return scores
+
+
+def survey_columns(round_: Round) -> dict[str, tuple[str, Decimal]]:
+    """{code: (name, maximum)} of the survey items of the round's sets (the columns of the import file)."""
+    cols: dict[str, tuple[str, Decimal]] = {}
+    set_ids = Assessment.objects.filter(round=round_).values("criteria_set_id")
+    for c in Criterion.objects.filter(
+        criteria_set_id__in=set_ids, method=Method.SURVEY, is_leaf=True
+    ).order_by("sort_key"):
+        cols.setdefault(c.code, (c.name, c.max_score))
+    return cols
 
 
 def assessment_list(*, actor, round_: Round):
@@ -285,116 +420,82 @@ def evidence_get(*, actor, pk) -> Evidence:
         raise Http404("Không tìm thấy tài liệu.")
 
 
-def my_assessments(*, actor):
-    """Assessments of open or recent rounds that the actor fills or appraises, newest first."""
+def own_assessments(*, actor):
+    """Assessments of the units the actor works in (a standing or officer grant on the unit or inside it)."""
+    ids = scope_for(actor).ancestor_ids(roles={STANDING, OFFICER})
     return (
         Assessment.objects.visible_to(actor)
+        .filter(unit_id__in=ids)
         .select_related("unit", "round")
         .order_by("-round__year", "unit__name")
     )
 
 
-@dataclass
-class SheetRow:
-    criterion: Criterion
-    answer: Answer
-    thresholds: list
-    evidence: list
-    parents: list
-
-    @property
-    def thresholds_text(self) -> str:
-        return format_thresholds(ThresholdRow(t.min_value, t.score) for t in self.thresholds)
-
-
-@dataclass
-class SheetArea:
-    area: Criterion
-    rows: list[SheetRow]
-    self_total: Decimal = Decimal("0")
-    appraised_total: Decimal = Decimal("0")
-
-
-def assessment_sheet(*, assessment: Assessment) -> list[SheetArea]:
-    """The assessment laid out by area: each scored criterion with its answer, thresholds and evidence (4 queries)."""
-    criteria = {c.pk: c for c in assessment.criteria_set.criteria.order_by("sort_key")}
-    answers = {
-        a.criterion_id: a
-        for a in assessment.answers.select_related("updated_by").prefetch_related(
-            "evidence", "evidence__document"
+def appraisal_queue(*, actor):
+    """Submitted assessments of open rounds that the actor appraises: those of the units strictly below a
+    standing grant (the rule of `policies.is_standing_above`) and those of the rounds whose team they are in."""
+    scope = scope_for(actor)
+    qs = (
+        Assessment.objects.visible_to(actor)
+        .filter(
+            round__status=RoundStatus.OPEN,
+            status__in=[AssessmentStatus.SUBMITTED, AssessmentStatus.SENT_BACK],
         )
-    }
-    thresholds = defaultdict(list)
-    for t in Threshold.objects.filter(
-        criterion__criteria_set_id=assessment.criteria_set_id
-    ).order_by("-min_value"):
-        thresholds[t.criterion_id].append(t)
-    areas: dict[str, SheetArea] = {}
-    for c in criteria.values():
-        if c.level == 1:
-            areas[c.code] = SheetArea(area=c, rows=[])
-        if not c.is_leaf or c.pk not in answers:
-            continue
-        parents, pid = [], c.parent_id
-        while pid:
-            parents.insert(0, criteria[pid])
-            pid = criteria[pid].parent_id
-        a = answers[c.pk]
-        a.criterion = c
-        area = areas[c.area_code]
-        area.rows.append(SheetRow(c, a, thresholds[c.pk], list(a.evidence.all()), parents[1:]))
-        if not a.not_applicable:
-            area.self_total += a.self_score or 0
-            area.appraised_total += _effective(a) or 0
-    return list(areas.values())
+        .select_related("unit", "round")
+    )
+    if scope.is_admin:
+        return qs.order_by("unit__name")
+    team = Round.objects.filter(team__pk=scope.user_id).values("pk")
+    mine = scope.q_below("unit__path", roles={STANDING}) | Q(round_id__in=team)
+    return qs.filter(mine).order_by("-round__year", "unit__search_text")
 
 
-def _effective(a: Answer):
-    """The appraised score, or the self-assessed one while the appraisers have not changed it."""
-    if a.criterion.method == Method.SURVEY or a.appraised_score is not None:
-        return a.appraised_score
-    return a.self_score
+def awaiting_approval(actor):
+    """Self-assessments of open rounds waiting for the actor's approval (a leader grant over the unit), oldest
+    request first. The system's home page lists them too."""
+    scope = scope_for(actor)
+    return (
+        Assessment.objects.visible_to(actor)
+        .filter(
+            scope.q("unit__path", roles={LEADER}),
+            round__status=RoundStatus.OPEN,
+            status=AssessmentStatus.AWAITING_APPROVAL,
+        )
+        .select_related("unit", "round")
+        .order_by("round__self_end", "unit__search_text")
+    )
 
 
-@dataclass
-class Progress:
-    total: int
-    answered: int
-    evidence_missing: list[str]
-    self_total: Decimal
-    appraised_total: Decimal
-    survey_total: Decimal
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 0
+def latest_assessment(*, actor, unit: Unit) -> Assessment | None:
+    """The unit's assessment of the latest round the actor may see."""
+    return (
+        Assessment.objects.visible_to(actor)
+        .filter(unit=unit)
+        .select_related("round")
+        .order_by("-round__year")
+        .first()
+    )
 
 
-def progress(*, sheet: list[SheetArea]) -> Progress:
-    rows = [r for area in sheet for r in area.rows]
-    scored = [r for r in rows if r.criterion.method != Method.SURVEY]
-    missing = [
-        r.criterion.code
-        for r in scored
-        if r.criterion.evidence_required
-        and not r.answer.not_applicable
-        and (r.answer.self_score or 0) > 0
-        and not r.evidence
-    ]
-    return Progress(
-        total=len(scored),
-        answered=sum(1 for r in scored if r.answer.answered),
-        evidence_missing=missing,
-        self_total=sum(
-            (r.answer.self_score or 0 for r in scored if not r.answer.not_applicable), Decimal("0")
-        ),
-        appraised_total=sum(
-            (_effective(r.answer) or 0 for r in scored if not r.answer.not_applicable), Decimal("0")
-        ),
-        survey_total=sum(
-            (r.answer.appraised_score or 0 for r in rows if r.criterion.method == Method.SURVEY),
-            Decimal("0"),
-        ),
+def unanswered_codes(assessment: Assessment) -> list[str]:
+    """Codes of the scored criteria the unit has neither scored nor marked "không áp dụng"."""
+    return list(
+        assessment.answers.filter(self_score__isnull=True, not_applicable=False)
+        .exclude(criterion__method=Method.SURVEY)
+        .order_by("criterion__sort_key")
+        .values_list("criterion__code", flat=True)
+    )
+
+
+def evidence_missing_codes(assessment: Assessment) -> list[str]:
+    """Codes of the scored criteria that require evidence and have none."""
+    return list(
+        assessment.answers.filter(
+            criterion__evidence_required=True, not_applicable=False, self_score__gt=0
+        )
+        .filter(evidence__isnull=True)
+        .order_by("criterion__sort_key")
+        .values_list("criterion__code", flat=True)
     )
 
 
@@ -423,151 +524,3 @@ def document_by_label(*, actor, unit: Unit, text: str) -> Document | None:
         .order_by("-issued_on")
         .first()
     )
-
-
-# Results -----------------------------------------------------------------------------------------
-
-
-@dataclass
-class RankingState:
-    year: int
-    round: Round | None
-    published: bool
-    provisional: bool
-    rows_by_bloc: dict[str, list[Result]]
-
-    @property
-    def visible(self) -> bool:
-        return self.published or self.provisional
-
-
-def result_years(*, actor) -> list[int]:
-    return list(Round.objects.visible_to(actor).order_by("-year").values_list("year", flat=True))
-
-
-def city_rankings(*, actor, year: int, bloc_code: str | None = None) -> RankingState:
-    """Every bloc's ranking for a year: published for all, provisional for the standing agency (two queries)."""
-    organiser = home_organiser(actor=actor) if bloc_code is None else None
-    rnd = Round.objects.visible_to(actor).select_related("organiser").filter(year=year)
-    if organiser is not None:
-        rnd = rnd.filter(organiser=organiser)
-    rnd = rnd.order_by("organiser__path").first()
-    rows_by_bloc: dict[str, list[Result]] = {
-        code: [] for code in BLOC_ORDER if bloc_code in (None, code)
-    }
-    if rnd is None:
-        return RankingState(year, None, False, False, rows_by_bloc)
-    published = rnd.status == RoundStatus.PUBLISHED
-    provisional = not published and policies.can_see_unpublished(actor, rnd.organiser)
-    if published or provisional:
-        qs = (
-            Result.objects.filter(round=rnd)
-            .select_related("unit")
-            .order_by("bloc_code", "award_order")
-        )
-        if bloc_code:
-            qs = qs.filter(bloc_code=bloc_code)
-        for r in qs:
-            rows_by_bloc.setdefault(r.bloc_code, []).append(r)
-    return RankingState(year, rnd, published, provisional, rows_by_bloc)
-
-
-def result_unit_get(*, actor, pk) -> Unit:
-    """A ranked unit inside the actor's scope, else 404 (published totals of others appear in the rankings)."""
-    from cchc.orgs.choices import RANKED_KINDS
-
-    try:
-        return Unit.objects.visible_to(actor).get(pk=pk, kind__in=list(RANKED_KINDS))
-    except (Unit.DoesNotExist, ValueError, TypeError):
-        raise Http404("Không tìm thấy đơn vị.")
-
-
-def unit_history(
-    *, actor, unit: Unit, start: int | None = None, end: int | None = None
-) -> list[Result]:
-    """The unit's results the actor may see, by year (one query)."""
-    qs = Result.objects.visible_to(actor).filter(unit=unit).select_related("criteria_set", "round")
-    if start:
-        qs = qs.filter(year__gte=start)
-    if end:
-        qs = qs.filter(year__lte=end)
-    return list(qs.order_by("year"))
-
-
-def area_names(*, criteria_set_ids) -> dict[str, str]:
-    """{area code: name} of the given sets (later sets win)."""
-    names = {}
-    for c in Criterion.objects.filter(criteria_set_id__in=list(criteria_set_ids), level=1).order_by(
-        "criteria_set_id"
-    ):
-        names[c.code] = c.name
-    return names
-
-
-def band_names(*, criteria_set_ids) -> list[str]:
-    """Band names of the given sets, best first (one query)."""
-    names = (
-        Band.objects.filter(criteria_set_id__in=list(criteria_set_ids))
-        .order_by("-min_score")
-        .values_list("name", flat=True)
-    )
-    return list(dict.fromkeys(names))
-
-
-def area_maxima(*, criteria_set_id) -> dict[str, Decimal]:
-    return dict(
-        Criterion.objects.filter(criteria_set_id=criteria_set_id, level=1).values_list(
-            "code", "max_score"
-        )
-    )
-
-
-@dataclass
-class Movement:
-    result: Result
-    previous: Result
-    change: int
-
-    @property
-    def delta(self) -> Decimal:
-        return self.result.total - self.previous.total
-
-
-@dataclass
-class Dashboard:
-    year: int
-    state: RankingState
-    bands: list[str]
-    histogram: dict[str, dict[str, int]]
-    risers: list[Movement]
-    fallers: list[Movement]
-    averages: dict[str, Decimal]
-
-
-def dashboard(*, actor, year: int, limit: int = 5) -> Dashboard:
-    """The city dashboard: band counts per bloc, averages, the biggest risers and fallers against last year."""
-    state = city_rankings(actor=actor, year=year)
-    previous = city_rankings(actor=actor, year=year - 1)
-    rows = [r for rows in state.rows_by_bloc.values() for r in rows]
-    ordered = band_names(criteria_set_ids={r.criteria_set_id for r in rows})
-    histogram = {code: dict(Counter(r.band for r in rs)) for code, rs in state.rows_by_bloc.items()}
-    averages = {
-        code: (sum((r.total for r in rs), Decimal("0")) / len(rs)).quantize(Decimal("0.01"))
-        if rs
-        else None
-        for code, rs in state.rows_by_bloc.items()
-    }
-    prev = {r.unit_id: r for rs in previous.rows_by_bloc.values() for r in rs}
-    moves = ranking.movements(
-        {uid: r.rank for uid, r in prev.items()},
-        {
-            r.unit_id: r.rank
-            for r in rows
-            if r.unit_id in prev and prev[r.unit_id].bloc_code == r.bloc_code
-        },
-    )
-    by_unit = {r.unit_id: r for r in rows}
-    items = [Movement(by_unit[uid], prev[uid], ch) for uid, ch in moves.items()]
-    risers = sorted([m for m in items if m.change > 0], key=lambda m: (-m.change, -m.delta))[:limit]
-    fallers = sorted([m for m in items if m.change < 0], key=lambda m: (m.change, m.delta))[:limit]
-    return Dashboard(year, state, ordered, histogram, risers, fallers, averages)

@@ -31,3 +31,12 @@ class PlansConfig(AppConfig):
         schedule.register_daily(
             "task_reminders", jobs.task_reminders, at="06:00", label="Nhắc việc nhiệm vụ CCHC"
         )
+        from cchc.core import work
+        from cchc.plans.work import work_items
+
+        work.register(work_items)
+        from cchc.core import measures
+        from cchc.plans.figures import MEASURES
+
+        for measure in MEASURES:
+            measures.register(measure)

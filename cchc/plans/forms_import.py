@@ -2,6 +2,7 @@
 
 from django import forms
 
+from cchc.core.forms import UploadField
 from cchc.plans.import_preview import ACCEPTED_EXTENSIONS
 from cchc.plans.plan_table import MAX_FILE_BYTES
 
@@ -10,7 +11,7 @@ PASTED_NAME = "van-ban-dan.txt"
 
 class PlanUploadForm(forms.Form):
     unit = forms.TypedChoiceField(label="Đơn vị ban hành kế hoạch", coerce=int)
-    file = forms.FileField(
+    file = UploadField(
         label="Tệp kế hoạch",
         required=False,
         help_text="Word (.docx), Excel (.xlsx) hoặc văn bản (.txt); tối đa 20 MB.",
@@ -40,7 +41,7 @@ class PlanUploadForm(forms.Form):
     def clean(self):
         data = super().clean()
         upload, text = data.get("file"), (data.get("text") or "").strip()
-        if not upload and not text:
+        if not upload and not text and "file" not in self.errors:
             raise forms.ValidationError("Hãy chọn tệp kế hoạch hoặc dán nội dung kế hoạch.")
         if upload and upload.size > MAX_FILE_BYTES:
             size = upload.size / (1024 * 1024)

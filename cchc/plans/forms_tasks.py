@@ -3,6 +3,7 @@
 from django import forms
 
 from cchc.core import dates
+from cchc.core.forms import UploadField
 from cchc.plans.choices import PLAN_REPORT_PERIODS, TargetComparator, TaskStatus
 
 
@@ -30,7 +31,7 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(UploadField):
     """Several files in one input; sizes are checked by the service."""
 
     def __init__(self, **kwargs):

@@ -140,10 +140,19 @@ class PlanPreview:
     existing_plan: Plan | None = None
     existing_has_progress: bool = False
     office_choices: list[Unit] = field(default_factory=list)
+    issuer_warning: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def blocking(self) -> list[str]:
+        """What refuses the confirmation whatever the user chooses: table errors, a plan already in progress."""
+        blocking = list(self.errors)
+        if self.existing_plan is not None and self.existing_has_progress:
+            blocking.append(existing_message(self))
+        return blocking
 
     @property
     def can_replace(self) -> bool:
@@ -195,6 +204,7 @@ class PlanPreview:
             "areas": [{"code": a.code, "title": a.title, "order": a.order} for a in self.areas],
             "tasks": [t.as_dict() for t in self.tasks],
             "targets": [t.as_dict() for t in self.targets],
+            "issuer_warning": self.issuer_warning,
             "warnings": list(self.warnings),
             "errors": list(self.errors),
             "counts": self.counts(),
@@ -261,6 +271,52 @@ def _plan_year(header, year: int | None) -> int | None:
     if header.date:
         return header.date.year
     return None
+
+
+_COMMITTEE = re.compile(r"^(?:chủ tịch\s+)?(?:ủy|uỷ) ban nhân dân\s+", re.I)
+
+
+def _short_issuer(issuer: str) -> str:
+    """ "Chủ tịch Ủy ban nhân dân phường Lê Thanh Nghị" → "UBND phường Lê Thanh Nghị"."""
+    return _COMMITTEE.sub("UBND ", issuer.strip())
+
+
+def _named_levels(text: str) -> list[Unit]:
+    """The levels of local government (city, wards, communes, special zones) whose full name appears in the text,
+    longest name first ("phường Lê Thanh Nghị" before a "phường Lê" that might also exist)."""
+    folded = f" {fold(text)} "
+    if not folded.strip():
+        return []
+    found = []
+    for unit in Unit.objects.filter(kind__in=LEVEL_KINDS).only("id", "name", "path", "kind"):
+        name = fold(unit.name)
+        if name and re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded):
+            found.append(unit)
+    return sorted(found, key=lambda u: -len(u.name))
+
+
+def issuer_mismatch(header: reader.DocumentHeader, unit: Unit) -> str:
+    """A plain warning when the document was issued by (or is titled for) another level than the chosen unit:
+    "Văn bản do UBND phường Lê Thanh Nghị ban hành, không phải Phường An Biên". Empty when they agree, or when
+    the text names no level known to the system."""
+    for text, what in (
+        (header.issuer, "ban hành"),
+        (getattr(header, "attached_title", "") or "", "là kế hoạch"),
+        (header.title, "là kế hoạch"),
+    ):
+        named = _named_levels(text or "")
+        if not named:
+            continue
+        if any(u.pk == unit.pk for u in named):
+            return ""
+        other = named[0]
+        if what == "ban hành":
+            return (
+                f"Văn bản do {_short_issuer(header.issuer)} ban hành, không phải {unit.name}: "
+                f"kiểm tra lại đơn vị nhập (có thể là kế hoạch của {other.name})."
+            )
+        return f"Văn bản {what} của {other.name}, không phải {unit.name}: kiểm tra lại đơn vị nhập."
+    return ""
 
 
 def _reference_document(actor, deadline, cache: dict) -> Document | None:
@@ -357,7 +413,8 @@ def plan_import_preview(
         existing_has_progress=has_progress(existing) if existing else False,
         office_choices=index.choices(),
     )
-    if existing is not None:
+    preview.issuer_warning = issuer_mismatch(header, unit)
+    if existing is not None and not preview.existing_has_progress:
         preview.warnings.insert(0, existing_message(preview))
     return preview
 

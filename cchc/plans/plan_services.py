@@ -35,6 +35,7 @@ from cchc.plans.choices import (
 from cchc.plans.import_preview import (
     PlanPreview,
     existing_message,
+    has_progress,
     plan_import_preview,
 )
 from cchc.plans.matching import MATCHED_BY_FIX, OfficeIndex, OfficeMatch
@@ -254,6 +255,7 @@ def plan_import_confirm(
     save_aliases: bool | Iterable[str] = False,
     targets: Iterable | None = None,
     replace: bool = False,
+    accept_issuer: bool = False,
     preview: PlanPreview | None = None,
 ) -> Plan:
     """Save the plan read from `data` for `unit`, all of it or nothing.
@@ -261,7 +263,9 @@ def plan_import_confirm(
     `fixes` maps unmatched offices to units (see `_apply_fixes`); `save_aliases` is True (every fixed name becomes
     an alias of the unit chosen) or the names to save; `targets` the proposals the user confirmed (None saves
     every proposal unconfirmed); `replace` replaces a plan already imported for the same unit and year when it
-    has no progress. `preview` may be passed when it was just computed on the same bytes (the command).
+    has no progress. When the document names another level than `unit` (`PlanPreview.issuer_warning`), the
+    import needs `accept_issuer`: the user chose to import it for this unit all the same. `preview` may be passed
+    when it was just computed on the same bytes (the command).
     """
     if preview is None:
         preview = plan_import_preview(
@@ -269,6 +273,12 @@ def plan_import_confirm(
         )
     if preview.errors:
         raise DomainError("Không thể nhập kế hoạch:\n" + "\n".join(preview.errors))
+    if preview.issuer_warning and not accept_issuer:
+        raise DomainError(
+            preview.issuer_warning + f" Nếu đúng là kế hoạch của {unit.name}, hãy chọn "
+            "“Vẫn nhập cho đơn vị này” rồi xác nhận.",
+            field="accept_issuer",
+        )
     index = OfficeIndex(unit)
     applied = _apply_fixes(preview, index, fixes or {})
     aliases = _save_aliases(actor, applied, save_aliases) if save_aliases else []
@@ -410,3 +420,41 @@ def plan_update(*, actor, plan: Plan, title: str, report_every: str) -> Plan:
         unit_path=plan.unit.path,
     )
     return plan
+
+
+@transaction.atomic
+def plan_withdraw(*, actor, plan: Plan, reason: str) -> None:
+    """Withdraw a plan imported by mistake (under the wrong unit, the wrong file) while it has no progress.
+
+    The plan, its areas, tasks and targets go; its document stays in the register. Only the plan's standing agency
+    (or an administrator) may, with a reason; the withdrawal is audited with what the plan was."""
+    if not policies.can_manage_plan(actor, plan):
+        raise PermissionDenied("Chỉ cơ quan thường trực của đơn vị mới rút được kế hoạch này.")
+    reason = nfc(reason or "").strip()
+    if not reason:
+        raise DomainError("Vui lòng ghi lý do rút kế hoạch.", field="reason")
+    if has_progress(plan):
+        raise DomainError(
+            f"Không thể rút “{plan.title}”: kế hoạch đã có báo cáo tiến độ. "
+            "Kế hoạch đang thực hiện được giữ lại; hãy sửa từng nhiệm vụ nếu cần.",
+            field="reason",
+        )
+    before = {
+        "title": plan.title,
+        "unit": plan.unit_id,
+        "year": plan.year,
+        "document": plan.document_id,
+        "tasks": plan.tasks.count(),
+        "targets": plan.targets.count(),
+    }
+    audit.record(
+        actor=actor,
+        action="plan.withdraw",
+        obj=plan,
+        before=before,
+        after=None,
+        unit_path=plan.unit.path,
+        note=reason,
+    )
+    plan.tasks.all().delete()  # tasks first: an area is kept while a task points at it
+    plan.delete()

@@ -8,6 +8,7 @@ urlpatterns: list = [
     path("", views.plan_list, name="plan_list"),
     path("ke-hoach/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("ke-hoach/<int:pk>/cai-dat/", views.plan_update, name="plan_update"),
+    path("ke-hoach/<int:pk>/rut/", views.plan_withdraw, name="plan_withdraw"),
     path("ke-hoach/<int:pk>/them-chi-tieu/", views.target_add, name="target_add"),
     path("danh-sach/", views.task_list, name="task_list"),
     path("<int:pk>/", views.task_detail, name="task_detail"),

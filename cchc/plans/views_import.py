@@ -42,7 +42,7 @@ def _year(value) -> int | None:
         return None
 
 
-def _render_preview(request, preview, token, *, posted=None, status=200):
+def _render_preview(request, preview, token, *, posted=None, status=200, refusal=""):
     unmatched = preview.unmatched()
     posted = posted or {}
     rows = []
@@ -84,6 +84,7 @@ def _render_preview(request, preview, token, *, posted=None, status=200):
             "areas": areas,
             "counts": preview.counts(),
             "doubtful": sum(1 for t in preview.tasks if t.warnings),
+            "refusal": refusal,
             "doc_type_label": DocType(preview.header.doc_type).label
             if preview.header.doc_type in DocType.values
             else "",
@@ -156,9 +157,9 @@ def plan_import_confirm(request):
             save_aliases=aliases,
             targets=request.POST.getlist("target"),
             replace=bool(request.POST.get("replace")),
+            accept_issuer=bool(request.POST.get("accept_issuer")),
         )
     except DomainError as exc:
-        messages.error(request, exc.message)
         try:
             preview = import_preview.plan_import_preview(
                 actor=request.user, unit=unit, filename=filename, data=data, year=year
@@ -166,7 +167,12 @@ def plan_import_confirm(request):
         except DomainError:
             uploads.take(request, kind=UPLOAD_KIND, token=token)
             return redirect("plans:plan_import")
-        return _render_preview(request, preview, token, posted=request.POST, status=400)
+        # The refusal is shown once: not again when the preview already states it.
+        shown = set(preview.blocking) | set(preview.warnings) | {preview.issuer_warning}
+        refusal = "" if any(text and text in exc.message for text in shown) else exc.message
+        return _render_preview(
+            request, preview, token, posted=request.POST, status=400, refusal=refusal
+        )
     uploads.take(request, kind=UPLOAD_KIND, token=token)
     messages.success(request, f"Đã nhập “{plan.title}”: {plan.tasks.count()} nhiệm vụ.")
     return redirect("plans:plan_detail", pk=plan.pk)

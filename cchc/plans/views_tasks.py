@@ -96,6 +96,7 @@ def _plan_page(request, plan, *, settings_form=None, status=200):
                 (value, label, counts[value]) for value, label in Timeliness.choices
             ],
             "can_manage": can_manage,
+            "can_withdraw": can_manage and not import_preview.has_progress(plan),
             "can_manage_targets": policies.can_manage_targets(request.user, plan),
             "settings_form": settings_form
             or (PlanSettingsForm(initial=initial) if can_manage else None),
@@ -108,6 +109,27 @@ def _plan_page(request, plan, *, settings_form=None, status=200):
 @require_safe
 def plan_detail(request, pk):
     return _plan_page(request, selectors.plan_get(actor=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def plan_withdraw(request, pk):
+    """Withdraw a plan imported by mistake (no progress yet), with a reason; its document stays registered."""
+    plan = selectors.plan_get(actor=request.user, pk=pk)
+    if not policies.can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    title, unit_name = plan.title, plan.unit.name
+    try:
+        plan_services.plan_withdraw(
+            actor=request.user, plan=plan, reason=request.POST.get("reason", "")
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:plan_detail", pk=pk)
+    messages.success(
+        request, f"Đã rút kế hoạch “{title}” của {unit_name}; văn bản vẫn giữ trong sổ văn bản."
+    )
+    return redirect("plans:plan_list")
 
 
 @login_required
@@ -167,10 +189,19 @@ TASK_SPEC = listing.ListSpec(
     columns=[
         listing.Column("no", "TT", sort="plan__year,plan_id,no"),
         listing.Column("content", "Nhiệm vụ", sort="content"),
-        listing.Column("plan", "Đơn vị", accessor="plan.unit.name", sort="plan__unit__name"),
+        listing.Column(
+            "plan",
+            "Đơn vị",
+            accessor="plan.unit.name",
+            sort="plan__unit__name",
+            uniform_by="plan_id",
+        ),
         listing.Column("lead", "Chủ trì", accessor=_office_names, export=True),
         listing.Column(
-            "deadline", "Thời hạn", accessor=lambda t: selectors.deadline_label(t), sort="due_on"
+            "deadline",
+            "Thời hạn",
+            accessor=lambda t: selectors.deadline_label(t),
+            sort="due_on nulls last,deadline_before",
         ),
         listing.Column("status", "Trạng thái", accessor="get_status_display", sort="status"),
         listing.Column("percent", "Tiến độ (%)", sort="percent"),

@@ -11,3 +11,10 @@ class RegistryConfig(AppConfig):
         "document.register": "Đăng ký văn bản",
         "document.update": "Sửa thông tin văn bản",
     }
+
+    def ready(self) -> None:
+        from cchc.core import measures
+        from cchc.registry.figures import MEASURES
+
+        for measure in MEASURES:
+            measures.register(measure)

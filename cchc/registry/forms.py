@@ -1,6 +1,7 @@
 from django import forms
 
 from cchc.core import dates
+from cchc.core.forms import UploadField
 from cchc.registry.choices import DatePrecision, DocType
 
 
@@ -54,7 +55,7 @@ class DocumentForm(forms.Form):
 
 
 class AttachForm(forms.Form):
-    file = forms.FileField(label="Tệp đính kèm")
+    file = UploadField(label="Tệp đính kèm")
 
 
 class BasisRowForm(forms.Form):
@@ -108,7 +109,7 @@ class ReadForm(forms.Form):
             }
         ),
     )
-    file = forms.FileField(
+    file = UploadField(
         label="hoặc tải tệp lên",
         required=False,
         help_text="Word (.docx), trang web (.html) hoặc văn bản (.txt); tối đa 20 MB.",
@@ -116,6 +117,10 @@ class ReadForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("text") or "").strip() and not data.get("file"):
+        if (
+            not (data.get("text") or "").strip()
+            and not data.get("file")
+            and "file" not in self.errors
+        ):
             raise forms.ValidationError("Hãy dán nội dung văn bản hoặc chọn tệp.")
         return data

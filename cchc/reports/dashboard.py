@@ -15,14 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Prefetch, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from cchc.core.scope import scope_for
 from cchc.orgs.choices import RANKED_KINDS, UnitKind
 from cchc.orgs.models import Unit
-from cchc.plans.choices import OfficeRole, TaskStatus, Timeliness
+from cchc.plans import figures
+from cchc.plans.choices import OfficeRole, Timeliness
 from cchc.plans.models import Plan, Target, Task, TaskOffice
 from cchc.plans.task_conditions import (
     DayBefore,
@@ -41,14 +42,8 @@ BUCKETS = [t.value for t in Timeliness]
 
 
 def _counts(*, today: date, prefix: str = "") -> dict:
-    """Aggregates: one count per timeliness value and the number of tasks done."""
-    pk = f"{prefix}id"
-    counts = {
-        str(key.value): Count(pk, filter=cond)
-        for key, cond in timeliness_conditions(today=today, prefix=prefix).items()
-    }
-    counts["done"] = Count(pk, filter=Q(**{f"{prefix}status": TaskStatus.DONE}))
-    return counts
+    """Aggregates: one count per timeliness value and the number of tasks done (`cchc.plans.figures`)."""
+    return figures.timeliness_counts(today=today, prefix=prefix)
 
 
 @dataclass
@@ -86,8 +81,9 @@ class Figures:
 
     @property
     def rate(self) -> float | None:
-        """Share of the assessed tasks done by their last day, in percent (None before any is due)."""
-        return round(100 * self.done_on_time / self.assessed, 1) if self.assessed else None
+        """Share of the assessed tasks done by their last day, in percent (None before any is due): the
+        figure `cchc.plans.figures.rate` gives, which the measure `plan_on_time_rate` reads too."""
+        return figures.rate({k: getattr(self, k) for k in BUCKETS})
 
     @property
     def completion(self) -> float | None:

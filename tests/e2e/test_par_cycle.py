@@ -1,5 +1,6 @@
-"""The PAR Index cycle in a browser: Lê Chân self-scores and submits with evidence, Sở Nội vụ appraises,
-imports the survey, finalises and publishes; the ranking and Lê Chân's page show the new total."""
+"""The PAR Index cycle in a browser: Lê Chân self-scores with evidence, its chairman approves, Lê Chân submits;
+Sở Nội vụ appraises, imports the survey, finalises and publishes; the ranking and Lê Chân's page show the new
+total."""
 
 import io
 import re
@@ -11,21 +12,21 @@ from playwright.sync_api import expect
 from cchc.core import dates
 from cchc.core.scope import SYSTEM
 from cchc.orgs.models import Unit
-from cchc.par import criteria_services, services
+from cchc.par import criteria_services, round_services
 from cchc.par.models import CriteriaSet
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-YEAR = 2030
+YEAR = 2027
 
 
 def _fresh_round():
-    """A 2030 round (sets cloned from 2029) whose windows are open today, whatever today is."""
+    """A 2027 round (sets cloned from 2026) whose windows are open today, whatever today is."""
     for cs in CriteriaSet.objects.filter(year=YEAR - 1, is_current=True):
-        criteria_services.set_clone(actor=SYSTEM, source=cs, year=YEAR, audit_it=False)
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=YEAR)
     today = dates.today()
     city = Unit.objects.get(kind="city", code="HP")
-    r = services.round_create(
+    r = round_services.round_create(
         actor=SYSTEM,
         organiser=city,
         year=YEAR,
@@ -37,7 +38,7 @@ def _fresh_round():
         response_end=today + timedelta(days=12),
         audit_it=False,
     )
-    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
+    round_services.round_open(actor=SYSTEM, round_=r)
     return r
 
 
@@ -104,7 +105,28 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
         if text.count():
             text.fill("Hoàn thành theo kế hoạch")
     shot("par-02-self-assessment-filled")
-    page.get_by_role("button", name="Lưu và nộp hồ sơ").click()
+    send = page.locator("#actions").get_by_role("button", name="Trình lãnh đạo phê duyệt")
+    expect(send).to_be_disabled()  # the page was loaded before the criteria were scored
+    page.get_by_role("button", name="Lưu nháp").click()
+    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text("Đã lưu bản nháp")
+    send.click()
+    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
+        "Đã trình lãnh đạo phê duyệt hồ sơ tự đánh giá"
+    )
+    expect(page.locator("h1 + div .par-status")).to_have_text("Chờ lãnh đạo phê duyệt")
+
+    # The ward's chairman approves; then Lê Chân submits.
+    _logout(page)
+    login("lechan.chutich")
+    page.goto(page.base_url + f"/chi-so/ho-so/{assessment.pk}/")
+    page.locator("#actions").get_by_role("button", name="Phê duyệt").click()
+    expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
+        "Đã phê duyệt hồ sơ tự đánh giá"
+    )
+    _logout(page)
+    login("lechan")
+    page.goto(page.base_url + f"/chi-so/ho-so/{assessment.pk}/")
+    page.locator("#actions").get_by_role("button", name="Nộp hồ sơ").click()
     expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
         "Đã nộp hồ sơ tự đánh giá"
     )
@@ -131,7 +153,7 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
     )
     expect(page.locator("#appraised-total")).to_have_text("69,00")
     shot("par-05-appraisal")
-    page.get_by_role("button", name="Lưu và chốt kết quả").click()
+    page.get_by_role("button", name="Chốt kết quả thẩm định").click()
     expect(page.locator(".alert-success.alert-dismissible")).to_contain_text(
         "Đã chốt kết quả thẩm định của Phường Lê Chân"
     )

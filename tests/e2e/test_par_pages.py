@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from cchc.core import dates
 from cchc.core.scope import SYSTEM
 from cchc.orgs.models import Unit
-from cchc.par import criteria_services, services
+from cchc.par import assessment_services, criteria_services, round_services
+from cchc.par.answer_services import Entry
 from cchc.par.choices import Method
 from cchc.par.models import CriteriaSet, Round
 from tests.e2e.conftest import SHOTS
@@ -35,7 +36,7 @@ def test_criteria_set_pages(page, login, shot, tmp_path):
     page.goto(page.base_url + "/chi-so/bo-chi-so/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bộ chỉ số đánh giá, xếp hạng CCHC")
     shot("par-20-set-list")
-    frozen = CriteriaSet.objects.get(year=2029, bloc_code="phuong", is_current=True)
+    frozen = CriteriaSet.objects.get(year=2026, bloc_code="phuong", is_current=True)
     page.goto(page.base_url + f"/chi-so/bo-chi-so/{frozen.pk}/")
     expect(page.locator("#set-valid")).to_be_visible()
     expect(page.get_by_role("button", name="Tạo phiên bản mới để sửa")).to_be_visible()
@@ -86,13 +87,13 @@ def test_criteria_set_pages(page, login, shot, tmp_path):
 
 
 def _fresh_round():
-    for cs in CriteriaSet.objects.filter(year=2029, is_current=True):
-        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2030, audit_it=False)
+    for cs in CriteriaSet.objects.filter(year=2026, is_current=True):
+        criteria_services.set_clone(actor=SYSTEM, source=cs, year=2027)
     today = dates.today()
-    r = services.round_create(
+    r = round_services.round_create(
         actor=SYSTEM,
         organiser=Unit.objects.get(kind="city", code="HP"),
-        year=2030,
+        year=2027,
         self_start=today - timedelta(days=3),
         self_end=today + timedelta(days=3),
         appraisal_start=today - timedelta(days=3),
@@ -101,23 +102,28 @@ def _fresh_round():
         response_end=today + timedelta(days=12),
         audit_it=False,
     )
-    services.round_open(actor=SYSTEM, round_=r, audit_it=False)
+    round_services.round_open(actor=SYSTEM, round_=r)
     ltn = r.assessments.get(unit__short_name="Lê Thanh Nghị")
     entries = {}
     for a in ltn.answers.select_related("criterion").exclude(criterion__method=Method.SURVEY):
         c = a.criterion
-        entries[c.pk] = services.Entry(
+        entries[c.pk] = Entry(
             value={Method.YES_NO: 1, Method.THRESHOLD: 95}.get(c.method, c.max_score),
             text="Đã thực hiện",
         )
-    services.self_assessment_save(actor=SYSTEM, assessment=ltn, entries=entries)
+    assessment_services.self_assessment_save(actor=SYSTEM, assessment=ltn, entries=entries)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     for a in ltn.answers.filter(criterion__evidence_required=True):
-        services.evidence_add(
+        assessment_services.evidence_add(
             actor=SYSTEM, answer=a, upload=SimpleUploadedFile("mc.pdf", b"%PDF minh chung")
         )
-    services.assessment_submit(actor=SYSTEM, assessment=ltn)
+    for move in (
+        assessment_services.assessment_request_approval,
+        assessment_services.assessment_approve,
+        assessment_services.assessment_submit,
+    ):
+        move(actor=SYSTEM, assessment=ltn)
     return r, ltn
 
 
@@ -125,7 +131,7 @@ def test_round_survey_and_a_conflicting_appraisal(page, login, shot, tmp_path):
     r, ltn = _fresh_round()
     page.on("dialog", lambda d: d.accept())
     login("snv")
-    demo_round = Round.objects.get(year=2029)
+    demo_round = Round.objects.get(year=2026)
     page.goto(page.base_url + f"/chi-so/dot/{demo_round.pk}/?bloc=phuong")
     expect(page.locator("#progress-table")).to_contain_text("Phường Lê Chân")
     shot("par-30-round-detail")
@@ -182,13 +188,13 @@ def test_round_survey_and_a_conflicting_appraisal(page, login, shot, tmp_path):
 
 def test_results_pages_and_what_a_ward_sees_before_publication(page, login, shot):
     login("snv")
-    page.goto(page.base_url + "/chi-so/ket-qua/?year=2028")
+    page.goto(page.base_url + "/chi-so/ket-qua/?year=2025")
     expect(page.locator("#risers tr")).to_have_count(5)
-    shot("par-40-dashboard-2028")
+    shot("par-40-dashboard-2025")
     for bloc in ("so-nganh", "phuong", "xa-dac-khu"):
-        page.goto(page.base_url + f"/chi-so/ket-qua/2028/{bloc}/")
+        page.goto(page.base_url + f"/chi-so/ket-qua/2025/{bloc}/")
         expect(page.locator("#ranking-table tbody tr").first).to_be_visible()
-        shot(f"par-41-ranking-2028-{bloc}")
+        shot(f"par-41-ranking-2025-{bloc}")
     lc = Unit.objects.get(short_name="Lê Chân", kind="ward")
     page.goto(page.base_url + f"/chi-so/don-vi/{lc.pk}/")
     shot("par-42-unit-page")
@@ -197,17 +203,17 @@ def test_results_pages_and_what_a_ward_sees_before_publication(page, login, shot
     login("lechan")
     page.goto(page.base_url + "/chi-so/")
     shot("par-43-home-lechan")
-    page.goto(page.base_url + "/chi-so/ket-qua/2029/phuong/")
+    page.goto(page.base_url + "/chi-so/ket-qua/2026/phuong/")
     expect(page.locator("#not-published")).to_be_visible()
     shot("par-44-ranking-not-published-lechan")
-    page.goto(page.base_url + "/chi-so/ket-qua/2028/phuong/")
+    page.goto(page.base_url + "/chi-so/ket-qua/2025/phuong/")
     expect(page.locator("#ranking-table a")).to_have_count(1)
-    shot("par-45-ranking-2028-lechan")
-    assessment = Round.objects.get(year=2029).assessments.get(unit=lc)
+    shot("par-45-ranking-2025-lechan")
+    assessment = Round.objects.get(year=2026).assessments.get(unit=lc)
     page.goto(page.base_url + f"/chi-so/ho-so/{assessment.pk}/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("năm 2029 – Phường Lê Chân")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("năm 2026 – Phường Lê Chân")
     shot("par-46-self-assessment-demo-lechan")
-    ktd = Round.objects.get(year=2029).assessments.get(unit__short_name="Khúc Thừa Dụ")
+    ktd = Round.objects.get(year=2026).assessments.get(unit__short_name="Khúc Thừa Dụ")
     response = page.goto(page.base_url + f"/chi-so/ho-so/{ktd.pk}/")
     assert response.status == 404
     page.context.clear_cookies()

@@ -85,9 +85,7 @@ def test_deactivating_keeps_the_unit_and_records_the_merger(personas):
 def test_the_deactivate_button_asks_before_posting_and_the_post_deactivates(personas, client_for):
     client = client_for(personas.ward_a_officer)
     page = client.get(f"/to-chuc/don-vi/{personas.office_a2.pk}/").content.decode()
-    assert (
-        "return confirm(" in page and f"/to-chuc/don-vi/{personas.office_a2.pk}/giai-the/" in page
-    )
+    assert "data-confirm=" in page and f"/to-chuc/don-vi/{personas.office_a2.pk}/giai-the/" in page
     response = client.post(
         f"/to-chuc/don-vi/{personas.office_a2.pk}/giai-the/",
         {"on": "01/07/2026", "merged_into": "TN-AB-VHXH"},
@@ -105,7 +103,7 @@ def test_removing_an_alias_asks_for_confirmation_first(personas, client_for):
         .content.decode()
     )
     assert "Phòng VHXH" in page
-    assert "confirm(" in page and "Xóa tên gọi" in page
+    assert "data-confirm=" in page and "Xóa tên gọi" in page
 
 
 def test_aliases_are_added_and_removed_through_the_unit_page_with_audit(personas, client_for):

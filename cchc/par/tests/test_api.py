@@ -28,8 +28,8 @@ def api(demo):
 
 
 def test_rankings_list_a_bloc_in_rank_order_with_the_documented_fields(api):
-    rows = api.get("/api/parindex/2028/rankings?bloc=phuong").json()
-    expected = list(Result.objects.filter(year=2028, bloc_code="phuong").order_by("award_order"))
+    rows = api.get("/api/parindex/2025/rankings?bloc=phuong").json()
+    expected = list(Result.objects.filter(year=2025, bloc_code="phuong").order_by("award_order"))
     assert len(rows) == len(expected) == 45
     assert set(rows[0]) == {
         "rank",
@@ -48,7 +48,7 @@ def test_rankings_list_a_bloc_in_rank_order_with_the_documented_fields(api):
 
 
 def test_rankings_of_every_bloc_without_a_bloc_filter(api):
-    rows = api.get("/api/parindex/2028/rankings").json()
+    rows = api.get("/api/parindex/2025/rankings").json()
     assert [b for b in dict.fromkeys(r["bloc"] for r in rows)] == [
         "so-nganh",
         "phuong",
@@ -57,22 +57,22 @@ def test_rankings_of_every_bloc_without_a_bloc_filter(api):
 
 
 def test_top_n_returns_exactly_n_units_of_the_bloc(api):
-    rows = api.get("/api/parindex/2027/top?bloc=so-nganh&n=3").json()
+    rows = api.get("/api/parindex/2024/top?bloc=so-nganh&n=3").json()
     assert [r["award_order"] for r in rows] == [1, 2, 3]
 
 
 def test_a_units_history_between_two_years(api, demo):
     lc = demo.level("Lê Chân")
-    rows = api.get(f"/api/parindex/units/{lc.pk}/history?from=2027&to=2028").json()
-    assert [r["year"] for r in rows] == [2027, 2028]
-    r2028 = Result.objects.get(unit=lc, year=2028)
+    rows = api.get(f"/api/parindex/units/{lc.pk}/history?from=2024&to=2025").json()
+    assert [r["year"] for r in rows] == [2024, 2025]
+    r2025 = Result.objects.get(unit=lc, year=2025)
     assert rows[1] == {
-        "year": 2028,
-        "total": str(r2028.total),
-        "rank": r2028.rank,
+        "year": 2025,
+        "total": str(r2025.total),
+        "rank": r2025.rank,
         "bloc_size": 45,
         "bloc": "phuong",
-        "band": r2028.band,
+        "band": r2025.band,
         "published": True,
     }
 
@@ -80,8 +80,8 @@ def test_a_units_history_between_two_years(api, demo):
 @pytest.mark.parametrize(
     "url, status",
     [
-        ("/api/parindex/2028/rankings?bloc=khong-co", 404),
-        ("/api/parindex/2029/rankings?bloc=phuong", 404),  # not published
+        ("/api/parindex/2025/rankings?bloc=khong-co", 404),
+        ("/api/parindex/2026/rankings?bloc=phuong", 404),  # not published
         ("/api/parindex/1999/rankings", 404),
     ],
 )
@@ -90,4 +90,4 @@ def test_unknown_blocs_and_unpublished_years_are_not_found(api, url, status):
 
 
 def test_the_api_needs_credentials(demo):
-    assert Client().get("/api/parindex/2028/rankings").status_code == 401
+    assert Client().get("/api/parindex/2025/rankings").status_code == 401

@@ -7,10 +7,18 @@ import pytest
 
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.models import AuditLog
-from cchc.par import selectors, services
+from cchc.par import (
+    appraisal_services,
+    assessment_services,
+    result_services,
+    round_services,
+    selectors,
+    survey_services,
+)
+from cchc.par.answer_services import Entry
 from cchc.par.choices import AssessmentStatus, Method, RoundStatus
 from cchc.par.models import Answer, Result
-from cchc.par.tests.conftest import TODAY, assessment_of, fill_all
+from cchc.par.tests.conftest import TODAY, assessment_of, fill_all, sign_off_and_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +42,12 @@ def test_a_unit_saves_a_draft_and_threshold_figures_become_scores(fresh_round, d
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
     lechan = demo.user("lechan")
     c12, c11 = answer(a, "1.2").criterion, answer(a, "1.1").criterion
-    saved = services.self_assessment_save(
+    saved = assessment_services.self_assessment_save(
         actor=lechan,
         assessment=a,
         entries={
-            c12.pk: services.Entry(value=D("85"), text="17/20 nhiệm vụ"),
-            c11.pk: services.Entry(value=D("1")),
+            c12.pk: Entry(value=D("85"), text="17/20 nhiệm vụ"),
+            c11.pk: Entry(value=D("1")),
         },
         today=TODAY,
     )
@@ -58,10 +66,10 @@ def test_a_score_above_the_maximum_is_refused_and_nothing_is_saved(fresh_round, 
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
     c16, c15 = answer(a, "1.6").criterion, answer(a, "1.5").criterion
     with pytest.raises(DomainError) as exc:
-        services.self_assessment_save(
+        assessment_services.self_assessment_save(
             actor=demo.user("lechan"),
             assessment=a,
-            entries={c15.pk: services.Entry(value=D("1")), c16.pk: services.Entry(value=D("2.5"))},
+            entries={c15.pk: Entry(value=D("1")), c16.pk: Entry(value=D("2.5"))},
             today=TODAY,
         )
     assert exc.value.message == "Tiêu chí 1.6: điểm 2,50 vượt điểm tối đa 2,00."
@@ -73,17 +81,19 @@ def test_a_submission_after_the_close_date_is_refused_with_a_clear_message(fresh
     fill_all(a, demo.user("lechan"))
     late = fresh_round.self_end + timedelta(days=1)
     with pytest.raises(DomainError) as exc:
-        services.assessment_submit(actor=demo.user("lechan"), assessment=a, today=late)
+        assessment_services.assessment_request_approval(
+            actor=demo.user("lechan"), assessment=a, today=late
+        )
     assert exc.value.message.startswith(
         f"Đã hết hạn tự đánh giá (hạn {fresh_round.self_end:%d/%m/%Y})"
     )
     a.refresh_from_db()
     assert a.status == AssessmentStatus.DRAFT
     with pytest.raises(DomainError):
-        services.self_assessment_save(
+        assessment_services.self_assessment_save(
             actor=demo.user("lechan"),
             assessment=a,
-            entries={answer(a, "1.5").criterion_id: services.Entry(value=D("0.5"))},
+            entries={answer(a, "1.5").criterion_id: Entry(value=D("0.5"))},
             today=late,
         )
 
@@ -93,10 +103,10 @@ def test_the_standing_agency_above_reopens_one_unit_and_it_is_audited(fresh_roun
     fill_all(a, demo.user("lechan"))
     late = fresh_round.self_end + timedelta(days=2)
     with pytest.raises(PermissionDenied):
-        services.assessment_reopen(
+        assessment_services.assessment_reopen(
             actor=demo.user("lechan"), assessment=a, until=late + timedelta(days=3), today=late
         )
-    services.assessment_reopen(
+    assessment_services.assessment_reopen(
         actor=demo.user("snv"),
         assessment=a,
         until=late + timedelta(days=3),
@@ -106,29 +116,33 @@ def test_the_standing_agency_above_reopens_one_unit_and_it_is_audited(fresh_roun
     assert AuditLog.objects.filter(
         action="assessment.reopen", object_id=str(a.pk), note="Mất điện"
     ).exists()
-    services.assessment_submit(actor=demo.user("lechan"), assessment=a, today=late)
+    sign_off_and_submit(a, demo.user("lechan"), leader=demo.user("lechan.chutich"), today=late)
     a.refresh_from_db()
     assert a.status == AssessmentStatus.SUBMITTED
     other = assessment_of(fresh_round, demo.level("Khúc Thừa Dụ"))
     with pytest.raises(DomainError):
-        services.assessment_submit(actor=demo.user("khucthuadu"), assessment=other, today=late)
+        assessment_services.assessment_submit(
+            actor=demo.user("khucthuadu"), assessment=other, today=late
+        )
 
 
 def test_submitting_needs_every_criterion_and_the_required_evidence(fresh_round, demo):
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
     lechan = demo.user("lechan")
     with pytest.raises(DomainError) as exc:
-        services.assessment_submit(actor=lechan, assessment=a, today=TODAY)
+        assessment_services.assessment_request_approval(actor=lechan, assessment=a, today=TODAY)
     assert exc.value.message.startswith("Chưa chấm điểm các tiêu chí: 1.1, 1.2, 1.3")
     entries = {}
     for row in a.answers.select_related("criterion").exclude(criterion__method=Method.SURVEY):
         c = row.criterion
-        entries[c.pk] = services.Entry(
+        entries[c.pk] = Entry(
             value={Method.YES_NO: 1, Method.THRESHOLD: 100}.get(c.method, c.max_score)
         )
-    services.self_assessment_save(actor=lechan, assessment=a, entries=entries, today=TODAY)
+    assessment_services.self_assessment_save(
+        actor=lechan, assessment=a, entries=entries, today=TODAY
+    )
     with pytest.raises(DomainError) as exc:
-        services.assessment_submit(actor=lechan, assessment=a, today=TODAY)
+        assessment_services.assessment_request_approval(actor=lechan, assessment=a, today=TODAY)
     assert (
         exc.value.message
         == "Thiếu tài liệu kiểm chứng bắt buộc ở các tiêu chí: 1.1, 1.2, 1.6, 3.2, 7.2."
@@ -138,18 +152,18 @@ def test_submitting_needs_every_criterion_and_the_required_evidence(fresh_round,
 def test_not_applicable_is_only_allowed_where_the_set_allows_it(fresh_round, demo):
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
     ok, refused = answer(a, "3.5").criterion, answer(a, "3.4").criterion
-    services.self_assessment_save(
+    assessment_services.self_assessment_save(
         actor=demo.user("lechan"),
         assessment=a,
-        entries={ok.pk: services.Entry(not_applicable=True)},
+        entries={ok.pk: Entry(not_applicable=True)},
         today=TODAY,
     )
     assert answer(a, "3.5").not_applicable
     with pytest.raises(DomainError) as exc:
-        services.self_assessment_save(
+        assessment_services.self_assessment_save(
             actor=demo.user("lechan"),
             assessment=a,
-            entries={refused.pk: services.Entry(not_applicable=True)},
+            entries={refused.pk: Entry(not_applicable=True)},
             today=TODAY,
         )
     assert "Tiêu chí 3.4" in exc.value.message
@@ -157,13 +171,13 @@ def test_not_applicable_is_only_allowed_where_the_set_allows_it(fresh_round, dem
 
 def test_only_the_units_own_staff_fill_its_self_assessment(fresh_round, demo):
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
-    entry = {answer(a, "1.5").criterion_id: services.Entry(value=D("1"))}
+    entry = {answer(a, "1.5").criterion_id: Entry(value=D("1"))}
     for username in ("snv", "lechan.xem", "lechan.chutich", "khucthuadu"):
         with pytest.raises(DomainError):
-            services.self_assessment_save(
+            assessment_services.self_assessment_save(
                 actor=demo.user(username), assessment=a, entries=entry, today=TODAY
             )
-    services.self_assessment_save(
+    assessment_services.self_assessment_save(
         actor=demo.user("lechan.vanphong"), assessment=a, entries=entry, today=TODAY
     )
 
@@ -171,33 +185,31 @@ def test_only_the_units_own_staff_fill_its_self_assessment(fresh_round, demo):
 def _submitted(fresh_round, demo, short="Lê Chân", username="lechan"):
     a = assessment_of(fresh_round, demo.level(short))
     fill_all(a, demo.user(username))
-    services.assessment_submit(actor=demo.user(username), assessment=a, today=TODAY)
+    sign_off_and_submit(a, demo.user(username))
     return a
 
 
 def test_a_stale_appraisal_save_is_refused_naming_the_criterion(fresh_round, demo):
     a = _submitted(fresh_round, demo)
-    services.round_team_set(actor=demo.user("snv"), round_=fresh_round, usernames=["lethanhnghi"])
+    round_services.round_team_set(
+        actor=demo.user("snv"), round_=fresh_round, usernames=["lethanhnghi"]
+    )
     row = answer(a, "3.2")
     loaded = row.version
-    first = services.appraisal_save(
+    first = appraisal_services.appraisal_save(
         actor=demo.user("snv"),
         assessment=a,
         entries={
-            row.criterion_id: services.Entry(
-                value=D("92"), text="Số liệu hệ thống: 92 %", version=loaded
-            )
+            row.criterion_id: Entry(value=D("92"), text="Số liệu hệ thống: 92 %", version=loaded)
         },
         today=TODAY,
     )
     assert first == ["3.2"]
     with pytest.raises(DomainError) as exc:
-        services.appraisal_save(
+        appraisal_services.appraisal_save(
             actor=demo.user("lethanhnghi"),
             assessment=a,
-            entries={
-                row.criterion_id: services.Entry(value=D("99"), text="Đồng ý", version=loaded)
-            },
+            entries={row.criterion_id: Entry(value=D("99"), text="Đồng ý", version=loaded)},
             today=TODAY,
         )
     assert (
@@ -215,14 +227,18 @@ def test_a_stale_appraisal_save_is_refused_naming_the_criterion(fresh_round, dem
 
 def test_appraisers_are_the_standing_agency_above_or_the_named_team(fresh_round, demo):
     a = _submitted(fresh_round, demo)
-    entry = {answer(a, "1.5").criterion_id: services.Entry(value=D("0.5"))}
+    entry = {answer(a, "1.5").criterion_id: Entry(value=D("0.5"))}
     for username in ("lechan", "khucthuadu", "lechan.chutich"):
         with pytest.raises(DomainError):
-            services.appraisal_save(
+            appraisal_services.appraisal_save(
                 actor=demo.user(username), assessment=a, entries=entry, today=TODAY
             )
-    services.round_team_set(actor=demo.user("snv"), round_=fresh_round, usernames=["khucthuadu"])
-    services.appraisal_save(actor=demo.user("khucthuadu"), assessment=a, entries=entry, today=TODAY)
+    round_services.round_team_set(
+        actor=demo.user("snv"), round_=fresh_round, usernames=["khucthuadu"]
+    )
+    appraisal_services.appraisal_save(
+        actor=demo.user("khucthuadu"), assessment=a, entries=entry, today=TODAY
+    )
 
 
 def test_the_whole_cycle_ends_in_a_published_ranking(fresh_round, demo):
@@ -230,40 +246,40 @@ def test_the_whole_cycle_ends_in_a_published_ranking(fresh_round, demo):
     a = _submitted(fresh_round, demo)
     b = _submitted(fresh_round, demo, "Lê Thanh Nghị", "lethanhnghi")
     row = answer(a, "1.6")
-    services.appraisal_save(
+    appraisal_services.appraisal_save(
         actor=snv,
         assessment=a,
         entries={
-            row.criterion_id: services.Entry(
+            row.criterion_id: Entry(
                 value=D("1"), text="Chỉ 1 sáng kiến được công nhận", version=row.version
             )
         },
         today=TODAY,
     )
-    services.appraisal_send(actor=snv, assessment=a, today=TODAY)
-    services.response_save(
+    appraisal_services.appraisal_send(actor=snv, assessment=a, today=TODAY)
+    appraisal_services.response_save(
         actor=lechan,
         assessment=a,
-        entries={row.criterion_id: services.Entry(text="Sáng kiến thứ hai đã có quyết định")},
+        entries={row.criterion_id: Entry(text="Sáng kiến thứ hai đã có quyết định")},
         today=TODAY,
     )
     assert answer(a, "1.6").response == "Sáng kiến thứ hai đã có quyết định"
-    services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
-    services.appraisal_finalise(actor=snv, assessment=b, today=TODAY)
+    appraisal_services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
+    appraisal_services.appraisal_finalise(actor=snv, assessment=b, today=TODAY)
     a.refresh_from_db()
     assert a.status == AssessmentStatus.FINALISED
     # Untouched criteria keep the self-assessed score.
     assert answer(a, "1.5").appraised_score == answer(a, "1.5").self_score
-    services.survey_set(
+    survey_services.survey_set(
         actor=snv,
         round_=fresh_round,
         scores={a.pk: {"S1": D("18"), "S2": D("9")}, b.pk: {"S1": D("19"), "S2": D("9.5")}},
     )
-    assert selectors.bloc_ranking(year=2030, bloc_code="phuong") == []  # not published yet
-    services.round_publish(actor=snv, round_=fresh_round)
+    assert selectors.bloc_ranking(year=2027, bloc_code="phuong") == []  # not published yet
+    round_services.round_publish(actor=snv, round_=fresh_round)
     fresh_round.refresh_from_db()
     assert fresh_round.status == RoundStatus.PUBLISHED
-    ranking = selectors.bloc_ranking(year=2030, bloc_code="phuong")
+    ranking = selectors.bloc_ranking(year=2027, bloc_code="phuong")
     assert [(r.unit_name, r.rank, r.total) for r in ranking] == [
         ("Phường Lê Thanh Nghị", 1, D("98.50")),
         ("Phường Lê Chân", 2, D("96.00")),
@@ -279,42 +295,42 @@ def test_not_applicable_criteria_leave_the_maximum(fresh_round, demo):
     a = assessment_of(fresh_round, demo.level("Lê Chân"))
     fill_all(a, demo.user("lechan"))
     na = answer(a, "3.5")
-    services.self_assessment_save(
+    assessment_services.self_assessment_save(
         actor=demo.user("lechan"),
         assessment=a,
-        entries={na.criterion_id: services.Entry(not_applicable=True)},
+        entries={na.criterion_id: Entry(not_applicable=True)},
         today=TODAY,
     )
-    services.assessment_submit(actor=demo.user("lechan"), assessment=a, today=TODAY)
-    services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
-    services.survey_set(
+    sign_off_and_submit(a, demo.user("lechan"))
+    appraisal_services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
+    survey_services.survey_set(
         actor=snv, round_=fresh_round, scores={a.pk: {"S1": D("20"), "S2": D("10")}}
     )
-    services.results_compute(actor=snv, round_=fresh_round)
+    result_services.results_compute(actor=snv, round_=fresh_round)
     r = Result.objects.get(round=fresh_round, unit=a.unit)
     assert (r.appraised_score, r.applicable_max, r.total) == (D("69"), D("99"), D("100"))
 
 
 def test_publishing_is_for_the_city_standing_agency_only(fresh_round, demo):
     a = _submitted(fresh_round, demo)
-    services.appraisal_finalise(actor=demo.user("snv"), assessment=a, today=TODAY)
+    appraisal_services.appraisal_finalise(actor=demo.user("snv"), assessment=a, today=TODAY)
     for username in ("lechan", "khucthuadu"):
         with pytest.raises(PermissionDenied):
-            services.round_publish(actor=demo.user(username), round_=fresh_round)
-    services.round_publish(actor=demo.user("snv"), round_=fresh_round)
+            round_services.round_publish(actor=demo.user(username), round_=fresh_round)
+    round_services.round_publish(actor=demo.user("snv"), round_=fresh_round)
     with pytest.raises(DomainError):
-        services.results_compute(actor=demo.user("snv"), round_=fresh_round)
+        result_services.results_compute(actor=demo.user("snv"), round_=fresh_round)
 
 
 def test_responses_only_in_the_response_window(fresh_round, demo):
     a = _submitted(fresh_round, demo)
-    services.appraisal_send(actor=demo.user("snv"), assessment=a, today=TODAY)
+    appraisal_services.appraisal_send(actor=demo.user("snv"), assessment=a, today=TODAY)
     row = answer(a, "1.5")
     with pytest.raises(DomainError) as exc:
-        services.response_save(
+        appraisal_services.response_save(
             actor=demo.user("lechan"),
             assessment=a,
-            entries={row.criterion_id: services.Entry(text="Giải trình")},
+            entries={row.criterion_id: Entry(text="Giải trình")},
             today=fresh_round.response_end + timedelta(days=1),
         )
     assert exc.value.message.startswith("Đã hết hạn giải trình")

@@ -7,19 +7,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cchc.orgs.models import Bloc, BlocMembership, Unit
-from cchc.par import selectors
+from cchc.par import result_selectors, selectors
 from cchc.par.models import Answer, Assessment, Result, Round
 
 pytestmark = pytest.mark.django_db
 
 
 def grow(demo, n: int) -> None:
-    """Add `n` wards with published results for 2027 and 2028 and an assessment in the 2029 round."""
+    """Add `n` wards with published results for 2024 and 2025 and an assessment in the 2026 round."""
     city = demo.city
     bloc = Bloc.objects.get(code="phuong")
-    rounds = {r.year: r for r in Round.objects.filter(year__in=[2027, 2028, 2029])}
-    sample = {y: Result.objects.filter(year=y, bloc_code="phuong").first() for y in (2027, 2028)}
-    template = Assessment.objects.filter(round=rounds[2029], bloc_code="phuong").first()
+    rounds = {r.year: r for r in Round.objects.filter(year__in=[2024, 2025, 2026])}
+    sample = {y: Result.objects.filter(year=y, bloc_code="phuong").first() for y in (2024, 2025)}
+    template = Assessment.objects.filter(round=rounds[2026], bloc_code="phuong").first()
     leaves = list(template.answers.values_list("criterion_id", flat=True))
     for i in range(n):
         u = Unit.objects.create(
@@ -28,7 +28,7 @@ def grow(demo, n: int) -> None:
         Unit.objects.filter(pk=u.pk).update(
             path=f"{city.path}{u.pk}/", search_text=f"phuong moi {i:03d}"
         )
-        BlocMembership.objects.create(bloc=bloc, unit=u, year=2029)
+        BlocMembership.objects.create(bloc=bloc, unit=u, year=2026)
         for year, s in sample.items():
             Result.objects.create(
                 round=rounds[year],
@@ -48,7 +48,7 @@ def grow(demo, n: int) -> None:
                 published=True,
             )
         a = Assessment.objects.create(
-            round=rounds[2029], unit=u, criteria_set=template.criteria_set, bloc_code="phuong"
+            round=rounds[2026], unit=u, criteria_set=template.criteria_set, bloc_code="phuong"
         )
         Answer.objects.bulk_create([Answer(assessment=a, criterion_id=c) for c in leaves])
 
@@ -60,7 +60,7 @@ def count(fn) -> int:
 
 
 def rankings_of_the_city(user):
-    state = selectors.city_rankings(actor=user, year=2028)
+    state = result_selectors.city_rankings(actor=user, year=2025)
     return [(r.rank, r.unit.name, r.total) for rows in state.rows_by_bloc.values() for r in rows]
 
 
@@ -79,21 +79,21 @@ def test_the_rankings_of_the_whole_city_take_a_fixed_number_of_queries(
 
 def test_a_blocs_published_ranking_is_one_query(demo, django_assert_num_queries):
     with django_assert_num_queries(1):
-        before = [r.unit_name for r in selectors.bloc_ranking(year=2028, bloc_code="phuong")]
+        before = [r.unit_name for r in selectors.bloc_ranking(year=2025, bloc_code="phuong")]
     grow(demo, 25)
     with django_assert_num_queries(1):
-        after = [r.unit_name for r in selectors.bloc_ranking(year=2028, bloc_code="phuong")]
+        after = [r.unit_name for r in selectors.bloc_ranking(year=2025, bloc_code="phuong")]
     assert len(after) == len(before) + 25
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/chi-so/ket-qua/2028/phuong/",
-        "/chi-so/ket-qua/?year=2028",
+        "/chi-so/ket-qua/2025/phuong/",
+        "/chi-so/ket-qua/?year=2025",
         "/chi-so/",
-        "/api/parindex/2028/rankings",
-        "/chi-so/ket-qua/2028/tat-ca/xep-hang.xlsx",
+        "/api/parindex/2025/rankings",
+        "/chi-so/ket-qua/2025/tat-ca/xep-hang.xlsx",
     ],
 )
 def test_result_pages_take_the_same_number_of_queries_for_a_bigger_city(url, demo, client):
@@ -107,7 +107,7 @@ def test_result_pages_take_the_same_number_of_queries_for_a_bigger_city(url, dem
 
 def test_the_round_progress_list_takes_the_same_number_of_queries_for_a_bigger_city(demo, client):
     client.force_login(demo.user("snv"))
-    url = f"/chi-so/dot/{Round.objects.get(year=2029).pk}/?bloc=phuong"
+    url = f"/chi-so/dot/{Round.objects.get(year=2026).pk}/?bloc=phuong"
     assert client.get(url).status_code == 200
     small = count(lambda: client.get(url))
     grow(demo, 30)

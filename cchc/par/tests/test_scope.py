@@ -5,9 +5,15 @@ from django.http import Http404
 from django.test import Client
 
 from cchc.core.models import AuditLog
-from cchc.par import selectors, services
+from cchc.par import (
+    appraisal_services,
+    result_selectors,
+    result_services,
+    round_services,
+    selectors,
+)
 from cchc.par.models import Answer, Assessment, Result, Round
-from cchc.par.tests.conftest import TODAY, assessment_of, fill_all
+from cchc.par.tests.conftest import TODAY, assessment_of, fill_all, sign_off_and_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +26,7 @@ def client_for(user) -> Client:
 
 @pytest.fixture
 def ktd_assessment(demo):
-    return Assessment.objects.get(round__year=2029, unit=demo.level("Khúc Thừa Dụ"))
+    return Assessment.objects.get(round__year=2026, unit=demo.level("Khúc Thừa Dụ"))
 
 
 def test_lechan_cannot_read_khuc_thua_dus_assessment(demo, ktd_assessment):
@@ -72,7 +78,7 @@ def test_lechan_cannot_change_khuc_thua_dus_assessment(demo, ktd_assessment):
 
 
 def test_a_viewer_of_the_ward_reads_but_cannot_write(demo):
-    a = Assessment.objects.get(round__year=2029, unit=demo.level("Lê Chân"))
+    a = Assessment.objects.get(round__year=2026, unit=demo.level("Lê Chân"))
     answer = a.answers.order_by("criterion__sort_key").first()
     c = client_for(demo.user("lechan.xem"))
     page = c.get(f"/chi-so/ho-so/{a.pk}/")
@@ -94,9 +100,9 @@ def computed(fresh_round, demo):
     for short, user in (("Lê Chân", "lechan"), ("Lê Thanh Nghị", "lethanhnghi")):
         a = assessment_of(fresh_round, demo.level(short))
         fill_all(a, demo.user(user))
-        services.assessment_submit(actor=demo.user(user), assessment=a, today=TODAY)
-        services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
-    services.results_compute(actor=snv, round_=fresh_round)
+        sign_off_and_submit(a, demo.user(user))
+        appraisal_services.appraisal_finalise(actor=snv, assessment=a, today=TODAY)
+    result_services.results_compute(actor=snv, round_=fresh_round)
     return fresh_round
 
 
@@ -104,32 +110,32 @@ def test_before_publication_a_ward_sees_no_totals_not_even_its_rank(demo, comput
     lechan = demo.user("lechan")
     assert Result.objects.filter(round=computed).count() == 2
     assert not Result.objects.visible_to(lechan).filter(round=computed).exists()
-    state = selectors.city_rankings(actor=lechan, year=2030)
+    state = result_selectors.city_rankings(actor=lechan, year=2027)
     assert not state.visible and state.rows_by_bloc["phuong"] == []
     c = client_for(lechan)
-    page = c.get("/chi-so/ket-qua/2030/phuong/")
+    page = c.get("/chi-so/ket-qua/2027/phuong/")
     assert page.status_code == 200
     assert "chưa được công bố" in page.content.decode()
     assert "Phường Lê Thanh Nghị" not in page.content.decode()
-    assert c.get("/api/parindex/2030/rankings?bloc=phuong").status_code == 404
-    assert c.get("/api/parindex/2030/top?bloc=phuong").status_code == 404
-    assert c.get("/chi-so/ket-qua/2030/phuong/xep-hang.xlsx").status_code == 404
+    assert c.get("/api/parindex/2027/rankings?bloc=phuong").status_code == 404
+    assert c.get("/api/parindex/2027/top?bloc=phuong").status_code == 404
+    assert c.get("/chi-so/ket-qua/2027/phuong/xep-hang.xlsx").status_code == 404
     history = c.get(f"/api/parindex/units/{demo.level('Lê Chân').pk}/history").json()
-    assert [h["year"] for h in history] == [2026, 2027, 2028]
+    assert [h["year"] for h in history] == [2023, 2024, 2025]
 
 
 def test_before_publication_the_city_standing_agency_and_admin_see_provisional_totals(
     demo, computed
 ):
     for username in ("snv", "admin"):
-        state = selectors.city_rankings(actor=demo.user(username), year=2030)
+        state = result_selectors.city_rankings(actor=demo.user(username), year=2027)
         assert state.provisional and [r.unit.name for r in state.rows_by_bloc["phuong"]] == [
             "Phường Lê Chân",
             "Phường Lê Thanh Nghị",
         ]
-    body = client_for(demo.user("snv")).get("/chi-so/ket-qua/2030/phuong/").content.decode()
+    body = client_for(demo.user("snv")).get("/chi-so/ket-qua/2027/phuong/").content.decode()
     assert "Kết quả tạm tính, chưa công bố" in body and "Phường Lê Thanh Nghị" in body
-    rows = client_for(demo.user("snv")).get("/api/parindex/2030/rankings?bloc=phuong").json()
+    rows = client_for(demo.user("snv")).get("/api/parindex/2027/rankings?bloc=phuong").json()
     assert [(r["rank"], r["unit_name"]) for r in rows] == [
         (1, "Phường Lê Chân"),
         (1, "Phường Lê Thanh Nghị"),
@@ -137,9 +143,9 @@ def test_before_publication_the_city_standing_agency_and_admin_see_provisional_t
 
 
 def test_after_publication_every_unit_of_the_city_sees_the_ranking(demo, computed):
-    services.round_publish(actor=demo.user("snv"), round_=computed)
+    round_services.round_publish(actor=demo.user("snv"), round_=computed)
     for username in ("lechan", "khucthuadu", "lechan.xem"):
-        rows = client_for(demo.user(username)).get("/api/parindex/2030/rankings?bloc=phuong").json()
+        rows = client_for(demo.user(username)).get("/api/parindex/2027/rankings?bloc=phuong").json()
         assert [r["unit_name"] for r in rows] == ["Phường Lê Chân", "Phường Lê Thanh Nghị"]
         assert [r["total"] for r in rows] == ["70.00", "70.00"] and [r["rank"] for r in rows] == [
             1,
@@ -147,7 +153,7 @@ def test_after_publication_every_unit_of_the_city_sees_the_ranking(demo, compute
         ]
     # A user of another city does not see them.
     assert (
-        client_for(demo.user("phuluong")).get("/api/parindex/2030/rankings?bloc=phuong").status_code
+        client_for(demo.user("phuluong")).get("/api/parindex/2027/rankings?bloc=phuong").status_code
         == 404
     )
 

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from cchc.core.errors import DomainError, PermissionDenied
-from cchc.par import services
+from cchc.par import survey_services
 from cchc.par.choices import Method
 from cchc.par.models import Answer
 from cchc.par.tests.conftest import xlsx
@@ -27,7 +27,7 @@ def test_a_survey_file_sets_every_units_scores(fresh_round, demo):
     lc, ktd = demo.level("Lê Chân"), demo.level("Khúc Thừa Dụ")
     data = xlsx([HEADER, [lc.code, lc.name, "18,5", 9], ["", "Xã Khúc Thừa Dụ", 17, "8.75"]])
     assert (
-        services.survey_import(
+        survey_services.survey_import(
             actor=demo.user("snv"), round_=fresh_round, filename="dtxhh.xlsx", data=data
         )
         == 2
@@ -63,7 +63,7 @@ def test_a_survey_file_with_a_missing_unit_or_a_non_numeric_score_is_refused_who
         ]
     )
     with pytest.raises(DomainError) as exc:
-        services.survey_import(
+        survey_services.survey_import(
             actor=demo.user("snv"), round_=fresh_round, filename="dtxhh.xlsx", data=data
         )
     message = exc.value.message
@@ -77,7 +77,7 @@ def test_a_survey_file_with_a_missing_unit_or_a_non_numeric_score_is_refused_who
 
 def test_a_survey_file_without_the_item_columns_is_refused(fresh_round, demo):
     data = xlsx([["Đơn vị", "Điểm"], ["Phường Lê Chân", 27]])
-    preview = services.survey_import_preview(
+    preview = survey_services.survey_import_preview(
         actor=demo.user("snv"), round_=fresh_round, filename="x.xlsx", data=data
     )
     assert not preview.ok
@@ -87,16 +87,16 @@ def test_a_survey_file_without_the_item_columns_is_refused(fresh_round, demo):
 def test_only_the_standing_agency_enters_survey_scores(fresh_round, demo):
     a = fresh_round.assessments.get(unit=demo.level("Lê Chân"))
     with pytest.raises(PermissionDenied):
-        services.survey_set(
+        survey_services.survey_set(
             actor=demo.user("lechan"), round_=fresh_round, scores={a.pk: {"S1": D("20")}}
         )
     with pytest.raises(DomainError) as exc:
-        services.survey_set(
+        survey_services.survey_set(
             actor=demo.user("snv"), round_=fresh_round, scores={a.pk: {"S1": D("21"), "S2": D("5")}}
         )
     assert "Phường Lê Chân: điểm S1 21,00 ngoài khoảng 0 – 20,00" in exc.value.message
     assert survey_scores(fresh_round) == []
-    services.survey_set(
+    survey_services.survey_set(
         actor=demo.user("snv"), round_=fresh_round, scores={a.pk: {"S1": D("19.5"), "S2": None}}
     )
     assert [s.appraised_score for s in survey_scores(fresh_round)] == [D("19.5")]
@@ -108,12 +108,12 @@ def test_the_commands_import_a_survey_file_and_compute_results(fresh_round, demo
     lc = demo.level("Lê Chân")
     good = tmp_path / "dtxhh.xlsx"
     good.write_bytes(xlsx([HEADER, [lc.code, lc.name, 18, 9]]))
-    call_command("par_survey_import", "2030", str(good))
+    call_command("par_survey_import", "2027", str(good))
     assert len(survey_scores(fresh_round)) == 2
     bad = tmp_path / "loi.xlsx"
     bad.write_bytes(xlsx([HEADER, ["", "Phường Không Có", 18, 9]]))
     with pytest.raises(CommandError, match="Dòng 2: không có đơn vị"):
-        call_command("par_survey_import", "2030", str(bad))
-    call_command("par_results", "2030")
+        call_command("par_survey_import", "2027", str(bad))
+    call_command("par_results", "2027")
     with pytest.raises(CommandError, match="Chưa có hồ sơ nào được chốt"):
-        call_command("par_results", "2030", "--cong-bo")
+        call_command("par_results", "2027", "--cong-bo")

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from cchc.core.models import AuditLog
 from cchc.par.choices import SetStatus
@@ -23,7 +24,7 @@ def client_for(user) -> Client:
 def test_the_ranking_exports_to_excel_with_a_row_per_unit(demo):
     from openpyxl import load_workbook
 
-    response = client_for(demo.user("lechan")).get("/chi-so/ket-qua/2028/phuong/xep-hang.xlsx")
+    response = client_for(demo.user("lechan")).get("/chi-so/ket-qua/2025/phuong/xep-hang.xlsx")
     assert response.status_code == 200
     ws = load_workbook(io.BytesIO(response.content)).active
     rows = list(ws.iter_rows(values_only=True))
@@ -35,7 +36,7 @@ def test_the_ranking_exports_to_a_word_table_in_the_administrative_format(demo):
     from docx import Document
     from docx.shared import Pt
 
-    response = client_for(demo.user("snv")).get("/chi-so/ket-qua/2028/tat-ca/xep-hang.docx")
+    response = client_for(demo.user("snv")).get("/chi-so/ket-qua/2025/tat-ca/xep-hang.docx")
     assert response.status_code == 200
     doc = Document(io.BytesIO(response.content))
     section = doc.sections[0]
@@ -51,7 +52,7 @@ def test_the_ranking_exports_to_a_word_table_in_the_administrative_format(demo):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header.cell(0, 1).text
     assert "Độc lập - Tự do - Hạnh phúc" in header.cell(0, 1).text
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2028" in text
+    assert "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025" in text
     assert (
         "(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng)"
         in text
@@ -70,13 +71,15 @@ def test_the_ranking_document_is_an_annex_dated_the_day_the_results_were_publish
 
     from cchc.core.dates import long_form
 
-    published = Round.objects.get(year=2028, published_at__isnull=False).published_at.date()
-    response = client_for(demo.user("snv")).get("/chi-so/ket-qua/2028/phuong/xep-hang.docx")
+    published = timezone.localtime(
+        Round.objects.get(year=2025, published_at__isnull=False).published_at
+    ).date()
+    response = client_for(demo.user("snv")).get("/chi-so/ket-qua/2025/phuong/xep-hang.docx")
     doc = Document(io.BytesIO(response.content))
     header = doc.tables[0]
     assert header.cell(1, 1).text.strip() == f"Hải Phòng, {long_form(published)}"
     lines = [p.text for p in doc.paragraphs if p.text.strip()]
-    assert lines[:2] == ["Phụ lục", "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2028"]
+    assert lines[:2] == ["Phụ lục", "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025"]
     assert "KHỐI PHƯỜNG" in lines and lines[-1].endswith("rồi điểm điều tra cao hơn./.")
     ranks = doc.tables[1]
     assert [c.text for c in ranks.rows[0].cells] == [
@@ -92,7 +95,7 @@ def test_the_ranking_document_is_an_annex_dated_the_day_the_results_were_publish
 
 def test_the_criteria_set_pages_edit_a_draft_and_version_a_frozen_one(demo):
     snv = client_for(demo.user("snv"))
-    frozen = CriteriaSet.objects.get(year=2029, bloc_code="so-nganh", is_current=True)
+    frozen = CriteriaSet.objects.get(year=2026, bloc_code="so-nganh", is_current=True)
     response = snv.post(f"/chi-so/bo-chi-so/{frozen.pk}/phien-ban-moi/")
     draft = CriteriaSet.objects.get(previous=frozen)
     assert response.status_code == 302 and response["Location"] == f"/chi-so/bo-chi-so/{draft.pk}/"
@@ -128,7 +131,7 @@ def test_the_criteria_set_pages_edit_a_draft_and_version_a_frozen_one(demo):
     assert draft.is_current and draft.status == SetStatus.FROZEN
     assert list(draft.bands.values_list("name", flat=True)) == ["Xuất sắc", "Tốt", "Đạt"]
     assert (
-        Assessment.objects.filter(round__year=2029, bloc_code="so-nganh")
+        Assessment.objects.filter(round__year=2026, bloc_code="so-nganh")
         .exclude(criteria_set=draft)
         .count()
         == 0
@@ -224,11 +227,11 @@ def test_closed_window_is_explained_and_the_standing_agency_reopens(fresh_round,
 
 def test_the_round_pages_open_and_publish(demo):
     snv = client_for(demo.user("snv"))
-    for cs in CriteriaSet.objects.filter(year=2029, is_current=True):
-        snv.post(f"/chi-so/bo-chi-so/{cs.pk}/nhan-ban/", {"year": "2030"})
-    assert CriteriaSet.objects.filter(year=2030).count() == 3
+    for cs in CriteriaSet.objects.filter(year=2026, is_current=True):
+        snv.post(f"/chi-so/bo-chi-so/{cs.pk}/nhan-ban/", {"year": "2027"})
+    assert CriteriaSet.objects.filter(year=2027).count() == 3
     data = {
-        "year": "2030",
+        "year": "2027",
         "name": "",
         "self_start": "01/11/2026",
         "self_end": "30/11/2026",
@@ -239,13 +242,13 @@ def test_the_round_pages_open_and_publish(demo):
         "survey_organised": "on",
     }
     response = snv.post("/chi-so/dot/them/", data)
-    r = Round.objects.get(year=2030)
-    assert response.status_code == 302 and r.name == "Xác định Chỉ số CCHC năm 2030"
+    r = Round.objects.get(year=2027)
+    assert response.status_code == 302 and r.name == "Xác định Chỉ số CCHC năm 2027"
     assert snv.post(f"/chi-so/dot/{r.pk}/mo/").status_code == 302
     r.refresh_from_db()
     assert (
         r.status == "open"
-        and r.assessments.count() == Assessment.objects.filter(round__year=2029).count()
+        and r.assessments.count() == Assessment.objects.filter(round__year=2026).count()
     )
     response = snv.post(f"/chi-so/dot/{r.pk}/cong-bo/", follow=True)
     assert "Chưa có hồ sơ nào được chốt kết quả thẩm định" in response.content.decode()
@@ -255,7 +258,7 @@ def test_the_round_pages_open_and_publish(demo):
 
 def test_an_evidence_file_downloads_for_the_unit_and_the_appraisers(demo):
     ev = Evidence.objects.filter(
-        answer__assessment__unit=demo.level("Lê Chân"), document__isnull=True
+        answer__assessment__unit=demo.level("Lê Chân"), document__isnull=True, measure_code=""
     ).first()
     for username in ("lechan", "snv", "lechan.xem"):
         response = client_for(demo.user(username)).get(f"/chi-so/minh-chung/{ev.pk}/")

@@ -244,7 +244,7 @@ def test_the_plan_page_offers_the_settings_and_target_buttons_only_to_the_standi
     html = plan_html(client_for(t.p.ward_a_officer), t.plan)
     assert 'id="plan-settings-form"' in html and 'id="target-add-link"' in html
     assert reverse("plans:target_edit", args=[t.target.pk]) in html
-    assert reverse("plans:target_delete", args=[t.target.pk]) in html and "return confirm(" in html
+    assert reverse("plans:target_delete", args=[t.target.pk]) in html and "data-confirm=" in html
     assert "Kỳ báo cáo nhiệm vụ thường xuyên: <span" in html and "hằng quý" in html
     for user in (t.vp_officer, t.p.ward_a_viewer):
         html = plan_html(client_for(user), t.plan)

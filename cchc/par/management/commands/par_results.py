@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cchc.core.errors import DomainError
 from cchc.core.scope import SYSTEM
-from cchc.par import services
+from cchc.par import result_services, round_services
 from cchc.par.models import Round
 
 
@@ -26,9 +26,9 @@ class Command(BaseCommand):
             raise CommandError(f"Không có đợt đánh giá năm {year} của đơn vị {organiser}.")
         try:
             if publish:
-                count = services.round_publish(actor=SYSTEM, round_=round_)
+                count = round_services.round_publish(actor=SYSTEM, round_=round_)
             else:
-                count = services.results_compute(actor=SYSTEM, round_=round_)
+                count = result_services.results_compute(actor=SYSTEM, round_=round_)
         except DomainError as exc:
             raise CommandError(exc.message)
         what = "công bố" if publish else "tính (chưa công bố)"

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cchc.core.errors import DomainError
 from cchc.core.scope import SYSTEM
-from cchc.par import services
+from cchc.par import survey_services
 from cchc.par.models import Round
 
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         if not path.exists():
             raise CommandError(f"Không có tệp {file}.")
         try:
-            count = services.survey_import(
+            count = survey_services.survey_import(
                 actor=SYSTEM, round_=round_, filename=path.name, data=path.read_bytes()
             )
         except DomainError as exc:

@@ -1,9 +1,11 @@
 """python manage.py import_plan FILE --unit <unit id> [--dry-run] [--format json|text] [--year N] [--replace]
+    [--accept-issuer]
 
 Reads a CCHC plan (.docx, .xlsx, .txt) for a unit and prints what was read: the document header, the areas,
 every task with its offices matched to units, its deadline as written and as read, its product and warnings,
 and the errors. Without --dry-run the plan is saved (as --user, by default the first active administrator).
-Exit status 1 when the file cannot be imported.
+When the document was issued for another level than the unit, the warning is printed (and is
+`issuer_warning` in JSON) and saving needs --accept-issuer. Exit status 1 when the file cannot be imported.
 """
 
 import json
@@ -45,6 +47,11 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument(
             "--year", type=int, default=None, help="năm của kế hoạch khi văn bản không ghi"
+        )
+        parser.add_argument(
+            "--accept-issuer",
+            action="store_true",
+            help="vẫn nhập khi văn bản do đơn vị khác ban hành",
         )
         parser.add_argument(
             "--replace", action="store_true", help="thay kế hoạch cùng năm chưa có tiến độ"
@@ -94,6 +101,7 @@ class Command(BaseCommand):
                     filename=path.name,
                     data=data,
                     replace=opts["replace"],
+                    accept_issuer=opts["accept_issuer"],
                     preview=preview,
                 )
         except DomainError as exc:
@@ -139,6 +147,8 @@ class Command(BaseCommand):
             for t in r["targets"]:
                 value = f" {t['value']:g}{t['value_unit']}" if t["value"] is not None else ""
                 out(f"  {t['code']}) [{t['comparator']}{value}] {t['text'][:100]}")
+        if r.get("issuer_warning"):
+            out(self.style.WARNING(f"Cảnh báo: {r['issuer_warning']}"))
         for w in r.get("warnings", []):
             out(self.style.WARNING(f"Cảnh báo: {w}"))
         for e in r.get("errors", []):
