@@ -138,13 +138,17 @@ STAMPED = [
 @contextmanager
 def on(day: date) -> Iterator[None]:
     """Run the services as on `day`: what they date "today" (a submission) is that day, and the moments they
-    stamp (the audit log, notifications) fall on that day, so that the history reads as it happened."""
+    stamp (the audit log, notifications) fall on that day, so that the history reads as it happened (or on the
+    real date when that day is still to come)."""
     if day > DEMO_DAY:
         raise ValueError(f"the demo never goes past {DEMO_DAY}: {day}")
     before = {model: model.objects.aggregate(m=Max("pk"))["m"] or 0 for model, _ in STAMPED}
     with override_settings(CCHC_TODAY=day.strftime("%d/%m/%Y")):
         yield
-    moment = timezone.make_aware(datetime.combine(day, timezone.localtime().time()))
+    # A record is never stamped in the future of the real clock: before the demo's day comes, steps after today
+    # keep the moment they were loaded.
+    now = timezone.localtime()
+    moment = timezone.make_aware(datetime.combine(min(day, now.date()), now.time()))
     for model, field in STAMPED:
         model.objects.filter(pk__gt=before[model]).update(**{field: moment})
 

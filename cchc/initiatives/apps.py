@@ -22,7 +22,7 @@ class InitiativesConfig(AppConfig):
         "initiative.return": "Trả lại để hoàn thiện (sáng kiến)",
         "initiative.recognise": "Công nhận (sáng kiến)",
         "initiative.refuse": "Không công nhận (sáng kiến)",
-        "initiative.record_decision": "Ghi nhận quyết định công nhận của cơ quan bên ngoài (sáng kiến)",
+        "initiative.record_decision": "Ghi nhận quyết định của cơ quan bên ngoài (sáng kiến)",
     }
 
     def ready(self) -> None:
