@@ -20,6 +20,7 @@ from cchc.initiatives.choices import (
     InitiativeLevel,
     InitiativeStatus,
 )
+from cchc.initiatives.scoring import number
 from cchc.orgs.choices import LEVEL_KINDS, UnitKind
 from cchc.orgs.models import Person, Unit
 from cchc.registry.models import Document
@@ -166,7 +167,7 @@ class ScoringCriterion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} (tối đa {self.max_points:g})"
+        return f"{self.name} (tối đa {number(self.max_points)})"
 
 
 class InitiativeQuerySet(ScopedQuerySet):
@@ -341,8 +342,7 @@ class InitiativeAuthor(models.Model):
         person = self.person
         if person is None:
             return f"Tập thể {self.initiative.unit.name}"
-        share = format(self.share.normalize(), "f") if self.share is not None else "?"
-        return f"{person.full_name} ({share.replace('.', ',')}%)"
+        return f"{person.full_name} ({number(self.share)}%)"
 
 
 def initiative_file_path(instance, filename):
@@ -389,4 +389,4 @@ class Score(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.member}: {self.criterion.name} = {self.points:g}"
+        return f"{self.member}: {self.criterion.name} = {number(self.points)}"

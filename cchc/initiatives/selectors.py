@@ -391,6 +391,13 @@ def score_table(*, actor: Any, initiative: Initiative) -> ScoreTable | None:
     )
 
 
+def sheet_used(*, council: InitiativeCouncil) -> int:
+    """How many initiatives the council has scored with its sheet (the sheet is then locked)."""
+    return (
+        Score.objects.filter(criterion__council=council).values("initiative_id").distinct().count()
+    )
+
+
 def member_points(*, initiative: Initiative, member: CouncilMember) -> dict[int, Any]:
     """A member's current points by criterion id on one initiative."""
     return dict(

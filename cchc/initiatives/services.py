@@ -966,9 +966,7 @@ def council_sheet_set(
         raise PermissionDenied("Chỉ cơ quan thường trực của cấp sửa phiếu chấm điểm.")
     if council.is_external:
         raise DomainError("Cơ quan bên ngoài không chấm điểm trong hệ thống.")
-    used = (
-        Score.objects.filter(criterion__council=council).values("initiative_id").distinct().count()
-    )
+    used = selectors.sheet_used(council=council)
     if used:
         raise DomainError(
             f"{council.name} đã chấm {used} sáng kiến theo phiếu này: không sửa phiếu được nữa."

@@ -22,7 +22,15 @@ from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.core.scope import scope_for
 from cchc.core.text import fold
-from cchc.initiatives import decision_files, forms, policies, selectors, services, workflows
+from cchc.initiatives import (
+    decision_files,
+    forms,
+    policies,
+    scoring,
+    selectors,
+    services,
+    workflows,
+)
 from cchc.initiatives.choices import (
     LEVEL_ORDER,
     LEVEL_SHORT,
@@ -250,9 +258,7 @@ def initiative_edit(request, pk):
         "collective": any(a.person_id is None for a in authors),
     }
     rows = [
-        {"person": a.person_id, "share": f"{a.share:g}".replace(".", ",")}
-        for a in authors
-        if a.person_id
+        {"person": a.person_id, "share": scoring.number(a.share)} for a in authors if a.person_id
     ]
     form = forms.InitiativeForm(request.POST or None, initial=initial)
     formset = forms.AuthorFormSet(request.POST or None, prefix="authors", initial=rows)
@@ -1006,10 +1012,10 @@ def council_sheet(request, pk):
     if not policies.can_manage_council(request.user, council):
         raise PermissionDenied
     rows = [
-        {"name": c.name, "max_points": f"{c.max_points:g}".replace(".", ","), "guide": c.guide}
+        {"name": c.name, "max_points": scoring.number(c.max_points), "guide": c.guide}
         for c in council.criteria.all()
     ]
-    threshold = f"{council.threshold:g}".replace(".", ",") if council.threshold is not None else ""
+    threshold = scoring.number(council.threshold) if council.threshold is not None else ""
     form = forms.SheetForm(request.POST or None, initial={"threshold": threshold})
     formset = forms.CriterionFormSet(request.POST or None, prefix="criteria", initial=rows)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -1037,7 +1043,12 @@ def council_sheet(request, pk):
     return render(
         request,
         "initiatives/council_sheet.html",
-        {"council": council, "form": form, "formset": formset},
+        {
+            "council": council,
+            "form": form,
+            "formset": formset,
+            "scored": selectors.sheet_used(council=council),
+        },
     )
 
 
