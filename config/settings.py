@@ -130,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cchc.core.context.navigation",
                 "cchc.notifications.context.badge",
+                "cchc.demo.context.banner",
             ],
             "builtins": ["cchc.core.templatetags.cchc"],
         },
@@ -163,6 +164,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # The day the system takes as today (dd/mm/yyyy): the demo's day, set by ./scripts/run from the loaded demo.
 CCHC_TODAY = os.environ.get("CCHC_TODAY", "").strip()
+# A demo installation (./scripts/run with the demo city loaded): pages show the demo's day in a banner.
+CCHC_DEMO = _flag("CCHC_DEMO")
 
 LANGUAGE_CODE = "vi"
 # Our corrections of Django's Vietnamese messages (locale/vi/LC_MESSAGES/django.po, compiled and committed).

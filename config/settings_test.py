@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-media-")
 ALLOWED_HOSTS = ["*"]
+# The tests run on the demo's day, as ./scripts/run serves the demo.
+CCHC_TODAY = "15/04/2027"
+CCHC_DEMO = True
 # Each test starts with an empty cache (login failure counters); the root conftest clears it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

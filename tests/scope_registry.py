@@ -311,7 +311,7 @@ def notification_kw(d: Demo, w: str) -> dict:
 
     user = d.user("lechan" if w == OWN else "khucthuadu")
     if not Notification.objects.filter(user=user).exists():
-        from cchc.demo.plans import DEMO_TODAY
+        from cchc.demo.day import DEMO_DAY as DEMO_TODAY
         from cchc.plans.tracking import reminders_send
 
         reminders_send(today=DEMO_TODAY)
@@ -394,7 +394,7 @@ def par_evidence(d: Demo, w: str) -> dict:
         upload = SimpleUploadedFile(
             "minh-chung.txt", "Tài liệu kiểm chứng".encode(), content_type="text/plain"
         )
-        from cchc.demo.par import DEMO_TODAY
+        from cchc.demo.day import DEMO_DAY as DEMO_TODAY
 
         evidence = assessment_services.evidence_add(
             actor=SYSTEM, answer=answer, upload=upload, today=DEMO_TODAY

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import models
 
+from cchc.core import dates
 from cchc.core.models import AuditLog
 from cchc.core.scope import user_or_none
 from cchc.core.text import fold_words
@@ -78,6 +79,7 @@ def record(
         object_repr = object_repr or str(obj)[:300]
     actor_obj = user_or_none(actor)
     entry = AuditLog(
+        at=dates.now(),
         actor=actor_obj,
         actor_name=getattr(actor, "username", "") or "hệ thống",
         action=action,

@@ -5,7 +5,8 @@ from django.db import models
 class AuditLog(models.Model):
     """One change of a domain record: who, when, what, and the values before and after. Never edited."""
 
-    at = models.DateTimeField("Thời điểm", auto_now_add=True, db_index=True)
+    # Set by `audit.record` from `dates.now()`: on a demo's configured day, the moment falls on that day.
+    at = models.DateTimeField("Thời điểm", db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="Người thực hiện",

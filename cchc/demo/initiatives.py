@@ -2,8 +2,8 @@
 of Hải Phòng) with the same published sheet (tính mới 30, tính hiệu quả 40, khả năng nhân rộng 20, tính khả thi
 10; recognised from an average of 70), the district council of Hà Đông recorded as an outside body (seed 003:
 "Hội đồng khoa học, sáng kiến quận"), and initiatives of 2025-2027 taken through the services step by step, each
-step on its own day (none after the demo's day, 15/04/2027), as the system itself (`SYSTEM`); each member's sheet
-is recorded for that member.
+step on its own day (none after the demo's day, 15/04/2027; built for another day with `load_demo --day`, the
+steps after it are left out), as the system itself (`SYSTEM`); each member's sheet is recorded for that member.
 
 What the demo shows for "có từ 02 sáng kiến được công nhận" over 2026-2030 (seeds 000-002, period-end awards),
 counting a unit's offices with it:
@@ -140,8 +140,6 @@ def on(day: date) -> Iterator[None]:
     """Run the services as on `day`: what they date "today" (a submission) is that day, and the moments they
     stamp (the audit log, notifications) fall on that day, so that the history reads as it happened (or on the
     real date when that day is still to come)."""
-    if day > DEMO_DAY:
-        raise ValueError(f"the demo never goes past {DEMO_DAY}: {day}")
     before = {model: model.objects.aggregate(m=Max("pk"))["m"] or 0 for model, _ in STAMPED}
     with override_settings(CCHC_TODAY=day.strftime("%d/%m/%Y")):
         yield
@@ -154,7 +152,11 @@ def on(day: date) -> Iterator[None]:
 
 
 class Demo:
-    def __init__(self, units: dict):
+    """The steps of the demo; a step dated after the demo's day (`load_demo --day`), or about an initiative whose
+    earlier steps did not happen, is left out, so the demo keeps to its day."""
+
+    def __init__(self, units: dict, day: date = DEMO_DAY):
+        self.day = day
         self.units = units
         self.city = units["city"]
         self.councils: dict[str, InitiativeCouncil] = {}
@@ -204,7 +206,13 @@ class Demo:
         user.profile.save(update_fields=["person"])
         return user
 
-    def council(self, key: str, name: str, level: str, day: date) -> InitiativeCouncil:
+    def happens(self, day: date, *needed) -> bool:
+        """Whether a step on `day` is part of the demo: not after its day, and what it needs exists."""
+        return day <= self.day and all(x is not None for x in needed)
+
+    def council(self, key: str, name: str, level: str, day: date) -> InitiativeCouncil | None:
+        if not self.happens(day):
+            return None
         unit = self.level(key)
         with on(day):
             council = services.council_create(
@@ -231,9 +239,20 @@ class Demo:
         ]
         return council
 
+    def outside_council(self, unit: Unit, name: str, level: str, day: date, note: str):
+        """A council outside the system, recorded by name: its decisions are recorded, not scored."""
+        if not self.happens(day):
+            return None
+        with on(day):
+            return services.council_create(
+                actor=SYSTEM, unit=unit, name=name, level=level, is_external=True, note=note
+            )
+
     def draft(
         self, unit: Unit, council_key: str | None, day: date, authors, **fields
-    ) -> Initiative:
+    ) -> Initiative | None:
+        if not self.happens(day):
+            return None
         with on(day):
             return services.initiative_create(
                 actor=SYSTEM,
@@ -246,8 +265,10 @@ class Demo:
                 **fields,
             )
 
-    def evidence(self, initiative: Initiative, day: date, name: str, text: str) -> None:
+    def evidence(self, initiative: Initiative | None, day: date, name: str, text: str) -> None:
         """A description of the initiative kept as its evidence (the draft's annex)."""
+        if not self.happens(day, initiative):
+            return
         with on(day):
             services.initiative_attach(
                 actor=SYSTEM,
@@ -255,11 +276,17 @@ class Demo:
                 upload=SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain"),
             )
 
-    def submit(self, initiative: Initiative, day: date) -> None:
+    def submit(self, initiative: Initiative | None, day: date) -> None:
+        if not self.happens(day, initiative):
+            return
         with on(day):
             services.initiative_submit(actor=SYSTEM, initiative=initiative)
 
-    def score(self, initiative: Initiative, key: str, day: date, sheets, members: int = 3) -> None:
+    def score(
+        self, initiative: Initiative | None, key: str, day: date, sheets, members: int = 3
+    ) -> None:
+        if not self.happens(day, initiative) or initiative.status != "submitted":
+            return
         with on(day):
             services.initiative_open_scoring(actor=SYSTEM, initiative=initiative)
             criteria = list(self.councils[key].criteria.order_by("order"))
@@ -272,8 +299,10 @@ class Demo:
                 )
 
     def recognise(
-        self, initiative: Initiative, day: date, number: str, signer: str, title: str
+        self, initiative: Initiative | None, day: date, number: str, signer: str, title: str
     ) -> None:
+        if not self.happens(day, initiative) or initiative.status != "scoring":
+            return
         with on(day):
             services.initiative_recognise(
                 actor=SYSTEM,
@@ -284,7 +313,9 @@ class Demo:
                 signer_title=title,
             )
 
-    def refuse(self, initiative: Initiative, day: date) -> None:
+    def refuse(self, initiative: Initiative | None, day: date) -> None:
+        if not self.happens(day, initiative) or initiative.status != "scoring":
+            return
         with on(day):
             services.initiative_refuse(actor=SYSTEM, initiative=initiative)
 
@@ -301,7 +332,7 @@ def load(ctx: dict) -> None:
     """Create the councils and the initiatives (once: nothing when councils exist already)."""
     if InitiativeCouncil.objects.exists():
         return
-    d = Demo(ctx["units"])
+    d = Demo(ctx["units"], ctx.get("day") or DEMO_DAY)
     u = d.units
     lc, ltn, ktd = d.level("Lê Chân"), d.level("Lê Thanh Nghị"), d.level("Khúc Thừa Dụ")
     lc_vp, lc_hcc = u["office:Lê Chân:VP"], u["office:Lê Chân:TTPVHCC"]
@@ -314,16 +345,14 @@ def load(ctx: dict) -> None:
     )
     d.council("Khúc Thừa Dụ", "Hội đồng sáng kiến xã Khúc Thừa Dụ", L.COMMUNE, date(2025, 9, 22))
     d.council("city", "Hội đồng sáng kiến thành phố Hải Phòng", L.CITY, date(2025, 8, 1))
-    with on(date(2023, 1, 5)):
-        ha_dong = services.council_create(
-            actor=SYSTEM,
-            unit=u["ha_dong"],
-            name="Hội đồng khoa học, sáng kiến quận Hà Đông",
-            level=L.DISTRICT,
-            is_external=True,
-            note="Thường trực: Phòng Kinh tế quận Hà Đông; chấm và công nhận sáng kiến cấp quận "
-            "(Kế hoạch 26/KH-UBND của UBND phường Phú Lương, mục II.3).",
-        )
+    ha_dong = d.outside_council(
+        u["ha_dong"],
+        "Hội đồng khoa học, sáng kiến quận Hà Đông",
+        L.DISTRICT,
+        date(2023, 1, 5),
+        "Thường trực: Phòng Kinh tế quận Hà Đông; chấm và công nhận sáng kiến cấp quận "
+        "(Kế hoạch 26/KH-UBND của UBND phường Phú Lương, mục II.3).",
+    )
 
     lc_chairman = ("Phạm Văn Tân", "Chủ tịch UBND phường")
     city_signer = ("Vũ Tiến Phụng", "Phó Chủ tịch UBND thành phố")
@@ -652,6 +681,8 @@ def load(ctx: dict) -> None:
             False,
         ),
     ]:
+        if not d.happens(date(2023, 6, 12), ha_dong):
+            continue
         with on(date(2023, 6, 12)):
             item = services.initiative_create(
                 actor=SYSTEM,
@@ -668,9 +699,8 @@ def load(ctx: dict) -> None:
                     "Giảm thời gian chờ của người dân; không có hồ sơ trễ hạn trong quý.",
                 ),
             )
-        with on(date(2023, 9, 15)):
-            services.initiative_submit(actor=SYSTEM, initiative=item)
-        if recorded:
+        d.submit(item, date(2023, 9, 15))
+        if recorded and d.happens(date(2023, 12, 20)):
             with on(date(2023, 12, 20)):
                 services.initiative_record_decision(
                     actor=SYSTEM,

@@ -7,12 +7,12 @@ from cchc.orgs.models import Person, Unit
 EXTRA_LAYERS: list[str] = ["cchc.demo.plans", "cchc.demo.par"]
 
 
-def run(log=print) -> dict:
+def run(*, day, log=print) -> dict:
     """Build the whole demo city; returns the context with the created objects."""
     import importlib
     import importlib.util
 
-    ctx: dict = {}
+    ctx: dict = {"day": day}
     log("Đang tạo cơ cấu tổ chức…")
     ctx["units"] = orgs.load()
     log("Đang tạo tài khoản…")

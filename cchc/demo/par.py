@@ -1,10 +1,11 @@
-"""Demo PAR Index: illustrative criteria sets, published results 2023-2025 for every ranked unit, and the open
-2026 round (self-assessment from 01/11/2026): phường Lê Chân has filled its self-assessment and sent it to its
-chairman, who has it in "Chờ phê duyệt" (lechan.chutich); phường Lê Thanh Nghị's was approved and submitted (so
-Sở Nội vụ can appraise).
+"""Demo PAR Index: illustrative criteria sets, published results of the three years before the open round for every
+ranked unit, and the open round (for the demo day 15/04/2027: results 2023-2025 published, each in June of the next
+year; the 2026 round in self-assessment around the demo day): phường Lê Chân has filled its self-assessment and sent
+it to its chairman, who has it in "Chờ phê duyệt" (lechan.chutich); phường Lê Thanh Nghị's was approved and
+submitted (so Sở Nội vụ can appraise).
 
 The sets are synthetic ("Bộ chỉ số mẫu (minh họa)", docs: par-index.md §5). Criterion 1.2 "Mức độ hoàn thành kế
-hoạch CCHC năm" is fed by the system's own figure: the on-time rate of the unit's 2026 CCHC plan, the one its
+hoạch CCHC năm" is fed by the system's own figure: the on-time rate of the unit's CCHC plan of that year, the one its
 plan dashboard shows (`plan_on_time_rate`), so the two never disagree. Results of past years are stored as one
 row per unit-year with the score of each area; dates are relative to a fixed demo date, and every random number
 comes from a fixed seed.
@@ -27,9 +28,19 @@ from cchc.par.choices import Method, Part, RoundStatus, SetStatus
 from cchc.par.models import Answer, Assessment, CriteriaSet, Result, Round
 from cchc.par.scoring import Node, ThresholdRow, band_for, index_total, q2
 
-DEMO_TODAY = date(2026, 11, 22)
-HISTORY_YEARS = (2023, 2024, 2025)
-OPEN_YEAR = 2026
+
+def open_year(day: date) -> int:
+    """The year assessed by the round open on the demo day: a year is assessed from March of the next year (from
+    November for a day late in the year itself)."""
+    return day.year if day.month >= 11 else day.year - 1
+
+
+def history_years(day: date) -> tuple[int, ...]:
+    """The three years before the open round, published."""
+    y = open_year(day)
+    return (y - 3, y - 2, y - 1)
+
+
 D = Decimal
 P, YN, TH, SV = Method.POINTS, Method.YES_NO, Method.THRESHOLD, Method.SURVEY
 
@@ -373,9 +384,9 @@ BASIS = (
 )
 
 
-def _sets(city) -> dict[int, dict[str, CriteriaSet]]:
+def _sets(city, years, open_) -> dict[int, dict[str, CriteriaSet]]:
     by_year: dict[int, dict[str, CriteriaSet]] = {}
-    first = HISTORY_YEARS[0]
+    first = years[0]
     by_year[first] = {
         code: criteria_services.set_create(
             actor=SYSTEM,
@@ -392,7 +403,7 @@ def _sets(city) -> dict[int, dict[str, CriteriaSet]]:
         )
         for code, (name, spec, app, sv) in SETS.items()
     }
-    for year in (*HISTORY_YEARS[1:], OPEN_YEAR):
+    for year in (*years[1:], open_):
         by_year[year] = {
             code: criteria_services.set_clone(actor=SYSTEM, source=cs, year=year, audit_it=False)
             for code, cs in by_year[year - 1].items()
@@ -400,7 +411,7 @@ def _sets(city) -> dict[int, dict[str, CriteriaSet]]:
     return by_year
 
 
-def _profiles(rng: random.Random, units_by_bloc: dict[str, list]) -> dict[int, list[float]]:
+def _profiles(rng: random.Random, units_by_bloc: dict[str, list], years) -> dict[int, list[float]]:
     """A quality level (share of the maximum) per unit and year: most steady, a few stars, a few swinging."""
     levels = {}
     for _code, units in units_by_bloc.items():
@@ -412,46 +423,46 @@ def _profiles(rng: random.Random, units_by_bloc: dict[str, list]) -> dict[int, l
             if u.short_name == "Lê Chân":
                 levels[u.pk] = [0.885, 0.905, 0.93]
             elif u.pk in stars:
-                levels[u.pk] = [rng.uniform(0.945, 0.97) for _ in HISTORY_YEARS]
+                levels[u.pk] = [rng.uniform(0.945, 0.97) for _ in years]
             elif u.pk in swing:
                 pattern = rng.choice([(0.78, 0.94, 0.8), (0.93, 0.77, 0.92), (0.77, 0.8, 0.95)])
                 levels[u.pk] = [p + rng.uniform(-0.01, 0.01) for p in pattern]
             else:
                 base = rng.uniform(0.8, 0.92)
                 levels[u.pk] = [
-                    min(0.94, max(0.74, base + rng.uniform(-0.035, 0.035))) for _ in HISTORY_YEARS
+                    min(0.94, max(0.74, base + rng.uniform(-0.035, 0.035))) for _ in years
                 ]
     return levels
 
 
-def _history(rng, city, sets, units_by_bloc) -> None:
+def _history(rng, city, sets, units_by_bloc, years) -> None:
     rounds = {
         y: Round(
             organiser=city,
             year=y,
             name=f"Xác định Chỉ số CCHC năm {y}",
             status=RoundStatus.PUBLISHED,
-            self_start=date(y, 11, 15),
-            self_end=date(y, 12, 31),
-            appraisal_start=date(y + 1, 1, 2),
-            appraisal_end=date(y + 1, 1, 20),
-            response_start=date(y + 1, 1, 10),
-            response_end=date(y + 1, 1, 25),
-            opened_at=timezone.make_aware(datetime(y, 11, 15, 8, 0)),
-            published_at=timezone.make_aware(datetime(y + 1, 2, 5, 9, 0)),
+            self_start=date(y + 1, 3, 1),
+            self_end=date(y + 1, 4, 30),
+            appraisal_start=date(y + 1, 5, 2),
+            appraisal_end=date(y + 1, 5, 31),
+            response_start=date(y + 1, 5, 20),
+            response_end=date(y + 1, 6, 5),
+            opened_at=timezone.make_aware(datetime(y + 1, 3, 1, 8, 0)),
+            published_at=timezone.make_aware(datetime(y + 1, 6, 20, 9, 0)),
         )
-        for y in HISTORY_YEARS
+        for y in years
     }
     Round.objects.bulk_create(rounds.values())
-    CriteriaSet.objects.filter(year__in=HISTORY_YEARS, organiser=city).update(
+    CriteriaSet.objects.filter(year__in=years, organiser=city).update(
         status=SetStatus.FROZEN, frozen_at=timezone.now()
     )
     structure = {}
     for code, (_, spec, app, sv) in SETS.items():
         structure[code] = ([(c, D(mx)) for c, _, mx, *_ in spec if "." not in c], app, sv)
-    levels = _profiles(rng, units_by_bloc)
+    levels = _profiles(rng, units_by_bloc, years)
     results = []
-    for i, year in enumerate(HISTORY_YEARS):
+    for i, year in enumerate(years):
         for code, units in units_by_bloc.items():
             areas, app_max, sv_max = structure[code]
             cs = sets[year][code]
@@ -496,7 +507,12 @@ def _history(rng, city, sets, units_by_bloc) -> None:
 
 
 def _fill(
-    assessment, share: float, rng: random.Random, limit: int | None = None, evidence_doc=None
+    assessment,
+    share: float,
+    rng: random.Random,
+    day: date,
+    limit: int | None = None,
+    evidence_doc=None,
 ) -> None:
     """Self-score the first `limit` criteria of an assessment (all when None) at about `share` of the maxima."""
     answers = list(
@@ -509,7 +525,7 @@ def _fill(
     taken = {
         a.criterion_id
         for a in answers[:limit]
-        if a.criterion.measure_code and _use_system_figure(a)
+        if a.criterion.measure_code and _use_system_figure(a, day)
     }
     entries = {}
     for a in answers[:limit]:
@@ -526,10 +542,11 @@ def _fill(
             continue
         entries[c.pk] = Entry(
             value=value,
-            text=f"Đơn vị đã thực hiện theo kế hoạch; số liệu tổng hợp đến 15/11/{DEMO_TODAY.year}.",
+            text="Đơn vị đã thực hiện theo kế hoạch; số liệu tổng hợp đến "
+            f"{day - timedelta(days=10):%d/%m/%Y}.",
         )
     assessment_services.self_assessment_save(
-        actor=SYSTEM, assessment=assessment, entries=entries, today=DEMO_TODAY
+        actor=SYSTEM, assessment=assessment, entries=entries, today=day
     )
     by_code = {a.criterion.code: a for a in answers[:limit]}
     for code in ("1.1", "1.2", "1.6", "3.2", "7.2"):
@@ -538,7 +555,7 @@ def _fill(
             continue
         if evidence_doc is not None and code in ("1.1", "1.2"):
             assessment_services.evidence_add(
-                actor=SYSTEM, answer=a, document=evidence_doc, today=DEMO_TODAY
+                actor=SYSTEM, answer=a, document=evidence_doc, today=day
             )
         else:
             upload = SimpleUploadedFile(
@@ -546,34 +563,32 @@ def _fill(
                 f"Tài liệu kiểm chứng tiêu chí {code} (dữ liệu minh họa).".encode(),
                 content_type="text/plain",
             )
-            assessment_services.evidence_add(
-                actor=SYSTEM, answer=a, upload=upload, today=DEMO_TODAY
-            )
+            assessment_services.evidence_add(actor=SYSTEM, answer=a, upload=upload, today=day)
 
 
-def _use_system_figure(answer) -> bool:
+def _use_system_figure(answer, day: date) -> bool:
     """The unit takes the figure the system computes for the criterion (as of the day the demo is loaded, the
     day its plan dashboard counts from); False when the system has no figure (the unit types one)."""
     try:
         assessment_services.answer_use_measure(
-            actor=SYSTEM, answer=answer, today=DEMO_TODAY, measured_on=dates.today()
+            actor=SYSTEM, answer=answer, today=day, measured_on=dates.today()
         )
     except DomainError:
         return False
     return True
 
 
-def _open_round(rng, city, units: dict, documents: dict) -> Round:
+def _open_round(rng, city, units: dict, documents: dict, day: date) -> Round:
     r = round_services.round_create(
         actor=SYSTEM,
         organiser=city,
-        year=OPEN_YEAR,
-        self_start=DEMO_TODAY - timedelta(days=21),
-        self_end=DEMO_TODAY + timedelta(days=23),
-        appraisal_start=DEMO_TODAY - timedelta(days=7),
-        appraisal_end=DEMO_TODAY + timedelta(days=54),
-        response_start=DEMO_TODAY - timedelta(days=2),
-        response_end=DEMO_TODAY + timedelta(days=64),
+        year=open_year(day),
+        self_start=day - timedelta(days=21),
+        self_end=day + timedelta(days=23),
+        appraisal_start=day - timedelta(days=7),
+        appraisal_end=day + timedelta(days=54),
+        response_start=day - timedelta(days=2),
+        response_end=day + timedelta(days=64),
         audit_it=False,
     )
     round_services.round_open(actor=SYSTEM, round_=r)
@@ -584,20 +599,18 @@ def _open_round(rng, city, units: dict, documents: dict) -> Round:
     if lc is not None and lc.pk in by_unit:
         # Filled and sent to the ward's chairman, who has it in "Chờ phê duyệt".
         a = by_unit[lc.pk]
-        _fill(a, 0.92, rng, evidence_doc=documents.get("259/KH-UBND"))
-        assessment_services.assessment_request_approval(
-            actor=SYSTEM, assessment=a, today=DEMO_TODAY
-        )
+        _fill(a, 0.92, rng, day, evidence_doc=documents.get("259/KH-UBND"))
+        assessment_services.assessment_request_approval(actor=SYSTEM, assessment=a, today=day)
     ltn = units.get("level:Lê Thanh Nghị")
     if ltn is not None and ltn.pk in by_unit:
         a = by_unit[ltn.pk]
-        _fill(a, 0.88, rng, evidence_doc=documents.get("698/QĐ-UBND"))
+        _fill(a, 0.88, rng, day, evidence_doc=documents.get("698/QĐ-UBND"))
         for move in (
             assessment_services.assessment_request_approval,
             assessment_services.assessment_approve,
             assessment_services.assessment_submit,
         ):
-            move(actor=SYSTEM, assessment=a, today=DEMO_TODAY)
+            move(actor=SYSTEM, assessment=a, today=day)
     return r
 
 
@@ -605,12 +618,14 @@ def load(ctx: dict) -> None:
     """Add the PAR Index layer to the demo city."""
     units = ctx["units"]
     city = units["city"]
+    day = ctx["day"]
+    years = history_years(day)
     rng = random.Random(2029)
-    sets = _sets(city)
+    sets = _sets(city, years, open_year(day))
     units_by_bloc = {
         BlocCode.DEPARTMENTS: list(units.get("departments", [])),
         BlocCode.WARDS: list(units.get("wards", [])),
         BlocCode.COMMUNES: list(units.get("communes", [])),
     }
-    _history(rng, city, sets, {k: v for k, v in units_by_bloc.items() if v})
-    ctx["par_round"] = _open_round(rng, city, units, ctx.get("documents", {}))
+    _history(rng, city, sets, {k: v for k, v in units_by_bloc.items() if v}, years)
+    ctx["par_round"] = _open_round(rng, city, units, ctx.get("documents", {}), day)

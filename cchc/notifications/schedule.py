@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cchc.core import dates
 from cchc.notifications import services
 from cchc.notifications.models import JobRun
 
@@ -82,7 +83,7 @@ def registered() -> list[DailyJob]:
 
 
 def _local(now: datetime | None) -> datetime:
-    now = now or timezone.now()
+    now = now or dates.now()
     return timezone.localtime(now) if timezone.is_aware(now) else now
 
 

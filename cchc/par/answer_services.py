@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import F
 from django.utils import timezone
 
-from cchc.core import audit
+from cchc.core import audit, dates
 from cchc.core.errors import DomainError
 from cchc.core.scope import user_or_none
 from cchc.core.text import nfc
@@ -137,7 +137,7 @@ def versioned_write(
             **values,
             version=F("version") + 1,
             updated_by=user_or_none(actor),
-            updated_at=timezone.now(),
+            updated_at=dates.now(),
         )
         if not updated:
             a.refresh_from_db()

@@ -7,7 +7,6 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from cchc.core import audit, dates
 from cchc.core.errors import DomainError
@@ -62,7 +61,7 @@ def appraisal_send(*, actor, assessment: Assessment, today: date | None = None) 
         "send_back",
         actor=actor,
         obj=assessment,
-        changes={"sent_at": timezone.now()},
+        changes={"sent_at": dates.now()},
         unit_path=assessment.unit.path,
         today=_today(today),
     )
@@ -77,7 +76,7 @@ def appraisal_finalise(*, actor, assessment: Assessment, today: date | None = No
         "finalise",
         actor=actor,
         obj=assessment,
-        changes={"finalised_at": timezone.now(), "finalised_by": user_or_none(actor)},
+        changes={"finalised_at": dates.now(), "finalised_by": user_or_none(actor)},
         unit_path=assessment.unit.path,
         today=_today(today),
     )
@@ -106,7 +105,7 @@ def response_save(
     if error:
         raise DomainError(error)
     answers = answers_of(assessment, entries.keys())
-    now = timezone.now()
+    now = dates.now()
     changed = versioned_write(
         actor,
         answers,

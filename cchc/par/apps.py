@@ -36,3 +36,9 @@ class ParConfig(AppConfig):
         "survey.import": "Nhập kết quả điều tra xã hội học",
         "survey.set": "Nhập điểm điều tra xã hội học",
     }
+
+    def ready(self) -> None:
+        from cchc.core import work
+        from cchc.par.work import work_items
+
+        work.register(work_items)

@@ -9,7 +9,6 @@ the demo pass a fixed date. The answers are edited only while the file is a draf
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 
 from cchc.core import audit, dates
 from cchc.core.attachments import attach
@@ -99,7 +98,7 @@ def assessment_approve(*, actor, assessment: Assessment, today: date | None = No
         actor=actor,
         assessment=assessment,
         today=today,
-        changes={"approved_at": timezone.now(), "approved_by": user_or_none(actor)},
+        changes={"approved_at": dates.now(), "approved_by": user_or_none(actor)},
     )
 
 
@@ -117,7 +116,7 @@ def assessment_return(
         note=note,
         changes={
             "return_note": note,
-            "returned_at": timezone.now(),
+            "returned_at": dates.now(),
             "returned_by": user_or_none(actor),
             "approved_at": None,
             "approved_by": None,
@@ -134,7 +133,7 @@ def assessment_submit(*, actor, assessment: Assessment, today: date | None = Non
         actor=actor,
         assessment=assessment,
         today=today,
-        changes={"submitted_at": timezone.now(), "submitted_by": user_or_none(actor)},
+        changes={"submitted_at": dates.now(), "submitted_by": user_or_none(actor)},
     )
 
 

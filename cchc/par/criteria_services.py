@@ -10,9 +10,8 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
-from cchc.core import audit, measures
+from cchc.core import audit, dates, measures
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import user_or_none
 from cchc.core.text import fold, nfc
@@ -549,7 +548,7 @@ def set_issue(*, actor, criteria_set: CriteriaSet) -> int:
                 "freeze",
                 actor=actor,
                 obj=cs,
-                changes={"frozen_at": timezone.now()},
+                changes={"frozen_at": dates.now()},
                 unit_path=cs.organiser.path,
                 note=f"Thay phiên bản {old.version} đang áp dụng",
             )

@@ -9,9 +9,8 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
-from cchc.core import audit
+from cchc.core import audit, dates
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import SYSTEM, user_or_none
 from cchc.core.text import nfc
@@ -126,7 +125,7 @@ def round_open(*, actor, round_: Round) -> int:
                 "freeze",
                 actor=actor,
                 obj=cs,
-                changes={"frozen_at": timezone.now()},
+                changes={"frozen_at": dates.now()},
                 unit_path=round_.organiser.path,
                 note=f"Mở {round_.name}",
             )
@@ -153,7 +152,7 @@ def round_open(*, actor, round_: Round) -> int:
         "open",
         actor=actor,
         obj=round_,
-        changes={"opened_at": timezone.now()},
+        changes={"opened_at": dates.now()},
         unit_path=round_.organiser.path,
         note=f"{len(assessments)} hồ sơ đánh giá; bộ chỉ số khóa: "
         + ", ".join(cs.name for cs in sets.values()),
@@ -197,7 +196,7 @@ def round_publish(*, actor, round_: Round) -> int:
         "publish",
         actor=actor,
         obj=round_,
-        changes={"published_at": timezone.now(), "published_by": user_or_none(actor)},
+        changes={"published_at": dates.now(), "published_by": user_or_none(actor)},
         unit_path=round_.organiser.path,
         note=f"{count} đơn vị được xếp hạng"
         + (f"; chưa chốt thẩm định: {', '.join(left_out)}" if left_out else ""),

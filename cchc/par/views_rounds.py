@@ -122,9 +122,7 @@ ASSESSMENT_SPEC = listing.ListSpec(
             accessor=lambda a: f"{a.n_answered}/{a.n_total}",
             sort="n_answered",
         ),
-        listing.Column(
-            "missing", "Thiếu TLKC", accessor=lambda a: getattr(a, "n_missing", 0)
-        ),
+        listing.Column("missing", "Thiếu TLKC", accessor=lambda a: getattr(a, "n_missing", 0)),
         listing.Column("self_total", "Tự đánh giá", sort="self_total"),
         listing.Column("appraised_total", "Thẩm định", sort="appraised_total"),
         listing.Column("survey_total", "Điều tra XHH", sort="survey_total"),

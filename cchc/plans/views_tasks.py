@@ -194,7 +194,7 @@ TASK_SPEC = listing.ListSpec(
             "Đơn vị",
             accessor="plan.unit.name",
             sort="plan__unit__name",
-            uniform_by="plan_id",
+            uniform_by="plan__unit_id",
         ),
         listing.Column("lead", "Chủ trì", accessor=_office_names, export=True),
         listing.Column(

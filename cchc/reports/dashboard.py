@@ -17,8 +17,8 @@ from datetime import date
 
 from django.db.models import Case, CharField, Count, F, Prefetch, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.utils import timezone
 
+from cchc.core import dates
 from cchc.core.scope import scope_for
 from cchc.orgs.choices import RANKED_KINDS, UnitKind
 from cchc.orgs.models import Unit
@@ -159,7 +159,7 @@ class Overview:
 
 
 def _today(today: date | None) -> date:
-    return today or timezone.localdate()
+    return today or dates.today()
 
 
 def _last_day_part(extract):

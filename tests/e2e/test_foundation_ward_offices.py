@@ -9,7 +9,7 @@ def test_lechan_finds_the_wards_offices_and_searches_without_diacritics(page, lo
     expect(page.locator("#mainnav")).to_contain_text("Tổ chức")
     shot("foundation-home")
 
-    page.click("text=Phường Lê Chân")
+    page.click("#my-scope a:has-text('Phường Lê Chân')")
     expect(page.locator("h1")).to_have_text("Phường Lê Chân")
     children = page.locator("#children-table")
     for office in [

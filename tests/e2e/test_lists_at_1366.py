@@ -24,7 +24,9 @@ def test_no_table_is_wider_than_the_screen_at_1366_px(page, login, shot, usernam
     too_wide, seen = [], 0
     for name in table_pages():
         url = reverse(name, kwargs=PAGES[name].build(demo, OWN))
-        if any(url.endswith(ext) for ext in (".xlsx", ".docx", ".pdf", "/excel/", "/bao-cao-word/")):
+        if any(
+            url.endswith(ext) for ext in (".xlsx", ".docx", ".pdf", "/excel/", "/bao-cao-word/")
+        ):
             continue
         try:
             response = page.goto(page.base_url + url)
@@ -32,8 +34,10 @@ def test_no_table_is_wider_than_the_screen_at_1366_px(page, login, shot, usernam
             if "Download is starting" in str(exc):
                 continue
             raise
-        if response is None or response.status != 200 or "html" not in (
-            response.headers.get("content-type", "")
+        if (
+            response is None
+            or response.status != 200
+            or "html" not in (response.headers.get("content-type", ""))
         ):
             continue
         boxes = page.evaluate(OVERFLOW)

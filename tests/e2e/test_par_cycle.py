@@ -70,7 +70,7 @@ def test_a_ward_self_assesses_the_city_appraises_and_publishes_and_the_ranking_s
     login("lechan")
     page.goto(page.base_url + "/chi-so/")
     shot("par-01-home-lechan")
-    page.locator("#own-assessments tr", has_text=str(YEAR)).get_by_role(
+    page.locator(f"#own-assessments tr[data-year='{YEAR}']").get_by_role(
         "link", name="Mở hồ sơ"
     ).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"năm {YEAR} – Phường Lê Chân")

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cchc.core import dates
-from cchc.demo.par import DEMO_TODAY
+from cchc.demo.day import DEMO_DAY as DEMO_TODAY
 from cchc.orgs.models import Unit
 from cchc.par.models import Assessment
 from tests.e2e.conftest import SHOTS

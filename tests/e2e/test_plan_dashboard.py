@@ -1,4 +1,4 @@
-"""lethanhnghi opens the dashboard of the ward's 2026 plan: the on-time rate against the 100% target, the overdue
+"""lethanhnghi opens the dashboard of the ward's 2027 plan: the on-time rate against the 100% target, the overdue
 tasks first in red; reports an overdue task done and sees the dashboard change; downloads the Excel file and the
 Word draft of the quarterly report. snv opens the city overview and finds the three demo wards."""
 
@@ -22,11 +22,11 @@ def kpi(page, name) -> int:
 
 def test_a_ward_follows_its_plan_on_the_dashboard_and_downloads_the_report(page, login, shot):
     ltn = Unit.objects.get(short_name="Lê Thanh Nghị", kind__in=LEVEL_KINDS)
-    plan = Plan.objects.get(unit=ltn, year=2026)
+    plan = Plan.objects.get(unit=ltn, year=2027)
     login("lethanhnghi")
     page.goto(page.base_url + reverse("reports:home"))
     expect(page.locator("h1")).to_contain_text(
-        "Tiến độ thực hiện Kế hoạch CCHC năm 2026 – Phường Lê Thanh Nghị"
+        "Tiến độ thực hiện Kế hoạch CCHC năm 2027 – Phường Lê Thanh Nghị"
     )
     expect(page.locator("#on-time-rate")).to_contain_text("%")
     expect(page.locator("#on-time-rate")).to_contain_text("chỉ tiêu 100%")
@@ -66,13 +66,13 @@ def test_a_ward_follows_its_plan_on_the_dashboard_and_downloads_the_report(page,
     assert len(tasks) == 1 + plan.tasks.count()
     assert list(wb["Theo lĩnh vực"].iter_rows(values_only=True))[-1][1] == "Tổng cộng"
 
-    page.select_option("#ky", "quy-4")
+    page.select_option("#ky", "quy-1")
     with page.expect_download() as download:
         page.click("#plan-report")
     assert download.value.suggested_filename.endswith(".docx")
     doc = Document(download.value.path())
     body = "\n".join(p.text for p in doc.paragraphs)
-    assert "Kết quả thực hiện Kế hoạch cải cách hành chính năm 2026 (Quý IV)" in body
+    assert "Kết quả thực hiện Kế hoạch cải cách hành chính năm 2027 (Quý I)" in body
     assert "ỦY BAN NHÂN DÂN PHƯỜNG LÊ THANH NGHỊ" in " ".join(doc.tables[0].cell(0, 0).text.split())
     by_area = [t for t in doc.tables if t.rows[0].cells[1].text == "Lĩnh vực"][0]
     assert by_area.rows[-1].cells[1].text == "Tổng cộng"
@@ -82,7 +82,7 @@ def test_a_ward_follows_its_plan_on_the_dashboard_and_downloads_the_report(page,
 def test_the_city_sees_the_three_demo_wards_in_the_overview(page, login, shot):
     login("snv")
     page.goto(page.base_url + reverse("reports:home"))
-    expect(page.locator("h1")).to_contain_text("Tổng hợp thực hiện Kế hoạch CCHC năm 2026")
+    expect(page.locator("h1")).to_contain_text("Tổng hợp thực hiện Kế hoạch CCHC năm 2027")
     table = page.locator("#overview-table")
     for ward in WARDS:
         expect(table).to_contain_text(ward)

@@ -18,14 +18,14 @@ UNKNOWN = "Tổ Một cửa liên thông"
 
 
 def plan_file(tmp_path) -> Path:
-    """Seed 004 for 2027, task 18 led by an office written in a way the organisation does not know."""
+    """Seed 004 for 2028, task 18 led by an office written in a way the organisation does not know."""
     lines = []
-    for line in SEED.read_text(encoding="utf-8").replace("2026", "2027").split("\n"):
+    for line in SEED.read_text(encoding="utf-8").replace("2026", "2028").split("\n"):
         cells = line.split("\t")
         if len(cells) >= 6 and cells[0] == "18":
             cells[2] = UNKNOWN
         lines.append("\t".join(cells))
-    path = tmp_path / "ke-hoach-cchc-2027.txt"
+    path = tmp_path / "ke-hoach-cchc-2028.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
@@ -43,11 +43,11 @@ def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(
         "Chọn tệp"
     )  # whatever the browser's language
     page.set_input_files("input[type=file]", str(plan_file(tmp_path)))
-    expect(page.locator(".cchc-file input[type=text]")).to_have_value("ke-hoach-cchc-2027.txt")
+    expect(page.locator(".cchc-file input[type=text]")).to_have_value("ke-hoach-cchc-2028.txt")
     page.click("button:has-text('Xem trước')")
 
     expect(page.locator("h1")).to_contain_text(
-        "Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2027"
+        "Kế hoạch Cải cách hành chính nhà nước phường Lê Thanh Nghị năm 2028"
     )
     expect(page.locator("tr.task-row")).to_have_count(32)
     expect(page.locator("#task-count")).to_have_text("32")
@@ -65,7 +65,7 @@ def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(
     page.click("#confirm-import")
     page.wait_for_url(lambda url: "nhap-ke-hoach" not in url)
 
-    plan = Plan.objects.get(unit=ltn, year=2027)
+    plan = Plan.objects.get(unit=ltn, year=2028)
     assert re.search(
         re.escape(reverse("plans:plan_detail", kwargs={"pk": plan.pk})) + "$", page.url
     ), page.url
@@ -83,14 +83,14 @@ def test_import_a_plan_fix_an_office_report_progress_and_see_the_dashboard(
     tasks_before = int(page.locator("#kpi-tasks").inner_text())
     assert tasks_before == 32
 
-    # Task 1 ("Trước ngày 15/01/2027") is reported done today, with an evidence file: done ahead of its deadline.
-    evidence = tmp_path / "ke-hoach-cchc-2027-da-ban-hanh.txt"
-    evidence.write_text("Kế hoạch CCHC năm 2027 đã ban hành.", encoding="utf-8")
+    # Task 1 ("Trước ngày 15/01/2028") is reported done today, with an evidence file: done ahead of its deadline.
+    evidence = tmp_path / "ke-hoach-cchc-2028-da-ban-hanh.txt"
+    evidence.write_text("Kế hoạch CCHC năm 2028 đã ban hành.", encoding="utf-8")
     task = plan.tasks.get(no=1)
     page.goto(page.base_url + reverse("plans:task_detail", args=[task.pk]))
     page.select_option("#id_status", "done")
     page.fill("#id_percent", "100")
-    page.fill("#id_text", "Đã ban hành Kế hoạch CCHC năm 2027.")
+    page.fill("#id_text", "Đã ban hành Kế hoạch CCHC năm 2028.")
     page.set_input_files("#id_files", str(evidence))
     page.click("#progress-submit")
     expect(page.locator(".alert-success")).to_contain_text("nhiệm vụ 1: 100%")

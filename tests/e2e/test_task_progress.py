@@ -12,7 +12,7 @@ from cchc.plans.models import Plan
 def test_report_progress_on_an_overdue_task_with_evidence(page, login, shot, tmp_path):
     ltn = Unit.objects.get(short_name="Lê Thanh Nghị", kind__in=LEVEL_KINDS)
     plan = Plan.objects.get(unit=ltn, year=2026)
-    task = plan.tasks.get(no=8)  # "Tháng 10/2026", reported at 40% in the demo: overdue
+    task = plan.tasks.get(no=8)  # "Tháng 10/2026", left at 50% when the year closed: overdue
     evidence = tmp_path / "bao-cao-chuyen-de.txt"
     evidence.write_text("Đã phát sóng đủ 5 chuyên đề về cải cách hành chính.", encoding="utf-8")
 
@@ -43,7 +43,7 @@ def test_report_progress_on_an_overdue_task_with_evidence(page, login, shot, tmp
 
     page.locator("#task-table tr.task-row[data-no='8'] a.task-link").click()
     expect(page.locator("#task-state .task-status")).to_have_text("Đang thực hiện")
-    expect(page.locator("#task-state .percent-value")).to_have_text("40%")
+    expect(page.locator("#task-state .percent-value")).to_have_text("50%")
     expect(page.locator("#task-state .timeliness")).to_have_text("Đang quá hạn")
     page.select_option("#id_status", "done")
     page.fill("#id_percent", "100")

@@ -14,7 +14,9 @@ def test_the_city_opens_the_tree_level_by_level_and_searches_it(page, login, sho
     le_chan = page.locator("#unit-tree .tree-node summary", has_text="Phường Lê Chân")
     expect(le_chan).to_be_visible()
     le_chan.click()
-    expect(page.locator("#unit-tree .tree-link", has_text="Phòng Văn hóa - Xã hội").first).to_be_visible()
+    expect(
+        page.locator("#unit-tree .tree-link", has_text="Phòng Văn hóa - Xã hội").first
+    ).to_be_visible()
     shot("unit-tree")
     page.fill("#tree-search input[name=q]", "le chan vhxh")
     page.click("#tree-search button[type=submit]")

@@ -48,3 +48,18 @@ def test_an_item_in_an_unknown_section_is_refused():
             sections_of("lechan")
     finally:
         work._PROVIDERS.remove(bad)
+
+
+def test_the_chairman_finds_the_self_assessment_waiting_for_his_approval():
+    sections = sections_of("lechan.chutich")
+    approvals = sections["approvals"]
+    assert approvals.total == 1
+    assert "Phê duyệt hồ sơ tự đánh giá" in approvals.items[0].title
+    assert approvals.items[0].url.startswith("/chi-so/ho-so/")
+
+
+def test_the_wards_office_sees_the_self_assessment_deadline_and_the_city_its_appraisals():
+    deadlines = sections_of("lechan")["deadlines"]
+    assert any("Hồ sơ tự đánh giá" in i.title for i in deadlines.items)
+    city = sections_of("snv")["deadlines"]
+    assert any(i.title.startswith("Thẩm định hồ sơ") for i in city.items)

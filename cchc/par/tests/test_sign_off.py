@@ -237,7 +237,7 @@ def test_a_move_refused_by_its_guard_shows_a_disabled_button_with_the_reason(per
 
 
 def test_the_demo_chairman_of_le_chan_has_its_self_assessment_waiting(demo, monkeypatch):
-    from cchc.demo.par import DEMO_TODAY
+    from cchc.demo.day import DEMO_DAY as DEMO_TODAY
 
     monkeypatch.setattr(dates, "today", lambda: DEMO_TODAY)
     chairman, viewer = demo.user("lechan.chutich"), demo.user("lechan.xem")

@@ -109,7 +109,7 @@ def test_le_chans_self_assessment_shows_criterion_1_2_from_its_plan_equal_to_the
 
 
 def test_the_appraiser_sees_the_computed_figure_beside_the_self_score(demo, monkeypatch):
-    from cchc.demo.par import DEMO_TODAY
+    from cchc.demo.day import DEMO_DAY as DEMO_TODAY
 
     monkeypatch.setattr(dates, "today", lambda: DEMO_TODAY)
     ltn = Assessment.objects.get(round__year=2026, unit=demo.level("Lê Thanh Nghị"))

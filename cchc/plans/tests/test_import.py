@@ -35,7 +35,7 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-def variant(year: int = 2027, *, unknown_lead_for: int | None = None) -> str:
+def variant(year: int = 2028, *, unknown_lead_for: int | None = None) -> str:
     """Seed 004 for another year; optionally task N led by an office the organisation does not know."""
     lines = []
     for line in seed_text().replace("2026", str(year)).split("\n"):
@@ -314,31 +314,31 @@ def test_a_bad_file_gets_a_clear_message_and_nothing_is_saved(case, ltn, officer
 
 
 def test_a_table_without_a_year_anywhere_asks_for_the_year(ltn, officer):
-    table = "\n".join(line for line in variant(2027).split("\n") if "\t" in line).replace(
-        "2027", ""
+    table = "\n".join(line for line in variant(2028).split("\n") if "\t" in line).replace(
+        "2028", ""
     )
     data = table.encode()
     with pytest.raises(DomainError) as exc:
         plan_import_preview(actor=officer, unit=ltn, filename="bang.txt", data=data)
     assert "năm" in exc.value.message
     preview = plan_import_preview(
-        actor=officer, unit=ltn, filename="bang.txt", data=data, year=2027
+        actor=officer, unit=ltn, filename="bang.txt", data=data, year=2028
     )
-    assert len(preview.tasks) == 32 and preview.year == 2027
+    assert len(preview.tasks) == 32 and preview.year == 2028
 
 
 # --- Confirming ------------------------------------------------------------------------------------------
 
 
 def test_confirm_saves_the_whole_plan_at_once(ltn, officer):
-    data = variant(2027).encode()
+    data = variant(2028).encode()
     last = AuditLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     plan = plan_import_confirm(
-        actor=officer, unit=ltn, filename="ke-hoach-2027.txt", data=data, targets=["b", "f"]
+        actor=officer, unit=ltn, filename="ke-hoach-2028.txt", data=data, targets=["b", "f"]
     )
-    assert plan.year == 2027 and plan.unit == ltn
+    assert plan.year == 2028 and plan.unit == ltn
     assert plan.tasks.count() == 32 and plan.areas.count() == 7
-    assert Task.objects.get(plan=plan, no=4).content == TASK_4.replace("2026", "2027")
+    assert Task.objects.get(plan=plan, no=4).content == TASK_4.replace("2026", "2028")
     assert Task.objects.filter(plan=plan, deadline_kind=DeadlineKind.UNKNOWN).count() == 0
     lead_8 = TaskOffice.objects.filter(task__plan=plan, task__no=8, role=OfficeRole.LEAD).order_by(
         "order"

@@ -18,7 +18,7 @@ def dash_plan_b(personas):
 
 
 @pytest.fixture
-def dash_today(monkeypatch):
-    """The report pages compute their figures on TODAY (15/06/2026)."""
-    monkeypatch.setattr("cchc.reports.dashboard.timezone.localdate", lambda: TODAY)
+def dash_today(settings):
+    """The report pages compute their figures on TODAY (15/06/2026): the system's configured day."""
+    settings.CCHC_TODAY = TODAY.strftime("%d/%m/%Y")
     return TODAY
