@@ -14,6 +14,7 @@ step runs twice; the second (warm) run is reported.
 """
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -139,6 +140,8 @@ def main():
     parser.add_argument("--initiatives", type=int, default=50000)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
+    # Plain HTTP through the test client, as ./scripts/run serves the demo (no redirect to HTTPS).
+    os.environ.setdefault("CCHC_HTTPS", "0")
     url = configure(args.database_url)
     engine = url.split(":", 1)[0]
     t0 = time.perf_counter()
