@@ -91,6 +91,7 @@ def on_domain_error(request, exc):
 
 def register_routers() -> None:
     from cchc.emulation.api import router as emulation_router
+    from cchc.initiatives.api import router as initiatives_router
     from cchc.orgs.api import router as orgs_router
     from cchc.par.api import router as par_router
     from cchc.plans.api import router as plans_router
@@ -103,6 +104,7 @@ def register_routers() -> None:
     api.add_router("/", plans_router)
     api.add_router("/parindex", par_router)
     api.add_router("/", emulation_router)
+    api.add_router("/", initiatives_router)
 
 
 register_routers()

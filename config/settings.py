@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "cchc.registry",
     "cchc.plans",
     "cchc.par",
+    "cchc.initiatives",
     "cchc.emulation",
     "cchc.awards",
     "cchc.reports",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("nhiem-vu/", include(("cchc.plans.urls", "plans"))),
     path("chi-so/", include(("cchc.par.urls", "par"))),
     path("phong-trao/", include(("cchc.emulation.urls", "emulation"))),
+    path("sang-kien/", include(("cchc.initiatives.urls", "initiatives"))),
     path("bao-cao/", include(("cchc.reports.urls", "reports"))),
     path("thong-bao/", include(("cchc.notifications.urls", "notifications"))),
     path("api/", api.urls),

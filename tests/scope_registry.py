@@ -459,6 +459,88 @@ PAR = {
     "par:unit_results": Page(kwargs=level),
 }
 
+# --- Initiatives (namespace "initiatives"): an initiative, its evidence and its decisions belong to its unit (a
+# ward, or an office of it); a council belongs to its level. The demo gives each place a draft, an initiative under
+# scoring by the place's own council (Khúc Thừa Dụ: khucthuadu scores; Lê Chân: at the city's council) and a
+# recognised one with an evidence file.
+
+
+def _initiatives_of(d: Demo, w: str):
+    from cchc.initiatives.models import Initiative
+
+    return Initiative.objects.filter(unit__path__startswith=d.level(w).path).order_by("pk")
+
+
+def initiative_draft(d: Demo, w: str) -> dict:
+    return {"pk": _initiatives_of(d, w).filter(status="draft").first().pk}
+
+
+def initiative_scoring(d: Demo, w: str) -> dict:
+    return {"pk": _initiatives_of(d, w).filter(status="scoring").first().pk}
+
+
+def initiative_recognised(d: Demo, w: str) -> dict:
+    """A recognised initiative of the place scored by the place's own council."""
+    return {
+        "pk": _initiatives_of(d, w)
+        .filter(status="recognised", council__unit=d.level(w), year=2026)
+        .first()
+        .pk
+    }
+
+
+def initiative_file(d: Demo, w: str) -> dict:
+    from cchc.initiatives.models import InitiativeFile
+
+    unit_path = d.level(w).path
+    return {
+        "file_id": InitiativeFile.objects.filter(initiative__unit__path__startswith=unit_path)
+        .order_by("pk")
+        .first()
+        .pk
+    }
+
+
+def initiative_council(d: Demo, w: str) -> dict:
+    from cchc.initiatives.models import InitiativeCouncil
+
+    return {"pk": InitiativeCouncil.objects.get(unit=d.level(w)).pk}
+
+
+def council_member(d: Demo, w: str) -> dict:
+    from cchc.initiatives.models import CouncilMember
+
+    kw = initiative_council(d, w)
+    return {**kw, "member_id": CouncilMember.objects.filter(council_id=kw["pk"]).first().pk}
+
+
+INITIATIVES = {
+    "initiatives:initiative_list": Page(),
+    "initiatives:initiative_create": Page(kind="form"),
+    "initiatives:counts": Page(),
+    "initiatives:initiative_detail": Page(kwargs=initiative_recognised),
+    "initiatives:initiative_edit": Page(kind="form", kwargs=initiative_draft),
+    "initiatives:initiative_attach": Page(kind="action", kwargs=initiative_draft),
+    "initiatives:initiative_submit": Page(kind="action", kwargs=initiative_draft),
+    "initiatives:initiative_open_scoring": Page(kind="action", kwargs=initiative_scoring),
+    "initiatives:initiative_score": Page(kind="form", kwargs=initiative_scoring),
+    "initiatives:initiative_return": Page(kind="action", kwargs=initiative_scoring),
+    "initiatives:initiative_recognise": Page(kind="form", kwargs=initiative_scoring),
+    "initiatives:initiative_refuse": Page(kind="form", kwargs=initiative_scoring),
+    "initiatives:initiative_record_decision": Page(kind="form", kwargs=initiative_draft),
+    # The Word draft of a decision shows the council's scores: the council and the standing agency only.
+    "initiatives:initiative_decision_docx": Page(kwargs=initiative_recognised, viewer="refused"),
+    "initiatives:initiative_file": Page(kwargs=initiative_file),
+    "initiatives:initiative_file_remove": Page(kind="action", kwargs=initiative_file),
+    "initiatives:council_list": Page(),
+    "initiatives:council_create": Page(kind="form"),
+    "initiatives:council_detail": Page(kwargs=initiative_council),
+    "initiatives:council_edit": Page(kind="form", kwargs=initiative_council),
+    "initiatives:council_sheet": Page(kind="form", kwargs=initiative_council),
+    "initiatives:council_member_add": Page(kind="action", kwargs=initiative_council),
+    "initiatives:council_member_remove": Page(kind="action", kwargs=council_member),
+}
+
 
 # --- Movements (namespace "emulation"): a movement belongs to the level that launched it (OWN: phường Lê Chân's
 # 259/KH-UBND, OTHER: xã Khúc Thừa Dụ's); a registration and a report belong to the participant unit (OWN: phường
@@ -562,7 +644,18 @@ ACCOUNTS = {
     "accounts:logout_everywhere": Page(kind="personal", viewer="not_allowed"),
 }
 
-PAGE_REGISTRIES = [CORE, ORGS, DOCUMENTS, PLANS, PAR, REPORTS, NOTIFICATIONS, ACCOUNTS, EMULATION]
+PAGE_REGISTRIES = [
+    CORE,
+    ORGS,
+    DOCUMENTS,
+    PLANS,
+    PAR,
+    REPORTS,
+    NOTIFICATIONS,
+    ACCOUNTS,
+    EMULATION,
+    INITIATIVES,
+]
 
 # API routes as "METHOD /api/path/{param}", exactly as in the OpenAPI schema.
 API_CORE = {
@@ -608,7 +701,23 @@ API_EMULATION = {
     ),
 }
 
-API_REGISTRIES = [API_CORE, API_ORGS, API_DOCUMENTS, API_PLANS, API_PAR, API_EMULATION]
+API_INITIATIVES = {
+    "GET /api/initiatives": Api(),
+    "GET /api/initiatives/counts": Api(),
+    "GET /api/initiatives/{initiative_id}": Api(
+        kwargs=lambda d, w: {"initiative_id": initiative_recognised(d, w)["pk"]}
+    ),
+}
+
+API_REGISTRIES = [
+    API_CORE,
+    API_ORGS,
+    API_DOCUMENTS,
+    API_PLANS,
+    API_PAR,
+    API_EMULATION,
+    API_INITIATIVES,
+]
 
 
 def _merge(registries):

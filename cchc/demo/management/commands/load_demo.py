@@ -39,6 +39,7 @@ class Command(BaseCommand):
         layers = importlib.import_module("cchc.demo.layers")
         with transaction.atomic(), on_day(chosen):
             ctx = layers.run(day=chosen, log=(lambda m: None) if quiet else self.stdout.write)
+            importlib.import_module("cchc.demo.initiatives").load(ctx)
             DemoState.objects.create(day=chosen)
         if not quiet:
             self.stdout.write(
