@@ -31,3 +31,8 @@ class InitiativesConfig(AppConfig):
 
         for code, (label, tone) in NOTIFICATION_KINDS.items():
             kinds.register_kind(code, label, tone=tone)
+        from cchc.core import measures
+        from cchc.initiatives.figures import MEASURES
+
+        for measure in MEASURES:
+            measures.register(measure)
