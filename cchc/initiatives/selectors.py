@@ -321,8 +321,8 @@ def unit_choices(*, actor: Any) -> list[Unit]:
     ]
 
 
-def person_choices(*, actor: Any, unit: Unit | None = None) -> QuerySet:
-    """People the actor may name as authors (those of the unit's level first when given)."""
+def person_choices(*, actor: Any) -> QuerySet:
+    """People the actor may name as authors, by unit."""
     qs = Person.objects.visible_to(actor).filter(is_active=True).select_related("unit")
     return qs.order_by("unit__path", "full_name")
 
