@@ -11,15 +11,15 @@ MODULES = [
     ("awards", "Khen thưởng", None, "bi-award"),
     ("reports", "Báo cáo", "reports:home", "bi-graph-up"),
 ]
-# A module may open a dropdown of its pages: (label, URL name or path). A path ("/sang-kien/") is shown only
-# when a page answers there, so a module installed later appears in its place by itself.
-CHILDREN = {
+# A module may open a dropdown of its pages: (label, URL name or path, element id). A path ("/sang-kien/") is shown
+# only when a page answers there, so a module installed later appears in its place by itself.
+CHILDREN: dict[str, list[tuple[str, str, str]]] = {
     "movement": [
-        ("Tổng quan phong trào", "emulation:home"),
-        ("Phong trào thi đua", "emulation:movement_list"),
-        ("Đăng ký thi đua", "emulation:registration_list"),
-        ("Báo cáo phong trào", "emulation:report_list"),
-        ("Sáng kiến", "/sang-kien/"),
+        ("Tổng quan phong trào", "emulation:home", "nav-movement-home"),
+        ("Phong trào thi đua", "emulation:movement_list", "nav-movements"),
+        ("Đăng ký thi đua", "emulation:registration_list", "nav-registrations"),
+        ("Báo cáo phong trào", "emulation:report_list", "nav-movement-reports"),
+        ("Sáng kiến", "/sang-kien/", "nav-initiatives"),
     ],
 }
 
@@ -49,8 +49,8 @@ def navigation(request):
     for key, label, url_name, icon in MODULES:
         url = _url(url_name)
         children: list[dict[str, str]] = [
-            {"label": child, "url": child_url}
-            for child, target in CHILDREN.get(key, [])
+            {"label": child, "url": child_url, "id": element_id}
+            for child, target, element_id in CHILDREN.get(key, [])
             if (child_url := _url(target))
         ]
         active = url is not None and path.startswith(_top(url))
