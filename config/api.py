@@ -90,6 +90,7 @@ def on_domain_error(request, exc):
 
 
 def register_routers() -> None:
+    from cchc.awards.api import router as awards_router
     from cchc.emulation.api import router as emulation_router
     from cchc.initiatives.api import router as initiatives_router
     from cchc.orgs.api import router as orgs_router
@@ -105,6 +106,7 @@ def register_routers() -> None:
     api.add_router("/parindex", par_router)
     api.add_router("/", emulation_router)
     api.add_router("/", initiatives_router)
+    api.add_router("/", awards_router)
 
 
 register_routers()

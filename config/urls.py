@@ -16,6 +16,8 @@ urlpatterns = [
     path("chi-so/", include(("cchc.par.urls", "par"))),
     path("phong-trao/", include(("cchc.emulation.urls", "emulation"))),
     path("sang-kien/", include(("cchc.initiatives.urls", "initiatives"))),
+    path("khen-thuong/", include(("cchc.awards.urls", "awards"))),
+    path("", include(("cchc.awards.urls_public", "awards_public"))),
     path("bao-cao/", include(("cchc.reports.urls", "reports"))),
     path("thong-bao/", include(("cchc.notifications.urls", "notifications"))),
     path("api/", api.urls),

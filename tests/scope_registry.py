@@ -644,6 +644,29 @@ ACCOUNTS = {
     "accounts:logout_everywhere": Page(kind="personal", viewer="not_allowed"),
 }
 
+
+def _part(module: str) -> tuple[dict, dict]:
+    """The PAGES and APIS of a part kept in its own module (tests/scope_<part>.py), when it exists."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec(f"tests.{module}") is None:
+        return {}, {}
+    part = importlib.import_module(f"tests.{module}")
+    return getattr(part, "PAGES", {}), getattr(part, "APIS", {})
+
+
+# The award cycle keeps one module per part; each imports Page, Api, Demo, OWN and OTHER from here.
+AWARD_PARTS = [
+    _part(name)
+    for name in (
+        "scope_award_rules",
+        "scope_award_dossiers",
+        "scope_award_councils",
+        "scope_award_decisions",
+    )
+]
+
 PAGE_REGISTRIES = [
     CORE,
     ORGS,
@@ -655,6 +678,7 @@ PAGE_REGISTRIES = [
     ACCOUNTS,
     EMULATION,
     INITIATIVES,
+    *(pages for pages, _ in AWARD_PARTS),
 ]
 
 # API routes as "METHOD /api/path/{param}", exactly as in the OpenAPI schema.
@@ -717,6 +741,7 @@ API_REGISTRIES = [
     API_PAR,
     API_EMULATION,
     API_INITIATIVES,
+    *(apis for _, apis in AWARD_PARTS),
 ]
 
 

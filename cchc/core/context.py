@@ -8,7 +8,7 @@ MODULES = [
     ("tasks", "Nhiệm vụ CCHC", "plans:plan_list", "bi-list-check"),
     ("par", "Chỉ số CCHC", "par:home", "bi-bar-chart-line"),
     ("movement", "Phong trào", "emulation:home", "bi-flag"),
-    ("awards", "Khen thưởng", None, "bi-award"),
+    ("awards", "Khen thưởng", "/khen-thuong/", "bi-award"),
     ("reports", "Báo cáo", "reports:home", "bi-graph-up"),
 ]
 # A module may open a dropdown of its pages: (label, URL name or path, element id). A path ("/sang-kien/") is shown
@@ -20,6 +20,16 @@ CHILDREN: dict[str, list[tuple[str, str, str]]] = {
         ("Đăng ký thi đua", "emulation:registration_list", "nav-registrations"),
         ("Báo cáo phong trào", "emulation:report_list", "nav-movement-reports"),
         ("Sáng kiến", "/sang-kien/", "nav-initiatives"),
+    ],
+    "awards": [
+        ("Tổng quan khen thưởng", "/khen-thuong/", "nav-awards-home"),
+        ("Chương trình khen thưởng", "/khen-thuong/chuong-trinh/", "nav-award-programmes"),
+        ("Đọc quy định khen thưởng", "/khen-thuong/doc-quy-dinh/", "nav-award-reader"),
+        ("Hồ sơ đề nghị", "/khen-thuong/ho-so/", "nav-award-dossiers"),
+        ("Hội đồng thi đua", "/khen-thuong/hoi-dong/", "nav-award-councils"),
+        ("Quyết định khen thưởng", "/khen-thuong/quyet-dinh/", "nav-award-decisions"),
+        ("Sổ khen thưởng", "/khen-thuong/so-khen-thuong/", "nav-award-registry"),
+        ("Bảng vinh danh", "/vinh-danh/", "nav-honour-board"),
     ],
 }
 

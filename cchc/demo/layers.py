@@ -4,7 +4,16 @@ from cchc.demo import accounts, documents, orgs
 from cchc.orgs.models import Person, Unit
 
 # Extra layers of later modules: (module path, function name). Each is called with the context.
-EXTRA_LAYERS: list[str] = ["cchc.demo.plans", "cchc.demo.par", "cchc.demo.movements"]
+EXTRA_LAYERS: list[str] = [
+    "cchc.demo.plans",
+    "cchc.demo.par",
+    "cchc.demo.movements",
+    # The award cycle, in its order: rule files and facts, dossiers, councils, decisions and the registry.
+    "cchc.demo.award_rules",
+    "cchc.demo.award_dossiers",
+    "cchc.demo.award_councils",
+    "cchc.demo.award_decisions",
+]
 
 
 def run(*, day, log=print) -> dict:

@@ -1,0 +1,5 @@
+"""API routes of emulation councils, meetings and votes."""
+
+from ninja import Router
+
+router = Router(tags=["awards"])

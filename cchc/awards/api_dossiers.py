@@ -1,0 +1,5 @@
+"""API routes of nomination dossiers."""
+
+from ninja import Router
+
+router = Router(tags=["awards"])

@@ -1,0 +1,5 @@
+"""Pages of emulation councils, meetings and votes (/khen-thuong/hoi-dong/…)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
