@@ -5,3 +5,8 @@ class AwardsConfig(AppConfig):
     name = "cchc.awards"
     label = "awards"
     verbose_name = "Khen thưởng"
+    # Vietnamese labels of the audit actions of the awards (the audit log shows them).
+    audit_actions = {
+        "award_rules.create": "Nạp quy định khen thưởng",
+        "award_rules.update": "Cập nhật quy định khen thưởng",
+    }
