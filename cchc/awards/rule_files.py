@@ -19,6 +19,7 @@ from cchc.awards.rules import schema
 from cchc.core import audit
 from cchc.core.errors import DomainError
 from cchc.core.scope import user_or_none
+from cchc.core.text import fold_words
 from cchc.orgs.models import Unit
 
 __all__ = ["programme_file", "programme_rule", "save_rule_file", "parse_text"]
@@ -94,6 +95,9 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
         rule_file.source_path = source_path
         rule_file.version = 1 if created else rule_file.version + 1
         rule_file.updated_by = user_or_none(actor)
+        rule_file.search_text = fold_words(
+            pf.id, rule_file.document_number, rule_file.title, pf.document.issuer, unit.name
+        )
         rule_file.save()
     raw = {p["code"]: p for p in data.get("programmes", [])}
     kept = set()
@@ -111,11 +115,22 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
                 "data": raw[prog.code],
                 "order": order,
                 "is_active": True,
+                "search_text": programme_search_text(
+                    name=prog.name,
+                    code=prog.code,
+                    document=rule_file.document_number,
+                    source=prog.source,
+                ),
             },
         )
         kept.add(prog.code)
     rule_file.programmes.exclude(code__in=kept).update(is_active=False)
     return rule_file
+
+
+def programme_search_text(*, name: str, code: str, document: str, source: str) -> str:
+    """The folded words a programme is found by in its list (name, code, document, clause, form name)."""
+    return fold_words(name, code, document, source)
 
 
 @lru_cache(maxsize=64)
