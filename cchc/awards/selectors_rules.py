@@ -296,3 +296,50 @@ def awards_home(*, actor) -> dict[str, Any]:
         "files": files,
         "n_conflicts": sum(1 for c in cards if c.has_conflict),
     }
+
+
+# --- Fact registers -------------------------------------------------------------------------------------------
+
+
+def fact_rows(*, actor, model: type) -> QuerySet:
+    """Facts of a kind the user may read: a person's or collective's facts belong to its unit (the unit and
+    those above it read them); a manual check is read by the standing agency of the programme's level and by
+    the candidate's unit."""
+    from cchc.awards.models import ManualCheck
+    from cchc.awards.policies import STANDING_ROLES
+    from cchc.core.scope import scope_for
+
+    if model is not ManualCheck:
+        qs = model.objects.visible_to(actor).select_related("unit")
+        return qs.select_related("person") if hasattr(model, "person") else qs
+    scope = scope_for(actor)
+    qs = ManualCheck.objects.select_related("programme", "unit", "person__unit", "checked_by")
+    if scope.is_admin:
+        return qs
+    if scope.is_anonymous:
+        return qs.none()
+    cond = (
+        scope.q("programme__unit__path", roles=STANDING_ROLES)
+        | scope.q("unit__path")
+        | scope.q("person__unit__path")
+    )
+    return qs.filter(cond, programme__in=Programme.objects.visible_to(actor))
+
+
+def fact_get(*, actor, model: type, pk: int):
+    obj = fact_rows(actor=actor, model=model).filter(pk=pk).first()
+    if obj is None:
+        raise Http404("Không tìm thấy bản ghi.")
+    return obj
+
+
+def checkable_standards(*, actor) -> list[tuple[Programme, str, str]]:
+    """(programme, code, text) of every manual standard the user may check, programmes in force only."""
+    from cchc.awards.policies import can_check_standard
+    from cchc.awards.services_facts import manual_standards
+
+    found = []
+    for prog in programme_list(actor=actor).filter(is_active=True).order_by("unit__path", "order"):
+        if can_check_standard(actor, prog):
+            found += [(prog, code, text) for code, text in manual_standards(prog)]
+    return found
