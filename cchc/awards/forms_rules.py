@@ -8,7 +8,6 @@ from cchc.awards.choices import DisciplineLevel, EvaluationClass
 from cchc.core.forms import UploadField
 
 DATE_ATTRS = {"placeholder": "dd/mm/yyyy", "autocomplete": "off"}
-YEAR_BOUNDS = {"min_value": 2000, "max_value": 2100}
 
 
 class RuleFileForm(forms.Form):
@@ -29,7 +28,8 @@ class RuleFileForm(forms.Form):
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         upload = data.get("upload")
         if upload is not None:
             if upload.size > 1_000_000:
@@ -78,13 +78,13 @@ class DisciplineForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     person = forms.TypedChoiceField(label="Cá nhân", coerce=int)
-    year = forms.IntegerField(label="Năm", **YEAR_BOUNDS)
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     grade = forms.ChoiceField(label="Xếp loại", choices=EvaluationClass.choices)
 
 
 class UnitEvaluationForm(forms.Form):
     unit = forms.TypedChoiceField(label="Tập thể", coerce=int)
-    year = forms.IntegerField(label="Năm", **YEAR_BOUNDS)
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     grade = forms.ChoiceField(label="Xếp loại", choices=EvaluationClass.choices)
 
 
@@ -119,7 +119,8 @@ class ManualCheckForm(forms.Form):
         label="Năm thành tích",
         required=False,
         help_text="Bắt buộc với khen thưởng hằng năm, đột xuất.",
-        **YEAR_BOUNDS,
+        min_value=2000,
+        max_value=2100,
     )
     result = forms.ChoiceField(
         label="Kết quả", choices=[("pass", "Đạt"), ("fail", "Không đạt")], widget=forms.RadioSelect

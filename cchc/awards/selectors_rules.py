@@ -301,7 +301,7 @@ def awards_home(*, actor) -> dict[str, Any]:
 # --- Fact registers -------------------------------------------------------------------------------------------
 
 
-def fact_rows(*, actor, model: type) -> QuerySet:
+def fact_rows(*, actor, model: type[Any]) -> QuerySet:
     """Facts of a kind the user may read: a person's or collective's facts belong to its unit (the unit and
     those above it read them); a manual check is read by the standing agency of the programme's level and by
     the candidate's unit."""
@@ -326,7 +326,7 @@ def fact_rows(*, actor, model: type) -> QuerySet:
     return qs.filter(cond, programme__in=Programme.objects.visible_to(actor))
 
 
-def fact_get(*, actor, model: type, pk: int):
+def fact_get(*, actor, model: type[Any], pk: int):
     obj = fact_rows(actor=actor, model=model).filter(pk=pk).first()
     if obj is None:
         raise Http404("Không tìm thấy bản ghi.")

@@ -130,7 +130,7 @@ def evaluation_save(
         _require(policies.can_record_fact(actor, record.unit))
     _not_after_today(date(year, 1, 1), "year", "Năm xếp loại")
     clash = Evaluation.objects.filter(person=person, year=year).exclude(
-        pk=getattr(record, "pk", None)
+        pk=record.pk if record else 0
     )
     if clash.exists():
         raise DomainError(
@@ -157,7 +157,7 @@ def unit_evaluation_save(
         _require(policies.can_record_fact(actor, record.unit))
     _not_after_today(date(year, 1, 1), "year", "Năm xếp loại")
     clash = UnitEvaluation.objects.filter(unit=unit, year=year).exclude(
-        pk=getattr(record, "pk", None)
+        pk=record.pk if record else 0
     )
     if clash.exists():
         raise DomainError(
@@ -194,7 +194,7 @@ def cchc_assignment_save(
     if end is not None and end < start:
         raise DomainError("Ngày kết thúc phải từ ngày bắt đầu trở đi.", field="end")
     overlap = CchcAssignment.objects.filter(person=person, start__lte=end or date.max).exclude(
-        pk=getattr(record, "pk", None)
+        pk=record.pk if record else 0
     )
     overlap = overlap.filter(models.Q(end__isnull=True) | models.Q(end__gte=start))
     clash = overlap.first()

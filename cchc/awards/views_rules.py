@@ -4,6 +4,9 @@ Thin: parse, load through a selector (404 outside the scope), check the policy (
 
 from __future__ import annotations
 
+from typing import cast
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -202,6 +205,10 @@ def rule_file_detail(request, pk: int):
     )
 
 
+def _choice_field(form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
+
+
 def _unit_choices(user) -> list[tuple[int, str]]:
     """The levels whose standing agency the user is (every level for an administrator)."""
     levels = Unit.objects.filter(kind__in=LEVEL_KINDS).order_by("path")
@@ -243,7 +250,7 @@ def rule_file_create(request):
     choices = _unit_choices(request.user)
     units = Unit.objects.in_bulk([pk for pk, _ in choices])
     form = forms_rules.RuleFileForm(request.POST or None, request.FILES or None)
-    form.fields["unit"].choices = choices
+    _choice_field(form, "unit").choices = choices
     rows: list = []
     if request.method == "POST":
         saved, rows = _save_form(request, form, rule_file=None, units=units)
@@ -261,7 +268,7 @@ def rule_file_edit(request, pk: int):
         raise PermissionDenied
     initial = {"unit": rule_file.unit_id, "text": rule_file.text, "version": rule_file.version}
     form = forms_rules.RuleFileForm(request.POST or None, request.FILES or None, initial=initial)
-    form.fields["unit"].choices = [(rule_file.unit_id, rule_file.unit.name)]
+    _choice_field(form, "unit").choices = [(rule_file.unit_id, rule_file.unit.name)]
     form.fields["unit"].disabled = True
     rows: list = []
     if request.method == "POST":
