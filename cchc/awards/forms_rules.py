@@ -25,7 +25,6 @@ class RuleFileForm(forms.Form):
         required=False,
         help_text="Khi chọn tệp, nội dung tệp thay cho nội dung ô bên trên.",
     )
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         super().clean()

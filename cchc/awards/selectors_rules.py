@@ -154,6 +154,7 @@ class ProgrammeView:
     dossier: list[str]
     notes: list[str]
     conflicts: list[ConflictView] = field(default_factory=list)
+    criteria_rows: list[tuple[str, str | None]] = field(default_factory=list)
     pool: str = ""
     period: tuple[int, int] | None = None
 
@@ -190,7 +191,7 @@ def quota_sentence(rule: schema.QuotaRule) -> str:
     return f"{body} ({rule.source})"
 
 
-def _pool_sentence(p: schema.Programme, pf: schema.ProgrammeFile) -> str:
+def _pool_sentence(p: schema.Programme, pf: schema.ProgrammeFile, issuer_name: str) -> str:
     pool = p.pool
     parts = []
     if pool.text:
@@ -199,12 +200,12 @@ def _pool_sentence(p: schema.Programme, pf: schema.ProgrammeFile) -> str:
         names = pf.bloc_names()
         parts.append("Khối: " + ", ".join(names.get(b, b) for b in pool.blocs))
     issuer = {
-        "itself": "chính đơn vị ban hành",
-        "below": "các đơn vị trực thuộc đơn vị ban hành",
-        "itself_or_below": "đơn vị ban hành và các đơn vị trực thuộc",
+        "itself": f"chỉ {issuer_name}",
+        "below": f"các đơn vị thuộc {issuer_name}",
+        "itself_or_below": f"{issuer_name} và các đơn vị thuộc {issuer_name}",
     }.get(pool.issuer)
     if issuer and not pool.text:
-        parts.append(issuer.capitalize())
+        parts.append(issuer[0].upper() + issuer[1:])
     text = "; ".join(parts) or "Không giới hạn"
     return f"{text} ({pool.source})" if pool.source else text
 
@@ -219,6 +220,7 @@ def programme_view(programme: Programme) -> ProgrammeView:
         ConflictView(c.title, c.text, [(s.source, s.quote) for s in c.statements], c.resolution)
         for c in [*p.conflicts, *pf.conflicts]
     ]
+    titles = {c.code: c.title for c in [*p.conflicts, *pf.conflicts]}
     late = LATE_POLICY_TEXT[p.late_policy]
     if p.late_policy_source:
         late += f" ({p.late_policy_source})"
@@ -235,7 +237,11 @@ def programme_view(programme: Programme) -> ProgrammeView:
         dossier=[f"{d.name} ({d.source})" for d in p.dossier],
         notes=[f"{n.text} ({n.source})" for n in p.notes],
         conflicts=conflicts,
-        pool=_pool_sentence(p, pf),
+        pool=_pool_sentence(p, pf, programme.unit.name),
+        criteria_rows=[
+            (sentence, titles.get(getattr(c, "conflict", None) or ""))
+            for sentence, c in zip(criteria, p.criteria, strict=True)
+        ],
         period=period,
     )
 

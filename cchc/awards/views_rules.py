@@ -231,15 +231,26 @@ def _save_form(request, form, *, rule_file: RuleFile | None, units: dict[int, Un
             unit=unit,
             text=form.cleaned_data["text"],
             rule_file=rule_file,
-            version=form.cleaned_data.get("version"),
+            version=_version(request),
             source_path=form.cleaned_data.get(
                 "source_path", rule_file.source_path if rule_file else ""
             ),
         )
     except DomainError as exc:
-        add_domain_error(form, exc)
+        if exc.rows:
+            form.add_error(
+                "text", f"Tệp quy định có {len(exc.rows)} lỗi (xem bảng bên trên), chưa lưu gì."
+            )
+        else:
+            add_domain_error(form, exc)
         return None, exc.rows
     return saved, []
+
+
+def _version(request) -> int | None:
+    """The version of the rule file the editor opened (carried by the page)."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else None
 
 
 @login_required
@@ -266,7 +277,7 @@ def rule_file_edit(request, pk: int):
     rule_file = selectors_rules.rule_file_get(actor=request.user, pk=pk)
     if not policies.can_edit_rule_file(request.user, rule_file.unit):
         raise PermissionDenied
-    initial = {"unit": rule_file.unit_id, "text": rule_file.text, "version": rule_file.version}
+    initial = {"unit": rule_file.unit_id, "text": rule_file.text}
     form = forms_rules.RuleFileForm(request.POST or None, request.FILES or None, initial=initial)
     _choice_field(form, "unit").choices = [(rule_file.unit_id, rule_file.unit.name)]
     form.fields["unit"].disabled = True
@@ -279,7 +290,12 @@ def rule_file_edit(request, pk: int):
     return render(
         request,
         "awards/rule_file_form.html",
-        {"form": form, "rows": rows, "rule_file": rule_file},
+        {
+            "form": form,
+            "rows": rows,
+            "rule_file": rule_file,
+            "version": request.POST.get("version") or rule_file.version,
+        },
     )
 
 

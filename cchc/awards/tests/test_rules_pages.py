@@ -98,6 +98,8 @@ def test_the_lechan_contradiction_is_shown_with_both_sentences_and_their_clauses
     assert "Thành phố chỉ xét các đơn vị có ít nhất 03 năm trong danh sách 5 đơn vị dẫn đầu" in body
     assert "có 03 năm trong top 10 đơn vị dẫn đầu" in body
     criteria = page.context["view"].criteria
+    flagged = [s for s, conflict in page.context["view"].criteria_rows if conflict]
+    assert len(flagged) == 1 and "trong 5 đơn vị dẫn đầu" in flagged[0]
     assert any("10 đơn vị dẫn đầu" in s and "(259/KH-UBND, mục III.2.2.b)" in s for s in criteria)
     file_page = as_user("lechan").get(f"/khen-thuong/quy-dinh/{_file('lc-259-2026').pk}/")
     assert "Lê Chân: top 10 hay top 5 của khối phường" in file_page.content.decode()
