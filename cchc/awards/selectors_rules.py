@@ -316,10 +316,10 @@ def fact_rows(*, actor, model: type[Any]) -> QuerySet:
     from cchc.core.scope import scope_for
 
     if model is not ManualCheck:
-        qs = model.objects.visible_to(actor).select_related("unit")
-        return qs.select_related("person") if hasattr(model, "person") else qs
+        related = [f for f in ("unit", "person", "document") if hasattr(model, f)]
+        return model.objects.visible_to(actor).select_related(*related)
     scope = scope_for(actor)
-    qs = ManualCheck.objects.select_related("programme", "unit", "person__unit", "checked_by")
+    qs = ManualCheck.objects.select_related("programme__unit", "unit", "person__unit", "checked_by")
     if scope.is_admin:
         return qs
     if scope.is_anonymous:

@@ -180,3 +180,37 @@ def test_the_standing_agency_checks_a_manual_standard_with_evidence(as_user):
     city = Programme.objects.get(code="hp2162_tp_hang_nam_tap_the")
     city_key = f"{city.pk}|"
     assert not any(k.startswith(city_key) for k in standards)
+
+
+def test_a_register_reads_a_fixed_number_of_queries(as_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    c = as_user("lechan")
+
+    def count(slug: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert c.get(f"/khen-thuong/du-lieu/{slug}/").status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count("ky-luat")
+    for i, position in enumerate(["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên"]):
+        person = _person("Lê Chân", "KTHTĐT", position)
+        DisciplineRecord.objects.create(
+            person=person, unit=person.unit, level="vi_pham", decided_on=f"2027-0{i + 1}-10"
+        )
+    assert count("ky-luat") == few
+    checks = count("kiem-tra-tieu-chuan")
+    lechan = Unit.objects.get(short_name="Lê Chân", kind="ward")
+    programme = Programme.objects.get(code="lc259_tp_hang_nam_tap_the")
+    for year in (2027, 2028):
+        ManualCheck.objects.create(
+            programme=programme,
+            criterion="ket_qua_tthc_cds",
+            year=year,
+            unit=lechan,
+            passed=False,
+            evidence="Chưa đạt",
+            checked_on="2027-11-20",
+        )
+    assert count("kiem-tra-tieu-chuan") == checks

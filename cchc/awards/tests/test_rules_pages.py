@@ -248,3 +248,23 @@ def test_the_api_lists_programmes_of_a_document_with_form_deadline_and_source(as
     detail = c.get(f"/api/awards/programmes/{conflicted.pk}").json()
     assert detail["conflicts"][0]["statements"][0]["source"] == "259/KH-UBND, mục III.2.2.a (Lưu ý)"
     assert detail["criteria"] and all("(" in s for s in detail["criteria"])
+
+
+def test_the_awards_home_reads_about_as_many_queries_with_more_programmes(as_user):
+    c = as_user("lechan")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert c.get("/khen-thuong/").status_code == 200
+        return len(ctx.captured_queries)
+
+    count()
+    before = count()
+    text = (FIXTURES / "chuyen-doi-so-mau.yaml").read_text(encoding="utf-8")
+    from cchc.awards.rule_files import save_rule_file
+    from cchc.core.scope import SYSTEM
+
+    added = save_rule_file(text, unit=_file("lc-259-2026").unit, actor=SYSTEM)
+    assert added.programmes.count() >= 2
+    count()
+    assert count() == before
