@@ -57,6 +57,7 @@ PAGES = {
     # The read-only viewer cannot record facts: the form is refused.
     "awards:fact_create": Page(kind="form", kwargs=lambda d, w: {"kind": "ky-luat"}, scoped=False),
     "awards:fact_edit": Page(kind="form", kwargs=discipline_kw),
+    "awards:evaluation_import": Page(kind="form"),
 }
 
 APIS = {

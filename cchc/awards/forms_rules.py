@@ -128,3 +128,10 @@ class ManualCheckForm(forms.Form):
         label="Căn cứ, tài liệu kiểm chứng", widget=forms.Textarea(attrs={"rows": 3})
     )
     checked_on = forms.DateField(label="Ngày kiểm tra", widget=forms.TextInput(attrs=DATE_ATTRS))
+
+
+class ImportForm(forms.Form):
+    file = UploadField(
+        label="Tệp Excel (.xlsx) hoặc CSV",
+        help_text="Các cột: Họ và tên, Đơn vị, Năm, Xếp loại (HTXS, HTT, HT, KHT hoặc tên đầy đủ).",
+    )

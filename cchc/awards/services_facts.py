@@ -299,3 +299,89 @@ def manual_check_save(
             "checked_on",
         ],
     )  # type: ignore[return-value]
+
+
+GRADE_NAMES = {
+    "htxs": "htxs",
+    "hoan thanh xuat sac nhiem vu": "htxs",
+    "hoan thanh xuat sac": "htxs",
+    "htt": "htt",
+    "hoan thanh tot nhiem vu": "htt",
+    "hoan thanh tot": "htt",
+    "ht": "ht",
+    "hoan thanh nhiem vu": "ht",
+    "kht": "kht",
+    "khong hoan thanh nhiem vu": "kht",
+}
+IMPORT_COLUMNS = {
+    "name": ["Họ và tên", "Họ tên", "Cá nhân"],
+    "unit": ["Đơn vị", "Đơn vị công tác"],
+    "year": ["Năm", "Năm xếp loại"],
+    "grade": ["Xếp loại", "Mức xếp loại"],
+}
+
+
+@transaction.atomic
+def evaluation_import(*, actor, filename: str, data: bytes, people) -> int:
+    """Record the yearly evaluations of a sheet (Họ và tên, Đơn vị, Năm, Xếp loại), all or nothing: a person
+    is found by name and unit among `people` (those the actor may record for); an existing evaluation of that
+    year is replaced. Every refused row is named with its number."""
+    from cchc.core import tabular
+    from cchc.core.text import fold
+
+    table = tabular.read_table(filename, data, IMPORT_COLUMNS, ["name", "unit", "year", "grade"])
+    index: dict[tuple[str, str], list[Person]] = {}
+    for p in people:
+        names = {fold(p.unit.name), fold(p.unit.short_name)} - {""}
+        for unit_name in names:
+            index.setdefault((fold(p.full_name), unit_name), []).append(p)
+    errors: list[dict[str, str]] = []
+    wanted: list[tuple[int, Person, int, str]] = []
+    for number, row in table.rows:
+        where = f"dòng {number}"
+        found = index.get((fold(row["name"]), fold(row["unit"])), [])
+        if len(found) != 1:
+            why = "không tìm thấy" if not found else "trùng tên, không phân biệt được"
+            errors.append({"path": where, "message": f"{row['name']} – {row['unit']}: {why}"})
+            continue
+        year = int(row["year"]) if row["year"].isdigit() else 0
+        if not 2000 <= year <= dates.today().year:
+            errors.append({"path": where, "message": f"năm “{row['year']}” không hợp lệ"})
+            continue
+        grade = GRADE_NAMES.get(fold(row["grade"]))
+        if grade is None:
+            errors.append(
+                {
+                    "path": where,
+                    "message": f"xếp loại “{row['grade']}” không có (HTXS, HTT, HT, KHT)",
+                }
+            )
+            continue
+        wanted.append((number, found[0], year, grade))
+    seen: dict[tuple[int, int], int] = {}
+    for number, person, year, _ in wanted:
+        first = seen.setdefault((person.pk, year), number)
+        if first != number:
+            errors.append(
+                {
+                    "path": f"dòng {number}",
+                    "message": f"trùng với dòng {first} ({person.full_name}, {year})",
+                }
+            )
+    if errors:
+        raise DomainError(
+            f"Tệp có {len(errors)} dòng lỗi, chưa ghi dòng nào.", field="file", rows=errors
+        )
+    existing = {
+        (e.person_id, e.year): e
+        for e in Evaluation.objects.filter(person__in=[w[1] for w in wanted])
+    }
+    for _, person, year, grade in wanted:
+        evaluation_save(
+            actor=actor,
+            person=person,
+            year=year,
+            grade=grade,
+            record=existing.get((person.pk, year)),
+        )
+    return len(wanted)

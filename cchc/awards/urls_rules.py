@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern] = [
     path("quy-dinh/<int:pk>/", views_rules.rule_file_detail, name="rule_file_detail"),
     path("quy-dinh/<int:pk>/sua/", views_rules.rule_file_edit, name="rule_file_edit"),
     path("du-lieu/", views_facts.fact_home, name="fact_home"),
+    path("du-lieu/xep-loai/nhap-excel/", views_facts.evaluation_import, name="evaluation_import"),
     path("du-lieu/<slug:kind>/", views_facts.fact_list, name="fact_list"),
     path("du-lieu/<slug:kind>/them/", views_facts.fact_create, name="fact_create"),
     path("du-lieu/<slug:kind>/<int:pk>/sua/", views_facts.fact_edit, name="fact_edit"),

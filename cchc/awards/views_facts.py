@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from cchc.awards import policies, selectors_rules
+from cchc.awards import forms_rules, policies, selectors_rules, services_facts
 from cchc.awards.fact_kinds import KINDS, FactKind, person_label, writable_people, writable_units
 from cchc.awards.models import ManualCheck
 from cchc.core import dates, listing
@@ -153,3 +153,31 @@ def fact_edit(request, kind: str, pk: int):
     if not _can_edit(request.user, k, record):
         raise PermissionDenied
     return _form_page(request, k, record)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation_import(request):
+    """Yearly evaluations from a sheet, all or nothing, each refused row named."""
+    if not policies.can_record_some_fact(request.user):
+        raise PermissionDenied
+    form = forms_rules.ImportForm(request.POST or None, request.FILES or None)
+    rows: list = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = services_facts.evaluation_import(
+                actor=request.user,
+                filename=upload.name,
+                data=upload.read(),
+                people=writable_people(request.user),
+            )
+        except DomainError as exc:
+            add_domain_error(form, exc)
+            rows = exc.rows
+        else:
+            messages.success(request, f"Đã ghi {count} xếp loại.")
+            return redirect("awards:fact_list", kind="xep-loai")
+    return render(
+        request, "awards/fact_import.html", {"form": form, "rows": rows, "kind": KINDS["xep-loai"]}
+    )

@@ -214,3 +214,51 @@ def test_a_register_reads_a_fixed_number_of_queries(as_user):
             checked_on="2027-11-20",
         )
     assert count("kiem-tra-tieu-chuan") == checks
+
+
+def _sheet(rows) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_evaluations_import_from_a_sheet_all_or_nothing_naming_each_bad_row(as_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = as_user("lechan")
+    url = "/khen-thuong/du-lieu/xep-loai/nhap-excel/"
+    assert c.get(url).status_code == 200
+    a = _person("Lê Chân", "KTHTĐT", "Trưởng phòng")
+    b = _person("Lê Chân", "VHXH", "Chuyên viên CCHC")
+    outside = _person("Khúc Thừa Dụ", "VP", "Chuyên viên")
+    header = ["Họ và tên", "Đơn vị", "Năm", "Xếp loại"]
+    bad = _sheet(
+        [
+            header,
+            [a.full_name, a.unit.name, 2026, "HTXS"],
+            [outside.full_name, outside.unit.name, 2026, "HTT"],
+            [b.full_name, b.unit.name, 2026, "Xuất sắc lắm"],
+        ]
+    )
+    refused = c.post(url, {"file": SimpleUploadedFile("xep-loai.xlsx", bad)})
+    rows = refused.context["rows"]
+    assert [r["path"] for r in rows] == ["dòng 3", "dòng 4"]
+    assert "không tìm thấy" in rows[0]["message"] and "Xuất sắc lắm" in rows[1]["message"]
+    assert not Evaluation.objects.filter(person=a).exists()
+    good = _sheet(
+        [
+            header,
+            [a.full_name, a.unit.name, 2026, "Hoàn thành xuất sắc nhiệm vụ"],
+            [b.full_name.upper(), b.unit.name, 2026, "htt"],
+        ]
+    )
+    done = c.post(url, {"file": SimpleUploadedFile("xep-loai.xlsx", good)})
+    assert done.status_code == 302
+    assert Evaluation.objects.get(person=a, year=2026).grade == "htxs"
+    assert Evaluation.objects.get(person=b, year=2026).grade == "htt"
+    assert as_user("lechan.xem").get(url).status_code == 403
