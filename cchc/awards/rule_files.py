@@ -59,7 +59,8 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
     """Store (or replace) the rule file of a plan issued by `unit`, with one `Programme` row per programme.
 
     A programme code used by another plan's file is refused; programmes dropped from the file are kept,
-    inactive, since dossiers may point at them.
+    inactive, since dossiers may point at them. A row renamed or taken out of force in the page keeps that
+    change when the file is saved again; otherwise the row follows the file.
     """
     data, pf = parse_text(text, file=source_path or "<tệp>")
     clash = (
@@ -80,6 +81,13 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
         raise DomainError(
             f"Tệp quy định {pf.id} đã thuộc {rule_file.unit}, không ghi đè từ {unit}.", field="text"
         )
+    # What the previous version said of each programme: a row whose name or state a person changed in the page
+    # keeps that change when the file is saved again (the file's rules still replace the old ones).
+    previous = {
+        p.get("code"): p
+        for p in (rule_file.data or {}).get("programmes", [])
+        if isinstance(p, dict)
+    }
     with audit.tracked(
         actor=actor,
         action="award_rules.create" if created else "award_rules.update",
@@ -101,22 +109,29 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
         rule_file.save()
     raw = {p["code"]: p for p in data.get("programmes", [])}
     kept = set()
+    rows = {r.code: r for r in rule_file.programmes.all()} if not created else {}
     for order, prog in enumerate(pf.programmes):
+        row = rows.get(prog.code)
+        name, is_active = prog.name, True
+        if row is not None and prog.code in previous:
+            if row.name != previous[prog.code].get("name"):
+                name = row.name
+            is_active = row.is_active
         Programme.objects.update_or_create(
             code=prog.code,
             defaults={
                 "rule_file": rule_file,
                 "unit": unit,
-                "name": prog.name,
+                "name": name,
                 "kind": prog.kind,
                 "form": prog.form,
                 "subject": prog.subject,
                 "source": prog.source,
                 "data": raw[prog.code],
                 "order": order,
-                "is_active": True,
+                "is_active": is_active,
                 "search_text": programme_search_text(
-                    name=prog.name,
+                    name=name,
                     code=prog.code,
                     document=rule_file.document_number,
                     source=prog.source,

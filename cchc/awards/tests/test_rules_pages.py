@@ -268,3 +268,21 @@ def test_the_awards_home_reads_about_as_many_queries_with_more_programmes(as_use
     assert added.programmes.count() >= 2
     count()
     assert count() == before
+
+
+def test_a_programme_row_changed_in_the_page_keeps_its_change_when_the_file_is_saved_again(as_user):
+    c = as_user("lechan")
+    renamed = Programme.objects.get(code="lc259_dot_xuat_ca_nhan")
+    c.post(f"/khen-thuong/chuong-trinh/{renamed.pk}/sua/", {"name": "Khen đột xuất cá nhân"})
+    own = _file("lc-259-2026")
+    text = own.text.replace(
+        "Giấy khen của Chủ tịch UBND phường Lê Chân hằng năm cho cá nhân",
+        "Giấy khen hằng năm cho cá nhân của phường",
+    )
+    response = c.post(f"/khen-thuong/quy-dinh/{own.pk}/sua/", {"text": text, "version": 1})
+    assert response.status_code == 302
+    renamed.refresh_from_db()
+    assert renamed.name == "Khen đột xuất cá nhân" and renamed.is_active is False
+    followed = Programme.objects.get(code="lc259_gk_hang_nam_ca_nhan")
+    assert followed.name.startswith("Giấy khen hằng năm cho cá nhân của phường")
+    assert followed.is_active
