@@ -9,4 +9,15 @@ class AwardsConfig(AppConfig):
     audit_actions = {
         "award_rules.create": "Nạp quy định khen thưởng",
         "award_rules.update": "Cập nhật quy định khen thưởng",
+        "award_programme.update": "Sửa chương trình khen thưởng",
+        "award_discipline.create": "Ghi nhận kỷ luật",
+        "award_discipline.update": "Sửa bản ghi kỷ luật",
+        "award_evaluation.create": "Ghi nhận xếp loại cá nhân",
+        "award_evaluation.update": "Sửa xếp loại cá nhân",
+        "award_unit_evaluation.create": "Ghi nhận xếp loại tập thể",
+        "award_unit_evaluation.update": "Sửa xếp loại tập thể",
+        "award_cchc_assignment.create": "Ghi nhận quá trình công tác CCHC",
+        "award_cchc_assignment.update": "Sửa quá trình công tác CCHC",
+        "award_manual_check.create": "Ghi nhận kiểm tra tiêu chuẩn",
+        "award_manual_check.update": "Sửa kết quả kiểm tra tiêu chuẩn",
     }

@@ -19,6 +19,7 @@ from cchc.awards.rules import schema
 from cchc.core import audit
 from cchc.core.errors import DomainError
 from cchc.core.scope import user_or_none
+from cchc.core.text import fold_words
 from cchc.orgs.models import Unit
 
 __all__ = ["programme_file", "programme_rule", "save_rule_file", "parse_text"]
@@ -58,7 +59,8 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
     """Store (or replace) the rule file of a plan issued by `unit`, with one `Programme` row per programme.
 
     A programme code used by another plan's file is refused; programmes dropped from the file are kept,
-    inactive, since dossiers may point at them.
+    inactive, since dossiers may point at them. A row renamed or taken out of force in the page keeps that
+    change when the file is saved again; otherwise the row follows the file.
     """
     data, pf = parse_text(text, file=source_path or "<tệp>")
     clash = (
@@ -79,6 +81,13 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
         raise DomainError(
             f"Tệp quy định {pf.id} đã thuộc {rule_file.unit}, không ghi đè từ {unit}.", field="text"
         )
+    # What the previous version said of each programme: a row whose name or state a person changed in the page
+    # keeps that change when the file is saved again (the file's rules still replace the old ones).
+    previous = {
+        p.get("code"): p
+        for p in (rule_file.data or {}).get("programmes", [])
+        if isinstance(p, dict)
+    }
     with audit.tracked(
         actor=actor,
         action="award_rules.create" if created else "award_rules.update",
@@ -94,28 +103,49 @@ def save_rule_file(text: str, *, unit: Unit, actor, source_path: str = "") -> Ru
         rule_file.source_path = source_path
         rule_file.version = 1 if created else rule_file.version + 1
         rule_file.updated_by = user_or_none(actor)
+        rule_file.search_text = fold_words(
+            pf.id, rule_file.document_number, rule_file.title, pf.document.issuer, unit.name
+        )
         rule_file.save()
     raw = {p["code"]: p for p in data.get("programmes", [])}
     kept = set()
+    rows = {r.code: r for r in rule_file.programmes.all()} if not created else {}
     for order, prog in enumerate(pf.programmes):
+        row = rows.get(prog.code)
+        name, is_active = prog.name, True
+        if row is not None and prog.code in previous:
+            if row.name != previous[prog.code].get("name"):
+                name = row.name
+            is_active = row.is_active
         Programme.objects.update_or_create(
             code=prog.code,
             defaults={
                 "rule_file": rule_file,
                 "unit": unit,
-                "name": prog.name,
+                "name": name,
                 "kind": prog.kind,
                 "form": prog.form,
                 "subject": prog.subject,
                 "source": prog.source,
                 "data": raw[prog.code],
                 "order": order,
-                "is_active": True,
+                "is_active": is_active,
+                "search_text": programme_search_text(
+                    name=name,
+                    code=prog.code,
+                    document=rule_file.document_number,
+                    source=prog.source,
+                ),
             },
         )
         kept.add(prog.code)
     rule_file.programmes.exclude(code__in=kept).update(is_active=False)
     return rule_file
+
+
+def programme_search_text(*, name: str, code: str, document: str, source: str) -> str:
+    """The folded words a programme is found by in its list (name, code, document, clause, form name)."""
+    return fold_words(name, code, document, source)
 
 
 @lru_cache(maxsize=64)

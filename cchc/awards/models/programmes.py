@@ -48,6 +48,7 @@ class RuleFile(models.Model):
     updated_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = LevelQuerySet.as_manager()
 
@@ -78,6 +79,7 @@ class Programme(models.Model):
     data = models.JSONField("Quy định (đã kiểm tra)", default=dict)
     order = models.PositiveSmallIntegerField("Thứ tự", default=0)
     is_active = models.BooleanField("Đang áp dụng", default=True)
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = LevelQuerySet.as_manager()
 

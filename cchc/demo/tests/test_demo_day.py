@@ -30,6 +30,8 @@ PLANNED = [
     "notifications.Notification.due_on",
     "emulation.Movement.mid_term_on",
     "emulation.Movement.final_on",
+    # A disciplinary measure runs for its term (khiển trách 6 months, cảnh cáo 12): its end may be after the day.
+    "awards.DisciplineRecord.ends_on",
 ]
 
 WALK = r"""
