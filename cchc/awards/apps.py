@@ -10,3 +10,10 @@ class AwardsConfig(AppConfig):
         "award_rules.create": "Nạp quy định khen thưởng",
         "award_rules.update": "Cập nhật quy định khen thưởng",
     }
+
+    def ready(self) -> None:
+        from cchc.awards import views_registry
+        from cchc.orgs import panels
+
+        panels.register(panels.PERSON, views_registry.person_panel)
+        panels.register(panels.UNIT, views_registry.unit_panel)
