@@ -161,7 +161,7 @@ class BoardFilters:
 
 def public_awards(*, filters: BoardFilters) -> list[Award]:
     """Decided, not revoked awards for the honour board, by year, conferring level, unit (and below) and form."""
-    qs = (
+    qs: QuerySet[Award] = (
         Award.objects.filter(DECIDED, revoked_on__isnull=True)
         .select_related("decision")
         .only(
@@ -177,7 +177,6 @@ def public_awards(*, filters: BoardFilters) -> list[Award]:
             "decision__number",
             "decision__signed_on",
             "decision__issuer",
-            "unit__path",
         )
     )
     qs = _board_filter(qs, filters, "unit")

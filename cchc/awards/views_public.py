@@ -82,7 +82,8 @@ def _board(filters: registry.BoardFilters) -> dict:
                 "title": i.title,
                 "unit": i.unit_label,
                 "authors": "; ".join(
-                    a.person.full_name if a.person_id else i.unit.name for a in i.authors.all()
+                    a.person.full_name if a.person is not None else i.unit.name
+                    for a in i.authors.all()
                 ),
                 "year": i.year,
                 "level": i.get_level_display(),
