@@ -72,7 +72,9 @@ def _award(decision: Decision, *, unit: Unit, form: str, year: int, person=None,
         ),
         form=form,
         year=year,
-        amount=Decimal(award_amount(form, subject, decision.signed_on) or 0),
+        amount=Decimal(
+            (award_amount(form, subject, decision.signed_on) if decision.signed_on else None) or 0
+        ),
         decision_number=decision.number,
         decision_date=decision.signed_on,
         decided_by=decision.issuer,
