@@ -28,7 +28,7 @@ LEVEL_NAMES = {
     "city": "Thành phố",
     "district": "Quận, huyện (trước 2025)",
     "ward": "Phường",
-    "commune": "Xã, đặc khu",
+    "commune": "Cấp xã (xã, phường, đặc khu)",
     "unit": "Cơ quan, đơn vị",
 }
 # An award counts as decided when it has no decision row (history recorded by hand) or a signed one.
