@@ -283,3 +283,19 @@ def test_the_registry_api_refuses_another_wards_person_and_bad_values(client_for
     assert bad.status_code == 400 and "Năm" in bad.json()["detail"]
     by_unit = c.get("/api/awards/registry", {"unit": two_wards.office_a.pk}).json()
     assert by_unit["count"] == 4
+
+
+def test_the_demo_registry_feeds_the_two_years_rule_of_2026(demo_city):
+    """phường Lê Chân's first officer of Phòng Văn hóa - Xã hội holds Chiến sĩ thi đua cơ sở for 2025 and 2026
+    in the demo's history; the second only for 2026."""
+    from cchc.orgs.models import Unit
+
+    office = Unit.objects.get(code=f"{Unit.objects.get(short_name='Lê Chân').code}-VHXH")
+    first, second = Person.objects.filter(unit=office).order_by("pk")[:2]
+    titles = registry.awards_of(persons=[first.pk, second.pk], years=range(2025, 2027))
+    facts = {
+        p.pk: PersonFacts(id=p.pk, name=p.full_name, unit_id=p.unit_id, titles=titles[p.pk])
+        for p in (first, second)
+    }
+    assert evaluate(STREAK, facts[first.pk], year=2026).verdict == "eligible"
+    assert evaluate(STREAK, facts[second.pk], year=2026).verdict == "not_eligible"
