@@ -142,10 +142,11 @@ def unit_awards(*, actor: Any, unit: Unit) -> list[Award]:
 
 
 def award_by_code(*, code: str) -> Award | None:
-    """The award whose certificate carries `code` (revoked ones too: the page says so); None when unknown."""
+    """The decided award whose certificate carries `code` (revoked ones too: the page says so); None when unknown
+    or when its decision is not signed yet."""
     if not code or len(code) > 40:
         return None
-    return Award.objects.select_related("decision").filter(code=code).first()
+    return Award.objects.select_related("decision").filter(DECIDED, code=code).first()
 
 
 @dataclass(frozen=True)

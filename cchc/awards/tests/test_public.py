@@ -67,6 +67,10 @@ def test_an_unknown_or_guessed_code_is_404_with_a_vietnamese_page(client, awards
     assert "Không tìm thấy mã xác minh" in response.content.decode()
 
 
+def test_an_award_of_an_unsigned_decision_is_not_verified(client, awards):
+    assert client.get(f"/xac-minh/{awards.undecided.code}/").status_code == 404
+
+
 def test_sequential_ids_do_not_open_a_certificate(client, awards):
     for award in Award.objects.order_by("pk")[:5]:
         assert client.get(f"/xac-minh/{award.pk}/").status_code == 404
