@@ -79,7 +79,7 @@ def award_search_text(award: Award) -> str:
 
 def public_url() -> str:
     """The address of the public site the QR codes point to (`CCHC_PUBLIC_URL`, else `CCHC_SITE_URL`)."""
-    return (getattr(settings, "CCHC_PUBLIC_URL", "") or settings.SITE_URL).rstrip("/")
+    return (settings.CCHC_PUBLIC_URL or settings.SITE_URL).rstrip("/")
 
 
 def verify_url(award: Award) -> str:

@@ -11,7 +11,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from cchc.awards import certificates
 from cchc.awards import selectors_registry as registry
 from cchc.awards.choices import Subject
 from cchc.core import dates, listing
@@ -142,6 +141,10 @@ def award_detail(request, pk):
 @login_required
 @require_safe
 def award_certificate(request, pk):
+    # Imported here: the PDF library loads only when a certificate is asked for, not with every page (this
+    # module is imported when the app starts, for the sections of the person's and the unit's pages).
+    from cchc.awards import certificates
+
     award = registry.award_get(actor=request.user, pk=pk)
     response = HttpResponse(certificates.certificate_pdf(award), content_type="application/pdf")
     response["Content-Disposition"] = (

@@ -46,6 +46,9 @@ def test_a_certificate_downloaded_from_the_registry_is_verified_without_login(
     pdf = tmp_path / "giay-chung-nhan.pdf"
     pdf.write_bytes(response.body())
     assert pdf.read_bytes().startswith(b"%PDF-")
+    page.locator("dd a[href*='/ca-nhan/']").click()
+    expect(page.locator("#award-panel")).to_contain_text("Chiến sĩ thi đua cơ sở")
+    shot("award-person-panel")
     url = _decode_qr(pdf, tmp_path)
     assert "/xac-minh/" in url
 
