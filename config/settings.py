@@ -220,6 +220,8 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("CCHC_FROM_EMAIL", "cchc@localhost")
 # The address of the site as its users reach it, for the links in e-mails (the scheduler has no request).
 SITE_URL = os.environ.get("CCHC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address printed in the QR code of award certificates (/xac-minh/<code>/); by default SITE_URL.
+CCHC_PUBLIC_URL = os.environ.get("CCHC_PUBLIC_URL", "").rstrip("/") or SITE_URL
 
 # Cache: login failure counters (shared by every worker and server), sessions with Redis. Redis when REDIS_URL is
 # set (several app servers); otherwise a table of the database (`migrate` creates it).

@@ -21,3 +21,10 @@ class AwardsConfig(AppConfig):
         "award_manual_check.create": "Ghi nhận kiểm tra tiêu chuẩn",
         "award_manual_check.update": "Sửa kết quả kiểm tra tiêu chuẩn",
     }
+
+    def ready(self) -> None:
+        from cchc.awards import views_registry
+        from cchc.orgs import panels
+
+        panels.register(panels.PERSON, views_registry.person_panel)
+        panels.register(panels.UNIT, views_registry.unit_panel)

@@ -1,6 +1,11 @@
 """Pages answered without login: the public honour board (/vinh-danh/) and the verification of a certificate
 (/xac-minh/<code>/)."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from cchc.awards import views_public
+
+urlpatterns = [
+    path("vinh-danh/", views_public.honour_board, name="honour_board"),
+    path("xac-minh/<str:code>/", views_public.verify, name="verify"),
+]

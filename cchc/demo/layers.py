@@ -13,6 +13,7 @@ EXTRA_LAYERS: list[str] = [
     "cchc.demo.award_dossiers",
     "cchc.demo.award_councils",
     "cchc.demo.award_decisions",
+    "cchc.demo.award_registry",
 ]
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cchc.core import listing, uploads
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
-from cchc.orgs import forms, policies, selectors, services
+from cchc.orgs import forms, panels, policies, selectors, services
 from cchc.orgs.choices import RANKED_KINDS, BlocCode, EmploymentKind, Gender, UnitKind
 from cchc.orgs.models import Bloc, BlocMembership, UnitAlias
 
@@ -162,6 +162,7 @@ def unit_detail(request, pk):
             "deactivate_form": forms.DeactivateForm()
             if can_manage and unit.is_active and unit.parent_id
             else None,
+            "panels": panels.collect(panels.UNIT, user=request.user, obj=unit),
         },
     )
 
@@ -361,6 +362,7 @@ def person_detail(request, pk):
             "person": person,
             "moves": selectors.person_moves(person=person),
             "can_manage": policies.can_manage_people(request.user, person.unit),
+            "panels": panels.collect(panels.PERSON, user=request.user, obj=person),
         },
     )
 

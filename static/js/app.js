@@ -66,6 +66,12 @@ document.addEventListener("submit", function (evt) {
   }
 }, true);
 
+// A <button data-print> opens the browser's print dialog (the honour board is printable).
+document.addEventListener("click", function (evt) {
+  var el = evt.target && evt.target.closest ? evt.target.closest("[data-print]") : null;
+  if (el) { window.print(); }
+});
+
 // A <select data-autosubmit> sends its form as soon as a value is chosen.
 document.addEventListener("change", function (evt) {
   var el = evt.target;
