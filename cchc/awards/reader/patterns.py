@@ -61,10 +61,11 @@ def bloc_of(folded: str) -> str | None:
 
 def subject_marker(folded: str) -> str | None:
     """'Đối với tập thể', 'Tập thể:', 'Khen cá nhân:' at the start of a paragraph."""
-    m = re.match(r"^(?:\* ?)?(?:doi voi |khen )?(tap the|ca nhan)\b(?! duoc de xuat)(?!,)", folded)
+    m = re.match(r"^(?:\* ?)?(?:doi voi (tap the|ca nhan)\b(?! duoc de xuat)(?!,)"
+                 r"|(?:khen )?(tap the|ca nhan)\s*:)", folded)
     if not m:
         return None
-    return "collective" if m.group(1) == "tap the" else "person"
+    return "collective" if (m.group(1) or m.group(2)) == "tap the" else "person"
 
 
 def kind_named(folded: str) -> str | None:
@@ -124,7 +125,8 @@ def forms_in(folded: str) -> list[str]:
             found.append((m.start(), "bang_khen_chu_tich_ubnd_tp"))
     for m in re.finditer(r"giay khen", folded):
         tail = folded[m.end() : m.end() + 120]
-        levels = re.findall(rf"(?:{_CHAIR}|chu tich ubnd |thu truong)(phuong|xa|quan|huyen)?", tail)
+        rx = rf"(?:{_CHAIR}|chu tich ubnd |thu truong)(phuong|xa|quan|huyen)?"
+        levels = re.findall(rx, tail) or re.findall(rx, folded[max(0, m.start() - 80) : m.start()])
         if not levels:
             continue
         for lv in levels:
@@ -534,7 +536,7 @@ def read_deadline(text: str) -> tuple[Rule, tuple[int, int]] | None:
 def late_policy(text: str) -> str | None:
     """'hồ sơ gửi chậm … sẽ không xem xét' → refuse; 'vẫn xem xét' → accept_late."""
     folded = fold_same_length(text)
-    late = re.search(r"(?:nop|gui)?\s*(?:ho so )?(?:muon|cham|qua han|sau thoi han)", folded)
+    late = re.search(r"\b(?:muon|cham|qua han|sau thoi han)\b", folded)
     if not late or "ho so" not in folded:
         return None
     if re.search(r"khong (?:xem )?xet|khong tiep nhan|khong nhan|tu choi", folded):

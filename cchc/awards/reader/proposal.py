@@ -131,6 +131,13 @@ class Assembler:
         blocs = sorted(
             {b for node in _walk(criteria) for b in (node.get("n_by_bloc") or {})}
         )
+        own_bloc = {"giay_khen_chu_tich_ubnd_phuong": "phuong",
+                    "giay_khen_chu_tich_ubnd_xa": "xa-dac-khu"}.get(self.base)
+        plain = any(n.get("kind") in ("par_top_n", "par_years_in_top") and "n" in n
+                    for n in _walk(criteria))
+        if plain and own_bloc and own_bloc not in blocs:
+            # A ward's plan citing "top 5" of the city's ranking means its own bloc.
+            blocs = sorted({*blocs, own_bloc})
         if blocs and subject == "collective":
             prog["pool"] = {"blocs": blocs, "source": source}
         prog["criteria"] = criteria

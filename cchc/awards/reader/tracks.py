@@ -134,6 +134,8 @@ class Walker:
             self.r.periods.add((int(m.group(1)), int(m.group(2))))
         if p.bullet != "+":
             self.close_plus()
+        if p.body.endswith(":") and len(p.body.split()) < 4 and not p.heading:
+            return
         if p.heading:
             self.heading(p, f)
             return
@@ -220,6 +222,9 @@ class Walker:
         # A paragraph of its own: the subject's preamble ("Có phẩm chất …, và có một trong các tiêu chuẩn
         # sau:") or a note that narrows the pool ("Lưu ý: Thành phố chỉ xét …").
         nodes = items.criteria_of(body, source=self.src(p), over_period=self.over_period)
+        if target and not comb and any(n.get("kind") == "manual" for n in nodes):
+            self.skip(p, body, "Không đọc được thành tiêu chuẩn (lời dẫn hoặc trình tự xét).")
+            return
         target.extend(nodes)
         if comb:
             group = {**comb, "of": [], "source": self.src(p), "quote": body}
