@@ -46,7 +46,9 @@ def criteria_of(text: str, *, source: str, over_period: bool) -> list[Rule]:
     """The criteria of one sentence (an implicit "all"), each with the clause and the sentence."""
     folded = pt.fold_same_length(text)
     split = re.search(r",? hoac (?:co |la |duoc )", folded)
-    if split and not re.match(r"^(?:doi voi )?(?:tap the|ca nhan)\s*:?\s*$", folded[: split.start()]):
+    if split and not re.match(
+        r"^(?:doi voi )?(?:tap the|ca nhan)\s*:?\s*$", folded[: split.start()]
+    ):
         left, right = text[: split.start()], text[split.start() :]
         right = re.sub(r"(?i)^,?\s*hoặc\s+", "", right)
         branches = [

@@ -61,8 +61,11 @@ def bloc_of(folded: str) -> str | None:
 
 def subject_marker(folded: str) -> str | None:
     """'Đối với tập thể', 'Tập thể:', 'Khen cá nhân:' at the start of a paragraph."""
-    m = re.match(r"^(?:\* ?)?(?:doi voi (tap the|ca nhan)\b(?! duoc de xuat)(?!,)"
-                 r"|(?:khen )?(tap the|ca nhan)\s*:)", folded)
+    m = re.match(
+        r"^(?:\* ?)?(?:doi voi (tap the|ca nhan)\b(?! duoc de xuat)(?!,)"
+        r"|(?:khen )?(tap the|ca nhan)\s*:)",
+        folded,
+    )
     if not m:
         return None
     return "collective" if (m.group(1) or m.group(2)) == "tap the" else "person"
@@ -208,9 +211,7 @@ _LEVELS = [
 
 
 def _initiatives(folded: str, over_period: bool) -> list[Found]:
-    m = re.search(
-        rf"(?:co |co tu |co it nhat |tu |it nhat )?(?:{NUM} )?sang kien[^;.]*", folded
-    )
+    m = re.search(rf"(?:co |co tu |co it nhat |tu |it nhat )?(?:{NUM} )?sang kien[^;.]*", folded)
     if not m or re.search(r"\bnop sang kien|de xuat cac giai phap, sang kien", folded):
         return []
     count = re.search(rf"(?:tu|it nhat|co) {NUM} sang kien", folded)
@@ -431,9 +432,13 @@ def read_quotas(text: str) -> list[Rule]:
     "không quá 10% tổng số …", "01 trường hợp, tập thể hoặc cá nhân"."""
     folded = fold_same_length(text)
     out: list[Rule] = []
-    per_unit = bool(re.search(r"moi (?:don vi|co quan|dia phuong|khoi|xa|phuong)", folded))
+    per_unit = bool(
+        re.search(r"moi (?:don vi|co quan|dia phuong|khoi|xa|phuong|bo phan|phong|to chuc)", folded)
+    )
     group = "proposer" if per_unit else "programme"
-    if m := re.search(rf"{NUM} truong hop,? (?:la )?(?:tap the hoac ca nhan|ca nhan hoac tap the)", folded):
+    if m := re.search(
+        rf"{NUM} truong hop,? (?:la )?(?:tap the hoac ca nhan|ca nhan hoac tap the)", folded
+    ):
         out.append({"group_by": group, "max": {"any": number(m.group(1))}})
         return out
     if m := re.search(r"(?:khong qua|toi da|khong vuot qua) (\d{1,3}(?:[.,]\d+)?) ?%", folded):
@@ -443,9 +448,7 @@ def read_quotas(text: str) -> list[Rule]:
             subject = "collective"
         elif "ca nhan" in around and "tap the" not in around:
             subject = "person"
-        out.append(
-            {"group_by": group, "percent": {subject: m.group(1).replace(",", ".")}}
-        )
+        out.append({"group_by": group, "percent": {subject: m.group(1).replace(",", ".")}})
         return out
     limits: dict[str, int] = {}
     for m in re.finditer(
@@ -483,7 +486,9 @@ _DATE_DM = r"(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)"
 def read_deadline(text: str) -> tuple[Rule, tuple[int, int]] | None:
     """The deadline a sentence states, with the span of its words."""
     folded = fold_same_length(text)
-    if m := re.search(rf"tu (?:ngay )?{_DATE_DM}(?:/(\d{{4}}))? den (?:het )?(?:ngay )?{_DATE_DM}", folded):
+    if m := re.search(
+        rf"tu (?:ngay )?{_DATE_DM}(?:/(\d{{4}}))? den (?:het )?(?:ngay )?{_DATE_DM}", folded
+    ):
         start = f"{int(m.group(1)):02d}/{int(m.group(2)):02d}"
         end = f"{int(m.group(4)):02d}/{int(m.group(5)):02d}"
         return {"kind": "window", "start": start, "end": end}, m.span()
@@ -522,7 +527,9 @@ def read_deadline(text: str) -> tuple[Rule, tuple[int, int]] | None:
             "year_offset": 1 if mo <= 6 else 0,
         }
         return rule, m.span()
-    if m := re.search(r"ngay sau khi (?:lap duoc|co|dat duoc) thanh tich|bat cu luc nao|bat ky thoi diem", folded):
+    if m := re.search(
+        r"ngay sau khi (?:lap duoc|co|dat duoc) thanh tich|bat cu luc nao|bat ky thoi diem", folded
+    ):
         return {"kind": "any_time", "after_achievement": "thanh tich" in m.group(0)}, m.span()
     if m := re.search(
         r"(?:thuc hien )?theo (?:ke hoach|thong bao|huong dan) (?:tong ket|cua|rieng)[^.;]*|se (?:co )?thong bao sau",
@@ -539,7 +546,9 @@ def late_policy(text: str) -> str | None:
     late = re.search(r"\b(?:muon|cham|qua han|sau thoi han)\b", folded)
     if not late or "ho so" not in folded:
         return None
-    if re.search(r"khong (?:xem )?xet|khong tiep nhan|khong nhan|tu choi", folded):
+    if re.search(
+        r"khong (?:duoc )?(?:xem )?xet|khong (?:duoc )?tiep nhan|khong nhan|tu choi", folded
+    ):
         return "refuse"
     if re.search(r"van (?:duoc )?(?:xem )?xet|van tiep nhan", folded):
         return "accept_late"

@@ -45,7 +45,9 @@ def cite_of(header: DocumentHeader) -> str:
     """How the clauses name the document: its number, else its type and issuer ("KH xã Khúc Thừa Dụ")."""
     if header.number:
         return header.number
-    issuer = re.sub(r"(?i)^(?:chủ tịch )?(?:ủy|uỷ) ban nhân dân\s+", "", header.issuer or "").strip()
+    issuer = re.sub(
+        r"(?i)^(?:chủ tịch )?(?:ủy|uỷ) ban nhân dân\s+", "", header.issuer or ""
+    ).strip()
     kind = header.doc_type if header.doc_type and header.doc_type != DocType.KHAC else "Văn bản"
     return f"{kind} {issuer}".strip() if issuer else "Văn bản"
 
@@ -93,8 +95,13 @@ class Assembler:
     def code(self, kind: str, form: str, subject: str, extra: str = "") -> str:
         base = "_".join(
             x
-            for x in (self.prefix, _KIND_SHORT[kind], extra, _FORM_SHORT.get(form, form),
-                      _SUBJECT_SHORT[subject])
+            for x in (
+                self.prefix,
+                _KIND_SHORT[kind],
+                extra,
+                _FORM_SHORT.get(form, form),
+                _SUBJECT_SHORT[subject],
+            )
             if x
         )
         code, n = base, 1
@@ -104,13 +111,24 @@ class Assembler:
         self.codes.add(code)
         return code
 
-    def programme(self, *, kind: str, form: str, subject: str, source: str, criteria: list[Rule],
-                  extra: str = "", name_tail: str = "", quote: str | None = None) -> Rule | None:
+    def programme(
+        self,
+        *,
+        kind: str,
+        form: str,
+        subject: str,
+        source: str,
+        criteria: list[Rule],
+        extra: str = "",
+        name_tail: str = "",
+        quote: str | None = None,
+    ) -> Rule | None:
         award = self.forms.get(form)
         if award is None or subject not in award.coefficients:
             return None
-        criteria = items.fit_subject(items.flatten(items.merge_blocs(copy.deepcopy(criteria))),
-                                     subject)
+        criteria = items.fit_subject(
+            items.flatten(items.merge_blocs(copy.deepcopy(criteria))), subject
+        )
         if not criteria:
             return None
         items.unique_manual_codes(criteria)
@@ -128,13 +146,14 @@ class Assembler:
         period = self.period()
         if kind == "annual" and period:
             prog["years"] = {"start": period[0], "end": period[1]}
-        blocs = sorted(
-            {b for node in _walk(criteria) for b in (node.get("n_by_bloc") or {})}
+        blocs = sorted({b for node in _walk(criteria) for b in (node.get("n_by_bloc") or {})})
+        own_bloc = {
+            "giay_khen_chu_tich_ubnd_phuong": "phuong",
+            "giay_khen_chu_tich_ubnd_xa": "xa-dac-khu",
+        }.get(self.base)
+        plain = any(
+            n.get("kind") in ("par_top_n", "par_years_in_top") and "n" in n for n in _walk(criteria)
         )
-        own_bloc = {"giay_khen_chu_tich_ubnd_phuong": "phuong",
-                    "giay_khen_chu_tich_ubnd_xa": "xa-dac-khu"}.get(self.base)
-        plain = any(n.get("kind") in ("par_top_n", "par_years_in_top") and "n" in n
-                    for n in _walk(criteria))
         if plain and own_bloc and own_bloc not in blocs:
             # A ward's plan citing "top 5" of the city's ranking means its own bloc.
             blocs = sorted({*blocs, own_bloc})
@@ -160,28 +179,33 @@ class Assembler:
         # criteria of the track feed those and make no programme of their own.
         named = any(sp.role in ("flag", "bang_khen") for sp in t.specials)
         if t.level != "state" and t.criteria and not named:
-            forms = t.forms or [self.base if t.level in ("main", "base") else
-                                "bang_khen_chu_tich_ubnd_tp"]
+            forms = t.forms or [
+                self.base if t.level in ("main", "base") else "bang_khen_chu_tich_ubnd_tp"
+            ]
             for form in forms:
                 for subject, criteria in t.criteria.items():
-                    prog = self.programme(kind=t.kind, form=form, subject=subject,
-                                          source=t.source, criteria=criteria)
+                    prog = self.programme(
+                        kind=t.kind, form=form, subject=subject, source=t.source, criteria=criteria
+                    )
                     if prog is None:
                         continue
                     if not t.forms:
-                        prog.setdefault("notes", []).append({
-                            "text": f"Văn bản không nêu hình thức cho mục này; đề xuất "
-                                    f"“{self.forms[form].name}” theo cấp khen thưởng: cần xác nhận.",
-                            "source": t.source,
-                        })
+                        prog.setdefault("notes", []).append(
+                            {
+                                "text": f"Văn bản không nêu hình thức cho mục này; đề xuất "
+                                f"“{self.forms[form].name}” theo cấp khen thưởng: cần xác nhận.",
+                                "source": t.source,
+                            }
+                        )
                     main.setdefault(subject, prog)
                     self.quotas(prog, t.quotas, shared=len(forms) > 1, forms=forms, t=t)
         flag_code = None
         for sp in t.specials:
             flag_code = self.special(t, sp, flag_code) or flag_code
 
-    def quotas(self, prog: Rule, quotas: list[Rule], *, shared: bool, forms: list[str],
-               t: Track) -> None:
+    def quotas(
+        self, prog: Rule, quotas: list[Rule], *, shared: bool, forms: list[str], t: Track
+    ) -> None:
         for q in quotas:
             q = copy.deepcopy(q)
             subject = prog["subject"]
@@ -201,30 +225,60 @@ class Assembler:
         kind = t.kind if not (sp.role == "outside" and t.kind == "annual") else "ad_hoc"
         made = None
         for subject in sp.subjects:
-            base_criteria = [] if sp.role in ("outside", "form_award") else t.criteria.get(subject, [])
+            base_criteria = (
+                [] if sp.role in ("outside", "form_award") else t.criteria.get(subject, [])
+            )
             criteria = list(base_criteria) + sp.criteria
             if sp.role == "flag_persons" and flag_code:
-                criteria = [{"kind": "nominated_for", "programme": flag_code,
-                             "applies_to": "own_unit", "source": sp.source, "quote": sp.quote},
-                            *criteria]
+                criteria = [
+                    {
+                        "kind": "nominated_for",
+                        "programme": flag_code,
+                        "applies_to": "own_unit",
+                        "source": sp.source,
+                        "quote": sp.quote,
+                    },
+                    *criteria,
+                ]
             if sp.manual_text:
                 criteria = [items.manual(sp.manual_text, sp.source, sp.quote), *criteria]
             extra = {"flag_persons": "don_vi_co", "outside": "ngoai_co_cau"}.get(sp.role, "")
-            tail = {"flag_persons": " (cá nhân của đơn vị được đề nghị Cờ thi đua)",
-                    "outside": " (ngoài cơ cấu)"}.get(sp.role, "")
-            prog = self.programme(kind=kind, form=sp.form, subject=subject, source=sp.source,
-                                  criteria=criteria, extra=extra, name_tail=tail, quote=sp.quote)
+            tail = {
+                "flag_persons": " (cá nhân của đơn vị được đề nghị Cờ thi đua)",
+                "outside": " (ngoài cơ cấu)",
+            }.get(sp.role, "")
+            prog = self.programme(
+                kind=kind,
+                form=sp.form,
+                subject=subject,
+                source=sp.source,
+                criteria=criteria,
+                extra=extra,
+                name_tail=tail,
+                quote=sp.quote,
+            )
             if prog is None:
                 continue
             quotas = [q for q in sp.quotas]
             if sp.role == "flag" and sp.bloc_counts:
                 counts = set(sp.bloc_counts.values())
                 if len(counts) == 1:
-                    quotas.append({"group_by": "bloc", "max": {"collective": counts.pop()},
-                                   "source": sp.source, "quote": sp.quote})
+                    quotas.append(
+                        {
+                            "group_by": "bloc",
+                            "max": {"collective": counts.pop()},
+                            "source": sp.source,
+                            "quote": sp.quote,
+                        }
+                    )
                 else:
-                    self.r.not_read.append({"source": sp.source, "text": sp.quote,
-                                            "reason": "Số lượng khác nhau theo khối: chưa đọc được."})
+                    self.r.not_read.append(
+                        {
+                            "source": sp.source,
+                            "text": sp.quote,
+                            "reason": "Số lượng khác nhau theo khối: chưa đọc được.",
+                        }
+                    )
                 prog["pool"] = {"blocs": sorted(sp.blocs), "source": sp.source}
             self.quotas(prog, quotas, shared=False, forms=[sp.form], t=t)
             if sp.role == "flag":
@@ -239,12 +293,28 @@ class Assembler:
         if not text:
             return
         for subject in ("collective", "person"):
-            self.programme(kind="ad_hoc", form=self.base, subject=subject, source=rule["source"],
-                           criteria=[items.manual(text, rule["source"], rule["quote"])],
-                           quote=rule["quote"])
+            self.programme(
+                kind="ad_hoc",
+                form=self.base,
+                subject=subject,
+                source=rule["source"],
+                criteria=[items.manual(text, rule["source"], rule["quote"])],
+                quote=rule["quote"],
+            )
 
     def deadlines(self) -> None:
         shared: dict[str, list[str]] = {}
+        kinds = {p["kind"] for p in self.programmes}
+        for kind, rule in self.r.deadlines.items():
+            if kind is not None and kind not in kinds:
+                self.r.not_read.append(
+                    {
+                        "source": rule["source"],
+                        "text": rule["quote"],
+                        "reason": f"Hạn nộp cho khen thưởng {_KIND_WORDS[kind]} nhưng không có chương trình "
+                        f"{_KIND_WORDS[kind]} nào đọc được.",
+                    }
+                )
         for prog in self.programmes:
             kind = prog["kind"]
             if kind == "ad_hoc" and self.r.ad_hoc is not None:
@@ -289,11 +359,19 @@ def _document(header: DocumentHeader, period: tuple[int, int] | None) -> tuple[R
         doc["signer"] = header.signer
     if period:
         doc["period"] = {"start": period[0], "end": period[1]}
-    for what, value in (("số, ký hiệu", header.number), ("cơ quan ban hành", header.issuer),
-                        ("tên văn bản", header.attached_title or header.title)):
+    for what, value in (
+        ("số, ký hiệu", header.number),
+        ("cơ quan ban hành", header.issuer),
+        ("tên văn bản", header.attached_title or header.title),
+    ):
         if not value:
-            missing.append({"source": "phần đầu văn bản", "text": f"Không đọc được {what}.",
-                            "reason": "Phần đầu văn bản thiếu hoặc không rõ: cần điền tay."})
+            missing.append(
+                {
+                    "source": "phần đầu văn bản",
+                    "text": f"Không đọc được {what}.",
+                    "reason": "Phần đầu văn bản thiếu hoặc không rõ: cần điền tay.",
+                }
+            )
     return doc, missing
 
 
@@ -303,7 +381,11 @@ def propose(text: str, *, issuer_kind: str | None = None) -> dict[str, Any]:
     paras = paragraphs(text)
     section = find_section(paras)
     cite = cite_of(header)
-    reading = Walker(section, cite, base_form(header, issuer_kind)).run() if section.heading else Reading()
+    reading = (
+        Walker(section, cite, base_form(header, issuer_kind)).run()
+        if section.heading
+        else Reading()
+    )
     asm = Assembler(header, reading, cite, base_form(header, issuer_kind))
     programmes = asm.run() if section.heading else []
     period = asm.period()
@@ -323,8 +405,13 @@ def propose(text: str, *, issuer_kind: str | None = None) -> dict[str, Any]:
     if not section.heading:
         not_read.insert(0, {"source": "toàn văn bản", "text": NO_SECTION, "reason": NO_SECTION})
     elif not programmes:
-        not_read.insert(0, {"source": f"{cite}, mục {section.heading.clause}",
-                            "text": section.heading.body,
-                            "reason": "Phần khen thưởng không có chương trình nào đọc được."})
+        not_read.insert(
+            0,
+            {
+                "source": f"{cite}, mục {section.heading.clause}",
+                "text": section.heading.body,
+                "reason": "Phần khen thưởng không có chương trình nào đọc được.",
+            },
+        )
     data["not_read"] = missing + not_read
     return data

@@ -187,8 +187,6 @@ def find_section(paras: list[Paragraph]) -> Section:
     return Section(heading=heading, paragraphs=body, after=paras[end:])
 
 
-
-
 def sentences(text: str) -> list[str]:
     """The sentences of a paragraph ("." followed by a capital)."""
     parts = re.split(r"(?<=\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ(])", text)

@@ -136,7 +136,7 @@ class Walker:
             self.close_plus()
         if p.body.endswith(":") and len(p.body.split()) < 4 and not p.heading:
             return
-        if p.heading:
+        if p.heading and not (self.part == "criteria" and pt.subject_marker(f)):
             self.heading(p, f)
             return
         if re.match(r"^khen thuong cap", f):
@@ -272,10 +272,21 @@ class Walker:
         if re.search(r"duoc de xuat tang co thi dua", f) and (q := pt.read_quotas(body)):
             limit = q[0].get("max", {}).get("person")
             if limit:
-                sp = Special("flag_persons", forms[-1] if forms else "bang_khen_chu_tich_ubnd_tp",
-                             ["person"], source, body)
-                sp.quotas = [{"group_by": "parent_nomination", "max": {"person": limit},
-                              "source": source, "quote": body}]
+                sp = Special(
+                    "flag_persons",
+                    forms[-1] if forms else "bang_khen_chu_tich_ubnd_tp",
+                    ["person"],
+                    source,
+                    body,
+                )
+                sp.quotas = [
+                    {
+                        "group_by": "parent_nomination",
+                        "max": {"person": limit},
+                        "source": source,
+                        "quote": body,
+                    }
+                ]
                 t.specials.append(sp)
                 return
         if re.search(r"^ngoai ra\b", f) and forms:
@@ -339,9 +350,7 @@ class Walker:
         sp.criteria = items.merge_blocs(sp.criteria)
 
     def _bloc_counts(self, sp: Special, f: str) -> None:
-        for m in re.finditer(
-            rf"(khoi [^:;()]*?|so,? (?:ban,? )?nganh)\s*:\s*{pt.NUM} tap the", f
-        ):
+        for m in re.finditer(rf"(khoi [^:;()]*?|so,? (?:ban,? )?nganh)\s*:\s*{pt.NUM} tap the", f):
             bloc = pt.bloc_of(m.group(1) if m.group(1).startswith("khoi") else "khoi so")
             if bloc:
                 sp.bloc_counts[bloc] = pt.number(m.group(2))
@@ -372,8 +381,12 @@ class Walker:
     def dossier(self, p: Paragraph, f: str) -> None:
         name = re.sub(r"^Tờ xuất\b", "Tờ trình", p.body)
         self.r.dossier.append(
-            {"code": items.slug(name, 4), "name": name.rstrip("."), "source": self.src(p),
-             "quote": p.body}
+            {
+                "code": items.slug(name, 4),
+                "name": name.rstrip("."),
+                "source": self.src(p),
+                "quote": p.body,
+            }
         )
 
     def principle(self, p: Paragraph, f: str) -> None:
@@ -412,7 +425,9 @@ class Walker:
                 kind = pt.kind_named(folded[:a] + folded[b:])
             rule = {**rule, "text": s[a:b].strip(), "source": self.src(p), "quote": s}
             if kind in self.r.deadlines or (kind is None and None in self.r.deadlines):
-                self.skip(p, s, "Đã có hạn nộp khác cho cùng loại khen thưởng: người kiểm tra chọn.")
+                self.skip(
+                    p, s, "Đã có hạn nộp khác cho cùng loại khen thưởng: người kiểm tra chọn."
+                )
             else:
                 self.r.deadlines[kind] = rule
             used = True
@@ -426,5 +441,9 @@ class Walker:
                 read = pt.read_deadline(s)
                 if read and None not in self.r.deadlines:
                     rule, (a, b) = read
-                    self.r.deadlines[None] = {**rule, "text": s[a:b].strip(),
-                                              "source": self.src(p), "quote": s}
+                    self.r.deadlines[None] = {
+                        **rule,
+                        "text": s[a:b].strip(),
+                        "source": self.src(p),
+                        "quote": s,
+                    }
