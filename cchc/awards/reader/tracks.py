@@ -94,6 +94,8 @@ class Walker:
         self.group: Rule | None = None
         self.last: Rule | None = None
         self.plus: list[Rule] = []
+        self.last_text = ""
+        self.last_list: list[Rule] | None = None
         self.special: Special | None = None
 
     # -- helpers
@@ -239,7 +241,7 @@ class Walker:
         if self.special is not None:
             self.plus = []
             return
-        last, lst = self.last, getattr(self, "last_list", None)
+        last, lst = self.last, self.last_list
         if last is not None and lst is not None and last in lst:
             intro_only = last.get("kind") == "manual" and self.last_text.rstrip().endswith(":")
             children = items.merge_blocs(self.plus)
@@ -320,9 +322,9 @@ class Walker:
         quotas = self._quotas(body, source)
         if quotas:
             subject = pt.subject_marker(f)
-            for q in quotas:
-                if subject and "max" in q and len(q["max"]) == 1:
-                    q["max"] = {subject: next(iter(q["max"].values()))}
+            for quota in quotas:
+                if subject and "max" in quota and len(quota["max"]) == 1:
+                    quota["max"] = {subject: next(iter(quota["max"].values()))}
             t.quotas.extend(quotas)
             return
         if re.search(r"^uu tien", f):
