@@ -149,6 +149,10 @@ def reader_page(request):
     if request.method == "POST" and request.POST.get("action") == "save":
         unit = _unit(units, request.POST.get("unit"))
         return _save(request, unit, request.POST.get("yaml_text", ""))
+    if request.method == "POST":
+        _unit(
+            units, request.POST.get("unit")
+        )  # a level outside the user's reach: 404 before any check
     form = ReadForm(request.POST or None, request.FILES or None, units=units)
     if request.method == "POST" and form.is_valid():
         unit = _unit(units, form.cleaned_data["unit"])
