@@ -132,9 +132,13 @@ class Assembler:
         if not criteria:
             return None
         items.unique_manual_codes(criteria)
+        period = self.period()
+        words = _KIND_WORDS[kind]
+        if kind == "period_end" and period:
+            words = f"{words} {period[0]} - {period[1]}"
         prog: Rule = {
             "code": self.code(kind, form, subject, extra),
-            "name": f"{award.name} {_KIND_WORDS[kind]}{name_tail} cho {_SUBJECT_WORDS[subject]}",
+            "name": f"{award.name} {words}{name_tail} cho {_SUBJECT_WORDS[subject]}",
             "kind": kind,
             "form": form,
             "subject": subject,
@@ -143,7 +147,6 @@ class Assembler:
         }
         if quote:
             prog["quote"] = quote
-        period = self.period()
         if kind == "annual" and period:
             prog["years"] = {"start": period[0], "end": period[1]}
         blocs = sorted({b for node in _walk(criteria) for b in (node.get("n_by_bloc") or {})})

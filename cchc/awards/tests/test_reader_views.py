@@ -52,7 +52,7 @@ def test_the_standing_office_reads_a_pasted_plan_into_rows_with_their_sentences(
     page = _read(_client("lechan"), text=LE_CHAN_PLAN.read_text(encoding="utf-8"))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Cờ thi đua của Ủy ban nhân dân thành phố tổng kết giai đoạn cho tập thể" in html
+    assert "Cờ thi đua của Ủy ban nhân dân thành phố tổng kết giai đoạn 2026 - 2030 cho tập thể" in html
     assert "<mark>Lưu ý: Thành phố chỉ xét các đơn vị có ít nhất 03 năm" in html
     assert "Văn bản ghi hai ngưỡng khác nhau: top 5 và top 10" in html
     assert 'id="not-read"' in html and "kế hoạch tổng kết phong trào" in html
