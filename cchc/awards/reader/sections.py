@@ -89,6 +89,10 @@ def _join_lines(lines: list[str]) -> list[str]:
         if not line:
             continue
         starts = bool(_STARTS_ITEM.match(line) or _STARTS_NOTE.match(line))
+        # A line starting in lower case continues the previous one, even a short numbered one that looked
+        # like a heading ("a) Chủ tịch Ủy ban nhân dân" / "thành phố xem xét tặng …").
+        if out and not starts and line[0].islower() and not re.search(r"[.;!?]\s*$", out[-1]):
+            closed = False
         if out and not closed and not starts:
             out[-1] = f"{out[-1]} {line}"
         else:

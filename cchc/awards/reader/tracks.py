@@ -159,6 +159,10 @@ class Walker:
             "principles": self.principle,
             "objects": self.note,
         }.get(self.part or "")
+        if handler is None and pt.forms_in(f) and re.search(r"\btang\b", f):
+            handler = (
+                self.quotas
+            )  # "… xem xét tặng Bằng khen cho các tập thể, cá nhân có thành tích …"
         if handler is None:
             if not self.time_sentences(p):
                 self.skip(p, p.body, "Không có quy tắc đọc được (trình tự, kinh phí hoặc lời dẫn).")

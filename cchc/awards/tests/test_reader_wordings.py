@@ -189,3 +189,50 @@ def test_the_command_prints_json_and_yaml_and_refuses_a_missing_file():
     assert NO_SECTION in err.getvalue()
     with pytest.raises(CommandError, match="Không tìm thấy tệp"):
         call_command("read_award_rules", str(PLANS / "khong-co.txt"))
+
+
+BROKEN_LINES = """Số: 30/KH-UBND
+
+Thành phố Hải Phòng, ngày 02 tháng 4 năm 2027
+
+KẾ HOẠCH
+
+Đợt thi đua đẩy mạnh thanh toán trực tuyến năm 2027
+
+IV. KHEN THƯỞNG
+
+1. Cấp thành phố
+
+a) Chủ tịch Ủy ban nhân dân
+thành phố xem xét tặng Bằng khen cho các tập thể, cá nhân có thành tích tiêu biểu trong đợt thi đua.
+
+b) Hồ sơ đề nghị gửi Sở Nội vụ trước ngày 20/11/2027.
+"""
+
+
+def test_a_line_broken_after_a_letter_item_is_joined_and_its_award_read():
+    data = propose(BROKEN_LINES)
+    assert [(p["form"], p["subject"]) for p in data["programmes"]] == [
+        ("bang_khen_chu_tich_ubnd_tp", "collective"),
+        ("bang_khen_chu_tich_ubnd_tp", "person"),
+    ]
+    prog = data["programmes"][0]
+    assert prog["criteria"][0]["text"] == "Có thành tích tiêu biểu trong đợt thi đua"
+    assert prog["criteria"][0]["quote"].startswith(
+        "Chủ tịch Ủy ban nhân dân thành phố xem xét tặng"
+    )
+    assert prog["source"] == "30/KH-UBND, mục IV.1.a"
+    assert (prog["deadline"]["kind"], prog["deadline"]["date"]) == ("fixed", "20/11/2027")
+    parse_programme_data(without_not_read(data))
+
+
+SEEDS = Path(__file__).resolve().parents[3] / "data" / "seeds"
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("00[0-3]_*.txt")), ids=lambda p: p.name[:3])
+def test_a_plan_cut_anywhere_still_gives_a_valid_proposal(seed):
+    text = seed.read_text(encoding="utf-8")
+    for tenth in range(1, 10):
+        data = propose(text[: len(text) * tenth // 10])
+        parse_programme_data(without_not_read(data))
+        assert all(n["reason"] and n["source"] for n in data["not_read"])
