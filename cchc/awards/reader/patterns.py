@@ -166,13 +166,17 @@ _PAR = r"(?:chi so (?:cai cach hanh chinh|cchc)|par index)"
 def _par(folded: str, over_period: bool) -> list[Found]:
     out: list[Found] = []
     years = re.search(rf"(?:it nhat |co |du )?{NUM} nam (?:lien tuc )?trong", folded)
-    top = re.search(
-        rf"(?:top|nhom|danh sach|tong so|tong)\s*{NUM}\s*(?:don vi )?(?:dan dau|dung dau)?"
-        rf"|{NUM} don vi (?:dan dau|dung dau|xep hang cao nhat)",
-        folded,
+    tops = list(
+        re.finditer(
+            rf"(?:top|nhom|danh sach|tong so|tong)\s*{NUM}\s*(?:don vi )?(?:dan dau|dung dau)?"
+            rf"|{NUM} don vi (?:dan dau|dung dau|xep hang cao nhat)",
+            folded,
+        )
     )
+    top = tops[0] if tops else None
     if top and re.search(rf"{_PAR}|dan dau|xep hang", folded):
         n = number(top.group(1) or top.group(2))
+        by_bloc = _per_bloc(folded, tops)
         if years and years.start() < top.start():
             rule: Rule = {"kind": "par_years_in_top", "min_years": number(years.group(1)), "n": n}
             start = years.start()
@@ -180,9 +184,12 @@ def _par(folded: str, over_period: bool) -> list[Found]:
             rule = {"kind": "par_top_n", "n": n}
             start = top.start()
         bloc = bloc_of(folded)
-        if bloc:
+        if by_bloc:
+            rule.pop("n")
+            rule["n_by_bloc"] = by_bloc
+        elif bloc:
             rule["n_by_bloc"] = {bloc: rule.pop("n")}
-        end = top.end()
+        end = tops[-1].end() if by_bloc else top.end()
         tail = re.search(rf"{_PAR}[^,;.]*", folded[end:])
         if tail and tail.start() < 40:
             end += tail.end()
@@ -199,6 +206,21 @@ def _par(folded: str, over_period: bool) -> list[Found]:
             )
         )
     return out
+
+
+def _per_bloc(folded: str, tops: list[re.Match[str]]) -> dict[str, int] | None:
+    """ "03 đơn vị dẫn đầu khối sở, ngành; 05 … khối phường; 05 … khối xã": one N per bloc in one sentence."""
+    if len(tops) < 2:
+        return None
+    found: dict[str, int] = {}
+    for i, m in enumerate(tops):
+        after = folded[m.start() : tops[i + 1].start() if i + 1 < len(tops) else len(folded)]
+        before = folded[tops[i - 1].end() if i else 0 : m.start()]
+        bloc = bloc_of(after) or bloc_of(before)
+        if bloc is None or bloc in found:
+            return None
+        found[bloc] = number(m.group(1) or m.group(2))
+    return found
 
 
 _LEVELS = [

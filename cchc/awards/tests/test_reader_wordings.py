@@ -236,3 +236,19 @@ def test_a_plan_cut_anywhere_still_gives_a_valid_proposal(seed):
         data = propose(text[: len(text) * tenth // 10])
         parse_programme_data(without_not_read(data))
         assert all(n["reason"] and n["source"] for n in data["not_read"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xếp trong nhóm 03 đơn vị dẫn đầu khối sở, ngành; 05 đơn vị dẫn đầu khối phường; 05 đơn vị dẫn "
+        "đầu khối xã, đặc khu về Chỉ số CCHC năm đánh giá.",
+        "Thuộc top 3 khối sở, ngành, top 5 khối phường và top 5 khối xã, đặc khu về Chỉ số cải cách "
+        "hành chính.",
+    ],
+)
+def test_one_sentence_with_a_threshold_per_bloc(sentence):
+    found, rest = patterns.read_criteria(sentence, over_period=False)
+    assert [f.rule for f in found] == [
+        {"kind": "par_top_n", "n_by_bloc": {"so-nganh": 3, "phuong": 5, "xa-dac-khu": 5}}
+    ]
