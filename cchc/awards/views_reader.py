@@ -4,6 +4,7 @@ the YAML and saves it as the plan's rules."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import yaml
@@ -78,6 +79,7 @@ def _yaml(data: dict[str, Any]) -> str:
 
 def _proposal_page(request, *, unit, proposal, text, errors=None, rule_file=None, status=200):
     rows, invalid = present.rows(proposal) if proposal else ([], None)
+    not_read = (proposal or {}).get("not_read") or _posted_not_read(request)
     return render(
         request,
         "awards/reader_proposal.html",
@@ -86,13 +88,28 @@ def _proposal_page(request, *, unit, proposal, text, errors=None, rule_file=None
             "proposal": proposal,
             "programmes": rows,
             "invalid": invalid,
-            "not_read": (proposal or {}).get("not_read", []),
+            "not_read": not_read,
+            "not_read_json": json.dumps(not_read, ensure_ascii=False),
             "yaml_text": text,
             "errors": errors or [],
             "rule_file": rule_file,
         },
         status=status,
     )
+
+
+def _posted_not_read(request) -> list[dict[str, str]]:
+    """The sentences not read, carried along while the user corrects the YAML (shown again after an error)."""
+    try:
+        rows = json.loads(request.POST.get("not_read") or "[]")
+    except ValueError:
+        return []
+    if not isinstance(rows, list):
+        return []
+    keys = ("source", "text", "reason")
+    return [
+        {k: str(r.get(k, "")) for k in keys} for r in rows if isinstance(r, dict) and r.get("text")
+    ][:200]
 
 
 def _check_existing(request, text: str, unit) -> RuleFile | None:

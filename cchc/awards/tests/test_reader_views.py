@@ -52,7 +52,10 @@ def test_the_standing_office_reads_a_pasted_plan_into_rows_with_their_sentences(
     page = _read(_client("lechan"), text=LE_CHAN_PLAN.read_text(encoding="utf-8"))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Cờ thi đua của Ủy ban nhân dân thành phố tổng kết giai đoạn 2026 - 2030 cho tập thể" in html
+    assert (
+        "Cờ thi đua của Ủy ban nhân dân thành phố tổng kết giai đoạn 2026 - 2030 cho tập thể"
+        in html
+    )
     assert "<mark>Lưu ý: Thành phố chỉ xét các đơn vị có ít nhất 03 năm" in html
     assert "Văn bản ghi hai ngưỡng khác nhau: top 5 và top 10" in html
     assert 'id="not-read"' in html and "kế hoạch tổng kết phong trào" in html
@@ -117,13 +120,20 @@ def test_the_confirmed_yaml_is_saved_as_the_ward_s_rules_and_can_be_corrected():
 
 def test_errors_are_shown_with_the_path_of_the_field_and_nothing_is_saved():
     client = _client("lechan")
-    text = _read(client, text=LE_CHAN_PLAN.read_text(encoding="utf-8")).context["yaml_text"]
+    read = _read(client, text=LE_CHAN_PLAN.read_text(encoding="utf-8"))
+    text, not_read = read.context["yaml_text"], read.context["not_read_json"]
     broken = re.sub(r"min_count: 1", "min_count: 0", text, count=1)
-    page = client.post(URL, {"action": "save", "unit": _level("Lê Chân").pk, "yaml_text": broken})
+    assert broken != text
+    page = client.post(
+        URL,
+        {"action": "save", "unit": _level("Lê Chân").pk, "yaml_text": broken, "not_read": not_read},
+    )
     assert page.status_code == 400
     html = page.content.decode()
     assert "<code>programmes[0].criteria[0].min_count</code>" in html
     assert "phải là số nguyên dương" in html
+    assert 'id="fix-first"' in html
+    assert "kế hoạch tổng kết phong trào" in html  # the sentences not read stay on the page
     assert not RuleFile.objects.filter(file_id="kh259-2026").exists()
 
 
