@@ -175,7 +175,9 @@ def reader_page(request):
         unit = _unit(units, form.cleaned_data["unit"])
         filename, data = form.payload()
         try:
-            proposal = reader.read_file(filename, data, issuer_kind=unit.kind)
+            proposal = reader.read_file(
+                filename, data, issuer_kind=unit.kind, issuer_name=f"Ủy ban nhân dân {unit.name}"
+            )
         except DomainError as exc:
             form.add_error("file" if exc.field == "file" else None, exc.message)
         else:

@@ -10,12 +10,15 @@ from cchc.awards.reader.proposal import NO_SECTION, propose
 __all__ = ["NO_SECTION", "propose", "read_file", "without_not_read"]
 
 
-def read_file(filename: str, data: bytes, *, issuer_kind: str | None = None) -> dict[str, Any]:
+def read_file(
+    filename: str, data: bytes, *, issuer_kind: str | None = None, issuer_name: str | None = None
+) -> dict[str, Any]:
     """The proposal read from an uploaded file (the registry's text extraction; a `DomainError` when the file
     cannot be read)."""
     from cchc.registry import textract
 
-    return propose(textract.document_text(filename, data), issuer_kind=issuer_kind)
+    text = textract.document_text(filename, data)
+    return propose(text, issuer_kind=issuer_kind, issuer_name=issuer_name)
 
 
 def without_not_read(data: dict[str, Any]) -> dict[str, Any]:

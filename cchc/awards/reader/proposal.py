@@ -41,15 +41,25 @@ _FORM_SHORT = {
 }
 
 
+def _issuer_short(header: DocumentHeader) -> str:
+    issuer = re.sub(
+        r"(?i)^(?:chủ tịch )?(?:ủy|uỷ) ban nhân dân\s+", "", header.issuer or ""
+    ).strip()
+    if re.match(r"(?:Phường|Xã|Thành phố|Đặc khu)\b", issuer):
+        return issuer[:1].lower() + issuer[1:]
+    return issuer
+
+
+def _kind_abbrev(header: DocumentHeader) -> str:
+    return header.doc_type if header.doc_type and header.doc_type != DocType.KHAC else "Văn bản"
+
+
 def cite_of(header: DocumentHeader) -> str:
     """How the clauses name the document: its number, else its type and issuer ("KH xã Khúc Thừa Dụ")."""
     if header.number:
         return header.number
-    issuer = re.sub(
-        r"(?i)^(?:chủ tịch )?(?:ủy|uỷ) ban nhân dân\s+", "", header.issuer or ""
-    ).strip()
-    kind = header.doc_type if header.doc_type and header.doc_type != DocType.KHAC else "Văn bản"
-    return f"{kind} {issuer}".strip() if issuer else "Văn bản"
+    issuer = _issuer_short(header)
+    return f"{_kind_abbrev(header)} {issuer}".strip() if issuer else _kind_abbrev(header)
 
 
 def base_form(header: DocumentHeader, issuer_kind: str | None = None) -> str:
@@ -82,7 +92,10 @@ class Assembler:
             seq = re.match(r"\d+", h.number)
             abbrev = pt.fold_same_length(h.doc_type or "vb")
             return re.sub(r"[^a-z0-9]", "", f"{abbrev}{seq.group(0) if seq else ''}")
-        return "kh_" + items.slug(cite_of(h).split(" ", 1)[-1], 4)
+        kind = _kind_abbrev(h)
+        prefix = pt.fold_same_length(kind).lower() if kind != "Văn bản" else "vb"
+        slug = items.slug(_issuer_short(h) or "van ban", 4)
+        return re.sub(r"[^a-z0-9_]", "", f"{prefix}_{slug}")
 
     def period(self) -> tuple[int, int] | None:
         h = self.header
@@ -378,9 +391,19 @@ def _document(header: DocumentHeader, period: tuple[int, int] | None) -> tuple[R
     return doc, missing
 
 
-def propose(text: str, *, issuer_kind: str | None = None) -> dict[str, Any]:
-    """The rule file proposed from a plan's text, with `not_read`."""
+_BODY = re.compile(r"\b(?:uy ban|ubnd|hoi dong|chu tich|so |van phong|phong |ban |cuc |bo )", re.I)
+
+
+def propose(
+    text: str, *, issuer_kind: str | None = None, issuer_name: str | None = None
+) -> dict[str, Any]:
+    """The rule file proposed from a plan's text, with `not_read`. `issuer_kind` and `issuer_name` (the level
+    the user saves for) stand in for a header that does not name its issuer."""
     header = read_header(text)
+    if header.issuer and not _BODY.search(pt.fold_same_length(header.issuer)):
+        header.issuer = ""  # a heading or a sentence taken for the issuing body
+    if not header.issuer and issuer_name:
+        header.issuer = issuer_name
     paras = paragraphs(text)
     section = find_section(paras)
     cite = cite_of(header)

@@ -147,6 +147,9 @@ class Walker:
             if rest:
                 self.skip(p, p.body, "Không có tiêu chuẩn, số lượng riêng để đọc thành quy tắc.")
             return
+        if self.part != "time" and re.search(r"\bho so\b|thoi gian", f):
+            if any(pt.read_deadline(x) for x in sentences(p.body)) and self.time_sentences(p):
+                return
         if late := pt.late_policy(p.body):
             self.r.late = {"policy": late, "source": self.src(p), "quote": p.body}
             return

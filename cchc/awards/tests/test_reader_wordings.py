@@ -252,3 +252,42 @@ def test_one_sentence_with_a_threshold_per_bloc(sentence):
     assert [f.rule for f in found] == [
         {"kind": "par_top_n", "n_by_bloc": {"so-nganh": 3, "phuong": 5, "xa-dac-khu": 5}}
     ]
+
+
+SECTION_ONLY = """III. CÔNG TÁC KHEN THƯỞNG
+
+1. Tiêu chuẩn
+
+Đối với cá nhân: Có ít nhất 01 sáng kiến được công nhận và hoàn thành xuất sắc nhiệm vụ.
+
+2. Thời gian: hồ sơ gửi trước ngày 20/3 hằng năm.
+"""
+
+
+def test_a_pasted_section_without_header_takes_the_level_the_user_chose():
+    data = propose(SECTION_ONLY, issuer_kind="ward", issuer_name="Ủy ban nhân dân Phường Hòa Bình")
+    (prog,) = data["programmes"]
+    assert (prog["form"], prog["subject"]) == ("giay_khen_chu_tich_ubnd_phuong", "person")
+    assert prog["source"] == "Văn bản phường Hòa Bình, mục III.1"
+    assert prog["deadline"]["date"] == "20/3"
+    assert data["id"] == "vb-phuong-hoa-binh"
+    assert data["document"]["issuer"] == "Ủy ban nhân dân Phường Hòa Bình"
+    assert {n["text"] for n in data["not_read"]} == {
+        "Không đọc được số, ký hiệu.",
+        "Không đọc được tên văn bản.",
+    }
+
+
+@pytest.mark.django_db
+def test_the_command_takes_the_issuing_unit_by_its_code(tmp_path):
+    from cchc.orgs.models import Unit
+
+    ward = Unit.objects.filter(kind="ward").order_by("pk").first()
+    plan = tmp_path / "phan-khen-thuong.txt"
+    plan.write_text(SECTION_ONLY, encoding="utf-8")
+    out = StringIO()
+    call_command("read_award_rules", str(plan), "--issuer-unit", ward.code, stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["programmes"][0]["form"] == "giay_khen_chu_tich_ubnd_phuong"
+    with pytest.raises(CommandError, match="Không có đơn vị mã"):
+        call_command("read_award_rules", str(plan), "--issuer-unit", "KHONG-CO")

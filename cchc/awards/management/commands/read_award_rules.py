@@ -34,16 +34,18 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"Không tìm thấy tệp “{name}”.")
             data = path.read_bytes()
-        issuer_kind = None
+        issuer_kind = issuer_name = None
         if options.get("issuer_unit"):
             from cchc.orgs.models import Unit
 
             unit = Unit.objects.filter(code=options["issuer_unit"]).first()
             if unit is None:
                 raise CommandError(f"Không có đơn vị mã “{options['issuer_unit']}”.")
-            issuer_kind = unit.kind
+            issuer_kind, issuer_name = unit.kind, f"Ủy ban nhân dân {unit.name}"
         try:
-            proposal = reader.read_file(name, data, issuer_kind=issuer_kind)
+            proposal = reader.read_file(
+                name, data, issuer_kind=issuer_kind, issuer_name=issuer_name
+            )
         except textract.TextractError as exc:
             raise CommandError(exc.message) from None
         if options["format"] == "yaml":
