@@ -100,6 +100,8 @@ def rows(proposal: dict[str, Any]) -> tuple[list[ProgrammeRows], str | None]:
             item.rows.append(Row("Tiêu chuẩn", sentence, criterion.source, _quotes(criterion)))
         for q in raw.get("quotas", []):
             item.rows.append(Row("Số lượng", _quota_sentence(q), q["source"], q.get("quote", "")))
+        for tb in prog.tie_break:
+            item.rows.append(Row("Ưu tiên", tb.text, tb.source, tb.quote or ""))
         if prog.deadline is not None:
             item.rows.append(
                 Row(

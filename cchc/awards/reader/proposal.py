@@ -190,6 +190,13 @@ class Assembler:
         return self.programmes
 
     def track(self, t: Track) -> None:
+        before = len(self.programmes)
+        self._track(t)
+        for prog in self.programmes[before:]:
+            if t.tie_breaks:
+                prog["tie_break"] = copy.deepcopy(t.tie_breaks)
+
+    def _track(self, t: Track) -> None:
         main: dict[str, Rule] = {}
         # When the quotas part names the programmes (Cờ thi đua, Bằng khen with its own threshold), the
         # criteria of the track feed those and make no programme of their own.

@@ -42,6 +42,7 @@ class Track:
     forms: list[str] = field(default_factory=list)
     form_source: str = ""
     specials: list[Special] = field(default_factory=list)
+    tie_breaks: list[Rule] = field(default_factory=list)
 
 
 @dataclass
@@ -334,8 +335,8 @@ class Walker:
                     quota["max"] = {subject: next(iter(quota["max"].values()))}
             t.quotas.extend(quotas)
             return
-        if re.search(r"^uu tien", f):
-            self.r.notes.append({"text": body, "source": source, "quote": body})
+        if re.search(r"^(?:uu tien|truong hop bang (?:diem|nhau))", f):
+            t.tie_breaks.append({"by": "priority", "text": body, "source": source, "quote": body})
             return
         if not self.time_sentences(p):
             self.skip(p, body, "Không nêu số lượng hay tiêu chuẩn cụ thể để đọc thành quy tắc.")

@@ -238,3 +238,11 @@ def test_phu_luong_refuses_late_dossiers_and_shares_5_collectives_over_both_form
     person = _programme(data, "annual", "giay_khen_chu_tich_ubnd_quan", "person")
     (any_of,) = person["criteria"]
     assert any_of["kind"] == "any" and any_of["of"][1]["min_level"] == "district"
+
+
+def test_khuc_thua_du_priority_sentence_orders_the_annual_candidates():
+    data = read(KHUC_THUA_DU)
+    annual = [p for p in data["programmes"] if p["kind"] == "annual"]
+    assert annual and all(p["tie_break"][0]["by"] == "priority" for p in annual)
+    assert annual[0]["tie_break"][0]["quote"].startswith("Ưu tiên xem xét khen thưởng")
+    assert all("tie_break" not in p for p in data["programmes"] if p["kind"] != "annual")
