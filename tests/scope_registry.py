@@ -665,6 +665,7 @@ AWARD_PARTS = [
         "scope_award_councils",
         "scope_award_decisions",
         "scope_award_registry",
+        "scope_award_reader",
     )
 ]
 

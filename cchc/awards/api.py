@@ -2,7 +2,11 @@
 
 from ninja import Router
 
-from cchc.awards import api_councils, api_decisions, api_dossiers, api_registry, api_rules
+import cchc.awards.api_councils as api_councils
+import cchc.awards.api_decisions as api_decisions
+import cchc.awards.api_dossiers as api_dossiers
+import cchc.awards.api_registry as api_registry
+import cchc.awards.api_rules as api_rules
 
 router = Router(tags=["awards"])
 router.add_router("/", api_rules.router)
