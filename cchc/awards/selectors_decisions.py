@@ -56,6 +56,10 @@ class CatalogueRow:
     confirmed: bool
     source: str
 
+    @property
+    def amount_text(self) -> str:
+        return money.vnd(self.amount) if self.amount is not None else "cần kiểm tra"
+
 
 def catalogue_rows(*, day: date) -> list[CatalogueRow]:
     """Every title and form of the catalogue, one row per subject, with its amount on `day`."""
@@ -176,6 +180,10 @@ class AnnexRow:
     subject: str
     amount: int | None
 
+    @property
+    def amount_text(self) -> str:
+        return money.vnd(self.amount) if self.amount is not None else "cần kiểm tra"
+
 
 def annex_rows(*, decision: Decision, day: date | None = None) -> list[AnnexRow]:
     """The annex of Điều 1: from the awards once signed or recorded, else from the nominations with their amount
@@ -215,12 +223,13 @@ def total_amount(rows: list[AnnexRow]) -> int:
     return sum(r.amount or 0 for r in rows)
 
 
-def levels_for(*, actor) -> list[Unit]:
-    """The levels whose decisions the actor prepares (standing agency) or reads."""
+def levels_for(*, actor, roles=frozenset({STANDING, ADMIN})) -> list[Unit]:
+    """The levels (ward, commune, city) under the actor's grants with one of `roles` (by default: the levels
+    whose decisions the actor prepares as the standing agency)."""
     scope = scope_for(actor)
     qs = Unit.objects.filter(kind__in=LEVEL_KINDS)
     if not scope.is_admin:
-        qs = qs.filter(scope.q("path", roles={STANDING, ADMIN}))
+        qs = qs.filter(scope.q("path", roles=set(roles)))
     return list(qs.order_by("depth", "name"))
 
 

@@ -142,9 +142,9 @@ def legal_bases(*, programme: Programme | None, day: date) -> list[dict[str, str
             for b in plan.bases.select_related("cited").order_by("order", "id")
             if b.cited is not None and "thi đua" in b.cited.title.lower()
         ]
-        for cited in movement_bases:
-            bases.append({"text": _cite(cited), "number": cited.number})
-        bases.append({"text": _cite(plan), "number": plan.number})
+        for cited in [*movement_bases, plan]:
+            if cited.number and cited.number not in {b["number"] for b in bases}:
+                bases.append({"text": _cite(cited), "number": cited.number})
     else:
         doc = programme.rule_file.data.get("document", {})
         if doc.get("number"):

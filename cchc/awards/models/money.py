@@ -32,4 +32,8 @@ class BaseSalary(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.amount:,} đ từ {self.from_date:%d/%m/%Y}".replace(",", ".")
+        return f"{self.amount_text} đ từ {self.from_date:%d/%m/%Y}"
+
+    @property
+    def amount_text(self) -> str:
+        return f"{self.amount:,}".replace(",", ".")
