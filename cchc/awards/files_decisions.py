@@ -126,6 +126,20 @@ def _forms(rows: Sequence[selectors.AnnexRow]) -> str:
     return ", ".join(dict.fromkeys(r.form for r in rows))
 
 
+def movement_phrase(decision: Decision) -> str:
+    """ " trong Phong trào thi đua “…”" from the rule file of the decision's programme; "" when unknown."""
+    programme = decision.programme
+    movement = programme.rule_file.data.get("movement") if programme is not None else None
+    return f" trong Phong trào thi đua “{movement}”" if movement else ""
+
+
+def form_titles(decision: Decision) -> str:
+    """The forms of the decision with the conferring level's name ("Giấy khen của Chủ tịch Ủy ban nhân dân
+    phường Lê Chân")."""
+    codes = dict.fromkeys(n.result_form or n.form for n in decision.nominations.all())
+    return ", ".join(powers.titled_name(code, decision.unit) for code in codes)
+
+
 def decision_docx(decision: Decision, *, day: date | None = None) -> bytes:
     """The chairman's award decision: the legal bases, Điều 1 with the annex list, Điều 2 the money and its
     source, Điều 3 who executes it; the annex on its own page with the total."""
@@ -136,15 +150,14 @@ def decision_docx(decision: Decision, *, day: date | None = None) -> bytes:
     base = money.base_salary_on(when, selectors.salary_table())
     issuer = issuer_of(level)
     authority = decision.issuer or f"Chủ tịch {issuer.name}"
-    programme = decision.programme
-    movement = f" trong {programme.name[:1].lower()}{programme.name[1:]}" if programme else ""
+    movement = movement_phrase(decision)
     year = f" năm {decision.year}" if decision.year else ""
     standing = _standing_agency_name(level)
     number, symbol = split_number(decision.number)
     articles = [
         Article(
             [
-                f"Tặng {_forms(rows)} cho {_counts(rows)} đã có thành tích xuất sắc{movement}{year} "
+                f"Tặng {form_titles(decision)} cho {_counts(rows)} đã có thành tích xuất sắc{movement}{year} "
                 "(có danh sách kèm theo)."
             ]
         ),

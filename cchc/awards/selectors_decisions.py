@@ -137,8 +137,9 @@ def effective_form(nomination: Nomination) -> str:
 def nominee_unit_name(nomination: Nomination) -> str:
     if nomination.person_id and nomination.person is not None:
         return nomination.person.unit.name
-    if nomination.unit_id and nomination.unit is not None and nomination.unit.parent is not None:
-        return nomination.unit.parent.name
+    unit = nomination.unit
+    if unit is not None and unit.kind not in LEVEL_KINDS and unit.parent is not None:
+        return unit.parent.name
     return ""
 
 

@@ -204,14 +204,20 @@ def decision_draft(
             field="programme",
         )
     issuer = body_name(level)
-    forms = ", ".join(dict.fromkeys(powers.form_name(selectors.effective_form(n)) for n in own))
+    forms = ", ".join(
+        dict.fromkeys(powers.titled_name(selectors.effective_form(n), level) for n in own)
+    )
+    whom = {
+        frozenset({"person"}): "các cá nhân",
+        frozenset({"collective"}): "các tập thể",
+    }.get(frozenset(n.subject for n in own), "các tập thể, cá nhân")
     decision = Decision(
         unit=level,
         kind=DecisionKind.OWN,
         status=DecisionStatus.DRAFT,
         programme=programme,
         year=year,
-        title=f"Về việc tặng {forms} cho các tập thể, cá nhân có thành tích xuất sắc năm {year}",
+        title=f"Về việc tặng {forms} cho {whom} có thành tích xuất sắc năm {year}",
         issuer=f"Chủ tịch {issuer}",
         signer_title=signer_title,
         fund_source=nfc(fund_source) or f"Quỹ thi đua, khen thưởng của {issuer} năm {year}",

@@ -46,3 +46,15 @@ def conferred_by_text(form_code: str) -> str:
 def form_name(form_code: str) -> str:
     form = catalogue().form(form_code)
     return form.name if form is not None else form_code
+
+
+LEVEL_NOUNS = ("phường", "xã", "thành phố", "quận")
+
+
+def titled_name(form_code: str, level) -> str:
+    """The form's name with the level's name when the level confers it ("Giấy khen của Chủ tịch Ủy ban nhân dân
+    phường" + " Lê Chân"); the catalogue name otherwise."""
+    name = form_name(form_code)
+    if confers_code(form_code, level.kind) and name.endswith(LEVEL_NOUNS):
+        return f"{name} {level.short_name or level.name}"
+    return name
