@@ -203,9 +203,7 @@ def submission_docx(decision: Decision, *, day: date | None = None) -> bytes:
     rows = selectors.annex_rows(decision=decision, day=day or dates.today())
     higher = decision.proposed_to
     forms = sorted({n.result_form or n.form for n in decision.nominations.all()})
-    authority = ", ".join(dict.fromkeys(powers.conferred_by_text(f) for f in forms)) or (
-        f"Chủ tịch {body_name(higher)}" if higher else "cấp trên"
-    )
+    authority = powers.authority_of(forms, higher) or "cấp trên"
     number, symbol = split_number(decision.submission_number)
     year = f" năm {decision.year}" if decision.year else ""
     blocks = [

@@ -260,7 +260,7 @@ def proposal_create(
         )
     higher = level_of(unit=level.parent) if level.parent is not None else None
     forms = sorted({selectors.effective_form(n) for n in up})
-    authority = ", ".join(dict.fromkeys(powers.conferred_by_text(f) for f in forms))
+    authority = powers.authority_of(forms, higher)
     decision = Decision(
         unit=level,
         kind=DecisionKind.HIGHER,

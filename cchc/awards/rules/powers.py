@@ -58,3 +58,13 @@ def titled_name(form_code: str, level) -> str:
     if confers_code(form_code, level.kind) and name.endswith(LEVEL_NOUNS):
         return f"{name} {level.short_name or level.name}"
     return name
+
+
+def authority_of(form_codes, higher) -> str:
+    """Who decides the proposed forms, in Vietnamese: "Chủ tịch Ủy ban nhân dân thành phố Hải Phòng" when the level
+    above confers them all, else the catalogue's wording of each."""
+    codes = list(dict.fromkeys(form_codes))
+    if higher is not None and codes and all(confers_code(c, higher.kind) for c in codes):
+        name = higher.name.strip()
+        return f"Chủ tịch Ủy ban nhân dân {name[:1].lower()}{name[1:]}"
+    return ", ".join(dict.fromkeys(conferred_by_text(c) for c in codes))

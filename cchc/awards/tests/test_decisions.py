@@ -217,7 +217,7 @@ def test_forms_beyond_the_ward_are_proposed_upward_and_the_city_decision_recorde
     text = "\n".join(p.text for p in submission.paragraphs)
     flat = "\n".join(c.text for t in submission.tables for r in t.rows for c in r.cells)
     assert "TỜ TRÌNH" in text and "Kính gửi" in text + flat
-    assert "Chủ tịch UBND thành phố" in text and noms[3].name in flat
+    assert "Chủ tịch Ủy ban nhân dân thành phố Hải Phòng" in text and noms[3].name in flat
     assert "Số: 77/TTr-UBND" in flat
     with pytest.raises(DomainError, match="vượt thẩm quyền"):
         services.proposal_create(actor=user("lechan"), programme=programme, year=YEAR)
