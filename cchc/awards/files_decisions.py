@@ -19,6 +19,7 @@ from cchc.documents import kinds, word
 from cchc.documents.spec import (
     Annex,
     Article,
+    Block,
     Cell,
     Issuer,
     LegalBases,
@@ -206,7 +207,7 @@ def submission_docx(decision: Decision, *, day: date | None = None) -> bytes:
     authority = powers.authority_of(forms, higher) or "cấp trên"
     number, symbol = split_number(decision.submission_number)
     year = f" năm {decision.year}" if decision.year else ""
-    blocks = [
+    blocks: list[Block] = [
         LegalBases([b["text"] for b in decision.bases]),
         Paragraph(
             f"{body_name(level)} kính trình {authority} xem xét, tặng {_forms(rows)} cho "

@@ -38,7 +38,9 @@ class RoundForm(forms.Form):
 
     def __init__(self, *args, programmes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programme"].choices = [("", "— Chọn chương trình —")] + [
+        field = self.fields["programme"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", "— Chọn chương trình —")] + [
             (p.pk, f"{p.unit.short_name or p.unit.name} · {p.name}") for p in programmes
         ]
 

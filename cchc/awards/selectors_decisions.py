@@ -26,7 +26,7 @@ from cchc.orgs.models import Unit
 
 # Nominations the council recommended: "lowered" ones at the council's lower form.
 RECOMMENDED = (NominationStatus.PASSED, NominationStatus.LOWERED)
-SUBJECT_ORDER = {Subject.COLLECTIVE: 0, Subject.HOUSEHOLD: 1, Subject.PERSON: 2}
+SUBJECT_ORDER: dict[str, int] = {"collective": 0, "household": 1, "person": 2}
 
 
 # --- Money --------------------------------------------------------------------------------------------------
@@ -167,7 +167,8 @@ def split_by_power(
     nominations: list[Nomination], *, level: Unit
 ) -> tuple[list[Nomination], list[Nomination]]:
     """(the level confers these itself, these go to the level above) by the catalogue."""
-    own, up = [], []
+    own: list[Nomination] = []
+    up: list[Nomination] = []
     for n in nominations:
         (own if powers.confers_code(effective_form(n), level.kind) else up).append(n)
     return own, up
