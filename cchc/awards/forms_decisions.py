@@ -53,6 +53,16 @@ class DraftForm(RoundForm):
         help_text="Để trống: Quỹ thi đua, khen thưởng của Ủy ban nhân dân cấp này trong năm.",
     )
     signer_title = forms.ChoiceField(label="Người ký dự kiến", choices=SIGNER_TITLES)
+    submission_number = forms.CharField(
+        label="Số tờ trình của cơ quan thường trực",
+        max_length=80,
+        required=False,
+        help_text="Ví dụ: 12/TTr-VHXH; được dẫn ở dòng “Theo đề nghị của …” của quyết định.",
+    )
+    submission_date = _date_field("Ngày tờ trình", required=False)
+
+    def clean_submission_date(self):
+        return _parse(self.cleaned_data.get("submission_date"), required=False)
 
 
 class ProposeForm(RoundForm):

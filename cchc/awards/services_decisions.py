@@ -162,14 +162,19 @@ def legal_bases(*, programme: Programme | None, day: date) -> list[dict[str, str
     return bases
 
 
-def _proposal_line(level: Unit) -> str:
+def _proposal_line(level: Unit, *, number: str = "", day: date | None = None) -> str:
+    """ "Theo đề nghị của Trưởng Phòng Văn hóa - Xã hội tại Tờ trình số … ngày …" (the submission the decision
+    answers) and of the level's council."""
     agency = standing_agency_of(level=level)
     who = (
         f"Trưởng {agency.name}"
         if agency is not None
         else "cơ quan thường trực công tác thi đua, khen thưởng"
     )
-    return f"Theo đề nghị của {who} và Hội đồng Thi đua - Khen thưởng {level.name[:1].lower()}{level.name[1:]}"
+    if number:
+        who += f" tại Tờ trình số {number}" + (f" {dates.long_form(day)}" if day else "")
+    council = f"{level.name[:1].lower()}{level.name[1:]}"
+    return f"Theo đề nghị của {who} và Hội đồng Thi đua - Khen thưởng {council}"
 
 
 def _check_level(actor: Any, level: Unit) -> None:
@@ -187,6 +192,8 @@ def decision_draft(
     year: int,
     fund_source: str = "",
     signer_title: str = "Chủ tịch",
+    submission_number: str = "",
+    submission_date: date | None = None,
 ) -> Decision:
     """Draft the chairman's decision from the nominees the council recommended (lowered ones at the lower
     form) for a programme and year, keeping only the forms this level confers itself (Luật Thi đua, khen thưởng
@@ -222,7 +229,9 @@ def decision_draft(
         signer_title=signer_title,
         fund_source=nfc(fund_source) or f"Quỹ thi đua, khen thưởng của {issuer} năm {year}",
         bases=legal_bases(programme=programme, day=dates.today()),
-        proposal=_proposal_line(level),
+        submission_number=nfc(submission_number),
+        submission_date=submission_date,
+        proposal=_proposal_line(level, number=nfc(submission_number), day=submission_date),
     )
     decision.full_clean(exclude=["nominations"])
     decision.save()

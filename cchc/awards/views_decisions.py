@@ -115,6 +115,8 @@ def decision_draft(request):
             year=d["year"],
             fund_source=d["fund_source"],
             signer_title=d["signer_title"],
+            submission_number=d["submission_number"],
+            submission_date=d["submission_date"],
         )
         messages.success(request, "Đã lập dự thảo quyết định khen thưởng.")
         return decision

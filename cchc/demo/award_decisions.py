@@ -87,9 +87,17 @@ def _signed(level: Unit, number: str) -> bool:
     return Decision.objects.filter(unit=level, number=number).exists()
 
 
-def _decision(programme: Programme, year: int, *, drafted: date, signed: date, **sign) -> Decision:
+def _decision(
+    programme: Programme, year: int, *, drafted: date, signed: date, submission: str, **sign
+) -> Decision:
     with on(drafted):
-        decision = services.decision_draft(actor=SYSTEM, programme=programme, year=year)
+        decision = services.decision_draft(
+            actor=SYSTEM,
+            programme=programme,
+            year=year,
+            submission_number=submission,
+            submission_date=drafted,
+        )
     with on(signed):
         return services.decision_sign(actor=SYSTEM, decision=decision, signed_on=signed, **sign)
 
@@ -120,6 +128,7 @@ def load(ctx: dict) -> None:
             2023,
             drafted=date(2023, 10, 16),
             signed=date(2023, 10, 20),
+            submission="18/TTr-VP",
             number="112/QĐ-UBND",
             signer_name="Nguyễn Văn Hưng",
             signer_title="Chủ tịch",
@@ -145,6 +154,7 @@ def load(ctx: dict) -> None:
             2026,
             drafted=date(2027, 3, 20),
             signed=date(2027, 3, 25),
+            submission="09/TTr-VHXH",
             number="45/QĐ-UBND",
             signer_name="Phạm Văn Tân",
             signer_title="Chủ tịch",
@@ -181,6 +191,7 @@ def load(ctx: dict) -> None:
             2026,
             drafted=date(2027, 4, 20),
             signed=date(2027, 4, 25),
+            submission="215/TTr-SNV",
             number="1180/QĐ-UBND",
             signer_name="Vũ Tiến Phụng",
             signer_title="Phó Chủ tịch",

@@ -64,6 +64,10 @@ def test_the_standing_office_drafts_and_the_chairman_signs_an_award_decision(pag
     assert page.locator("#decision-registry-link").count() == 1
     shot("award_decision_signed")
 
+    page.goto(page.base_url + "/khen-thuong/quyet-dinh/")
+    assert "96/QĐ-UBND" in page.inner_text("#decision-table")
+    shot("award_decision_list")
+
     page.goto(page.base_url + "/khen-thuong/danh-muc/")
     assert "2.340.000" in page.inner_text("#salary-table")
     shot("award_catalogue")

@@ -70,8 +70,15 @@ def round_2027(le_chan):
 
 def test_the_draft_takes_the_passed_and_lowered_nominees_the_ward_confers(round_2027):
     programme, noms = round_2027
-    decision = services.decision_draft(actor=user("lechan"), programme=programme, year=YEAR)
+    decision = services.decision_draft(
+        actor=user("lechan"),
+        programme=programme,
+        year=YEAR,
+        submission_number="31/TTr-VHXH",
+        submission_date=date(2027, 11, 16),
+    )
     assert decision.status == DecisionStatus.DRAFT and decision.kind == DecisionKind.OWN
+    assert "tại Tờ trình số 31/TTr-VHXH ngày 16 tháng 11 năm 2027" in decision.proposal
     assert set(decision.nominations.all()) == {noms[0], noms[1], noms[2]}
     assert "Giấy khen của Chủ tịch Ủy ban nhân dân phường Lê Chân" in decision.title
     texts = [b["text"] for b in decision.bases]

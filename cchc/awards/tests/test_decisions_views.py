@@ -156,3 +156,34 @@ def test_the_catalogue_shows_who_confers_the_coefficients_and_the_base_salary(de
     assert "2.340.000" in text and "01/07/2024" in text
     assert 'id="base-salary-add"' not in text
     assert 'id="base-salary-add"' in client("snv").get(reverse("awards:catalogue")).text
+
+
+def test_the_standing_office_revokes_an_award_through_the_page(demo_decision):
+    award = demo_decision.awards.filter(revoked_on__isnull=True).order_by("pk").first()
+    url = reverse("awards:award_revoke", args=[award.pk])
+    form = {
+        "reason": "Trùng thành tích",
+        "document_number": "70/QĐ-UBND",
+        "revoked_on": "20/11/2027",
+    }
+    assert client("lechan.xem").post(url, form).status_code == 403
+    assert client("lechan.chutich").post(url, form).status_code == 403
+    missing = client("lechan").post(url, {**form, "reason": ""})
+    assert missing.status_code == 200 and "Lý do thu hồi" in missing.text
+    assert client("lechan").post(url, form).status_code == 302
+    award.refresh_from_db()
+    assert award.revoked_on == date(2027, 11, 20) and award.revoke_document.number == "70/QĐ-UBND"
+    page = client("lechan").get(reverse("awards:decision_detail", args=[demo_decision.pk]))
+    assert page.text.count("Đã thu hồi") == 2  # the demo's revoked award and this one
+
+
+def test_the_api_of_a_draft_lists_the_nominees_with_their_expected_money(passed_2027):
+    from cchc.awards import services_decisions as services
+
+    decision = services.decision_draft(
+        actor=get_user_model().objects.get(username="lechan"), programme=passed_2027, year=2027
+    )
+    data = client("lechan").get(f"/api/decisions/{decision.pk}").json()
+    assert data["status"] == "draft" and data["number"] == "" and data["date"] is None
+    assert [a["id"] for a in data["awards"]] == [None, None]
+    assert data["total_amount"] == 1_420_000
