@@ -44,7 +44,9 @@ def decision_list(request):
             "decisions": decisions,
             "year": year,
             "can_draft": bool(programmes),
-            "levels": selectors.levels_for(actor=request.user),
+            "levels": selectors.levels_for(
+                actor=request.user, roles=policies.STANDING_ROLES | policies.SIGNING_ROLES
+            ),
             "this_year": dates.today().year,
         },
     )
