@@ -14,6 +14,7 @@ from cchc.awards import selectors_decisions as selectors
 from cchc.awards.choices import Subject
 from cchc.awards.models import Award, Decision
 from cchc.awards.rules import powers
+from cchc.awards.rules.laws import law_era
 from cchc.core import dates, listing
 from cchc.documents import kinds, word
 from cchc.documents.spec import (
@@ -166,7 +167,7 @@ def decision_docx(decision: Decision, *, day: date | None = None) -> bytes:
             [
                 "Tiền thưởng kèm theo mỗi hình thức khen thưởng bằng hệ số mức tiền thưởng nhân với mức lương "
                 f"cơ sở {money.vnd(base)} đồng đang có hiệu lực tại ngày ký quyết định, làm tròn số lên hàng "
-                "chục nghìn đồng (Nghị định số 152/2025/NĐ-CP của Chính phủ). Tổng số tiền thưởng: "
+                f"chục nghìn đồng ({law_era(when).decree} của Chính phủ). Tổng số tiền thưởng: "
                 f"{money.vnd(total)} đồng.",
                 f"Nguồn kinh phí: {decision.fund_source or 'Quỹ thi đua, khen thưởng của ' + body_name(level)}.",
             ]

@@ -2,6 +2,8 @@
 nominations, the registry), the upward proposal and the higher decision, revocation."""
 
 import io
+import shutil
+import subprocess
 from datetime import date
 
 import docx
@@ -310,3 +312,46 @@ def test_the_demo_has_the_ward_city_phu_luong_decisions_and_a_revoked_award(demo
     assert Award.objects.filter(decision=le_chan, revoked_on__isnull=False).count() == 1
     assert Decision.objects.filter(kind="higher", unit__code="HP-P004", status="draft").exists()
     assert not Decision.objects.filter(signed_on__gt=date(2027, 11, 26)).exists()
+
+
+def test_a_2023_decision_rests_on_the_laws_in_force_in_2023(demo_city):
+    decision = Decision.objects.get(number="112/QĐ-UBND", unit__code="HN-HD-PL")
+    body = "\n".join(
+        p.text for p in docx.Document(io.BytesIO(files.decision_docx(decision))).paragraphs
+    )
+    assert "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003" in body
+    assert "Nghị định số 91/2017/NĐ-CP" in body and "152/2025" not in body
+    assert (
+        "mức lương cơ sở 1.800.000 đồng" in body and "Tổng số tiền thưởng: 1.080.000 đồng" in body
+    )
+    assert "26/KH-UBND" in body, "the movement's plan of Phú Lương, from the registry"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_the_decision_converts_to_pdf_with_libreoffice(demo_city, tmp_path):
+    decision = Decision.objects.get(number="45/QĐ-UBND", unit__code="HP-P004")
+    source = tmp_path / "quyet-dinh.docx"
+    source.write_bytes(files.decision_docx(decision))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "quyet-dinh.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Số: 45/QĐ-UBND" in text and "QUYẾT ĐỊNH" in text
+    assert "2.130.000" in text and "Phụ lục" in text
