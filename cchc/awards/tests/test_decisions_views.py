@@ -187,3 +187,14 @@ def test_the_api_of_a_draft_lists_the_nominees_with_their_expected_money(passed_
     assert data["status"] == "draft" and data["number"] == "" and data["date"] is None
     assert [a["id"] for a in data["awards"]] == [None, None]
     assert data["total_amount"] == 1_420_000
+
+
+def test_the_decision_list_reads_in_a_fixed_number_of_queries(
+    demo_decision, django_assert_max_num_queries
+):
+    lechan = client("lechan")
+    with django_assert_max_num_queries(14):
+        page = lechan.get(reverse("awards:decision_list"))
+    assert page.status_code == 200 and "45/QĐ-UBND" in page.text
+    assert "1180/QĐ-UBND" not in page.text, "the city's own decision belongs to the city"
+    assert "1180/QĐ-UBND" in client("snv").get(reverse("awards:decision_list")).text
