@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from cchc.awards import money
@@ -243,6 +243,32 @@ def programmes_for(*, actor) -> list[Programme]:
         .select_related("unit", "rule_file")
         .order_by("unit__depth", "unit__name", "order")
     )
+
+
+@dataclass(frozen=True)
+class WaitingRound:
+    programme: Programme
+    year: int
+    count: int
+
+
+def rounds_waiting(*, programmes: list[Programme]) -> list[WaitingRound]:
+    """Rounds (programme, year) of these programmes with nominees the council recommended and no decision or
+    proposal yet: what the standing agency still has to draft."""
+    by_pk = {p.pk: p for p in programmes}
+    rows = (
+        Nomination.objects.filter(
+            dossier__programme__in=list(by_pk), status__in=RECOMMENDED, decisions__isnull=True
+        )
+        .values("dossier__programme", "dossier__year")
+        .annotate(n=Count("id"))
+        .order_by("-dossier__year", "dossier__programme")
+    )
+    return [
+        WaitingRound(by_pk[r["dossier__programme"]], r["dossier__year"], r["n"])
+        for r in rows
+        if r["dossier__year"]
+    ]
 
 
 # --- The fund ----------------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ def decision_list(request):
             "decisions": decisions,
             "year": year,
             "can_draft": bool(programmes),
+            "waiting": selectors.rounds_waiting(programmes=programmes),
             "levels": selectors.levels_for(
                 actor=request.user, roles=policies.STANDING_ROLES | policies.SIGNING_ROLES
             ),

@@ -83,6 +83,10 @@ def test_another_wards_decision_is_404_and_the_viewer_cannot_sign(demo_decision,
 
 
 def test_the_standing_agency_drafts_and_the_leader_signs_through_the_pages(passed_2027):
+    listing = client("lechan").get(reverse("awards:decision_list")).text
+    assert (
+        'id="rounds-waiting"' in listing and f"programme={passed_2027.pk}&year=2027" in listing
+    )
     response = client("lechan").post(
         reverse("awards:decision_draft"),
         {
