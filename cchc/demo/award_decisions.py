@@ -1,6 +1,6 @@
 """Award decisions of the demo city: phường Lê Chân's Giấy khen for the 2026 round (signed, one award later
 revoked) and its proposal to the city of a Bằng khen; the city's Bằng khen decision for the annual round 2026
-(2162/QĐ-UBND); phường Phú Lương's Giấy khen of 2023 (26/KH-UBND, base salary of 2023).
+(2162/QĐ-UBND, phường Hồng Bàng and Ngô Quyền); phường Phú Lương's Giấy khen of 2023 (26/KH-UBND, base salary of 2023).
 
 Runs after the councils' layer: it uses the nominees the councils recommended, and when there are none (the
 councils' layer is not installed) it records the minimum itself — a received dossier whose nominees the council
@@ -108,8 +108,11 @@ def load(ctx: dict) -> None:
     le_chan = Unit.objects.get(code="HP-P004")
     city = Unit.objects.get(code="HP")
     phu_luong = Unit.objects.get(code="HN-HD-PL")
+    # Officers outside the Phòng Văn hóa - Xã hội, whose first officers the registry's history awards already.
     staff = list(
-        Person.objects.filter(unit__code__in=["HP-P004-VHXH", "HP-P004-VP"]).order_by("pk")[:5]
+        Person.objects.filter(unit__parent=le_chan)
+        .exclude(unit__code="HP-P004-VHXH")
+        .order_by("pk")[:5]
     )
     pl_staff = list(Person.objects.filter(unit__parent=phu_luong).order_by("pk")[:2])
 
@@ -182,7 +185,8 @@ def load(ctx: dict) -> None:
     # The city's annual round 2026 (2162/QĐ-UBND): Bằng khen of the chairman for two wards.
     if day >= date(2027, 4, 25) and not _signed(city, "1180/QĐ-UBND"):
         programme = Programme.objects.get(code="hp2162_tp_hang_nam_tap_the")
-        for ward_code in ("HP-P004", "HP-P001"):
+        # Lê Chân's Bằng khen of 2026 is in the registry's history (688/QĐ-UBND): two other wards here.
+        for ward_code in ("HP-P001", "HP-P002"):
             ward = Unit.objects.filter(code=ward_code).first()
             if ward is not None:
                 _nominees_for_unit(programme, ward)
