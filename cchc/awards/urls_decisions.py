@@ -20,5 +20,5 @@ urlpatterns = [
         views_decisions.decision_submission_docx,
         name="decision_submission_docx",
     ),
-    path("khen-thuong/<int:pk>/thu-hoi/", views_decisions.award_revoke, name="award_revoke"),
+    path("so-khen-thuong/<int:pk>/thu-hoi/", views_decisions.award_revoke, name="award_revoke"),
 ]
