@@ -20,6 +20,10 @@ class AwardsConfig(AppConfig):
         "award_cchc_assignment.update": "Sửa quá trình công tác CCHC",
         "award_manual_check.create": "Ghi nhận kiểm tra tiêu chuẩn",
         "award_manual_check.update": "Sửa kết quả kiểm tra tiêu chuẩn",
+        "award_decision.draft": "Lập dự thảo quyết định khen thưởng",
+        "award_decision.propose_up": "Trình cấp trên khen thưởng",
+        "award.revoke": "Thu hồi khen thưởng",
+        "base_salary.create": "Thêm mức lương cơ sở",
     }
 
     def ready(self) -> None:

@@ -28,6 +28,7 @@ CHILDREN: dict[str, list[tuple[str, str, str]]] = {
         ("Hồ sơ đề nghị", "/khen-thuong/ho-so/", "nav-award-dossiers"),
         ("Hội đồng thi đua", "/khen-thuong/hoi-dong/", "nav-award-councils"),
         ("Quyết định khen thưởng", "/khen-thuong/quyet-dinh/", "nav-award-decisions"),
+        ("Danh mục, mức tiền thưởng", "/khen-thuong/danh-muc/", "nav-award-catalogue"),
         ("Sổ khen thưởng", "/khen-thuong/so-khen-thuong/", "nav-award-registry"),
         ("Bảng vinh danh", "/vinh-danh/", "nav-honour-board"),
     ],

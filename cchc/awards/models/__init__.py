@@ -34,12 +34,14 @@ from cchc.awards.models.facts import (
     PersonFactQuerySet,
     UnitEvaluation,
 )
+from cchc.awards.models.money import BaseSalary
 from cchc.awards.models.programmes import LevelQuerySet, Programme, RuleFile
 
 __all__ = [
     "Attendance",
     "Award",
     "AwardQuerySet",
+    "BaseSalary",
     "CchcAssignment",
     "Council",
     "CouncilMember",

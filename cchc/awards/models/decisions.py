@@ -75,6 +75,13 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    year = models.PositiveSmallIntegerField("Năm thành tích", null=True, blank=True)
+    proposal = models.TextField("Theo đề nghị của", blank=True)
+    nominations = models.ManyToManyField(
+        Nomination, verbose_name="Các đề nghị", blank=True, related_name="decisions"
+    )
+    submission_number = models.CharField("Số tờ trình cấp trên", max_length=80, blank=True)
+    submission_date = models.DateField("Ngày tờ trình", null=True, blank=True)
     version = models.PositiveIntegerField("Phiên bản", default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
