@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
+from django.db.models import Q
+
 from cchc.awards import services_councils as services
 from cchc.awards.choices import (
     BallotKind,
@@ -22,6 +24,7 @@ from cchc.awards.choices import (
 from cchc.awards.models import Council, Dossier, Nomination, Programme
 from cchc.awards.rules import voting
 from cchc.core.scope import SYSTEM
+from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Person, Unit
 
 PROGRAMMES_DIR = Path(__file__).resolve().parent.parent / "awards" / "programmes"
@@ -42,11 +45,21 @@ def _ensure_rules(file_id: str, unit: Unit) -> None:
 
 
 def _people(level: Unit, count: int, first: str = "") -> list[Person]:
-    people = list(
-        Person.objects.filter(unit__path__startswith=level.path).order_by("unit__order", "pk")
+    """Leaders of the level, then the head of each of its offices: the usual make-up of a council."""
+    rows = Person.objects.filter(unit__path__startswith=level.path).select_related("unit")
+    # The city's council: its leaders and its departments, not the wards' leaders.
+    lower = [k for k in LEVEL_KINDS if k != level.kind]
+    rows = rows.exclude(unit__kind__in=lower).exclude(
+        ~Q(unit=level) & Q(unit__parent__kind__in=lower)
     )
-    people.sort(key=lambda p: p.full_name != first)
-    return people[:count]
+    chosen: list[Person] = []
+    per_unit: dict[int, int] = {}
+    for p in sorted(rows.order_by("unit__order", "pk"), key=lambda p: p.full_name != first):
+        limit = 2 if p.unit_id == level.pk else 1
+        if per_unit.get(p.unit_id, 0) < limit:
+            chosen.append(p)
+            per_unit[p.unit_id] = per_unit.get(p.unit_id, 0) + 1
+    return chosen[:count]
 
 
 def _council(
