@@ -21,6 +21,7 @@ from cchc.awards.models import (
 from cchc.awards.rules import voting
 from cchc.awards.rules.catalogue import catalogue
 from cchc.core.text import fold
+from cchc.orgs.models import Person
 
 
 def council_list(*, actor: Any, q: str = "") -> QuerySet:
@@ -47,6 +48,24 @@ def council_get(*, actor: Any, pk: Any) -> Council:
 def council_members(*, council: Council, active_only: bool = True) -> list[CouncilMember]:
     qs = council.members.select_related("user")
     return list(qs.filter(active=True) if active_only else qs)
+
+
+def member_candidates(*, council: Council) -> tuple[list[Person], list[Any]]:
+    """People of the council's level (and its offices) and the users with a grant there, for the member form."""
+    from django.contrib.auth import get_user_model
+
+    from cchc.accounts.models import Grant
+
+    people = (
+        Person.objects.filter(unit__path__startswith=council.unit.path)
+        .select_related("unit")
+        .order_by("full_name")
+    )
+    users = get_user_model().objects.filter(
+        is_active=True,
+        pk__in=Grant.objects.filter(unit__path__startswith=council.unit.path).values("user_id"),
+    )
+    return list(people), list(users.order_by("username"))
 
 
 def council_meetings(*, actor: Any, council: Council) -> QuerySet:

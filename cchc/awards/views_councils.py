@@ -14,9 +14,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from cchc.accounts.models import Grant
-from cchc.awards import files_councils, forms_councils, selectors_councils, services_councils
+from cchc.awards import files_councils, forms_councils
 from cchc.awards import policies_councils as policies
+from cchc.awards import selectors_councils as selectors
+from cchc.awards import services_councils as services
 from cchc.awards.choices import BallotKind, MeetingStatus, VoteChoice
 from cchc.awards.models import CouncilMember
 from cchc.awards.rules import voting
@@ -27,9 +28,6 @@ from cchc.core.forms import add_domain_error
 from cchc.documents import word
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Person, Unit
-
-selectors = selectors_councils
-services = services_councils
 
 COUNCIL_SPEC = listing.ListSpec(
     title="Hội đồng Thi đua - Khen thưởng",
@@ -67,6 +65,9 @@ def _council_units(user) -> list[Unit]:
     ]
 
 
+COUNCIL_FIELDS = ("name", "term_start", "term_end", "rules")
+
+
 def _council_form(request, units, initial=None):
     form = forms_councils.CouncilForm(request.POST or None, initial=initial)
     form.fields["unit"].choices = [(u.pk, u.name) for u in units]
@@ -88,10 +89,7 @@ def council_create(request):
             council = services.council_create(
                 actor=request.user,
                 unit=unit,
-                name=d["name"],
-                term_start=d["term_start"],
-                term_end=d["term_end"],
-                rules=d["rules"],
+                **{k: d[k] for k in COUNCIL_FIELDS},
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -122,10 +120,7 @@ def council_edit(request, pk):
             services.council_update(
                 actor=request.user,
                 council=council,
-                name=d["name"],
-                term_start=d["term_start"],
-                term_end=d["term_end"],
-                rules=d["rules"],
+                **{k: d[k] for k in COUNCIL_FIELDS},
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -141,17 +136,12 @@ def council_edit(request, pk):
 
 def _member_form(council, data=None):
     form = forms_councils.MemberForm(data)
-    people = Person.objects.filter(unit__path__startswith=council.unit.path).select_related("unit")
+    people, users = selectors.member_candidates(council=council)
     form.fields["person"].choices = [("", "— Chọn cá nhân —")] + [
-        (p.pk, f"{p.full_name} — {p.position or p.unit.name}") for p in people.order_by("full_name")
+        (p.pk, f"{p.full_name} — {p.position or p.unit.name}") for p in people
     ]
-    users = get_user_model().objects.filter(
-        is_active=True,
-        pk__in=Grant.objects.filter(unit__path__startswith=council.unit.path).values("user_id"),
-    )
     form.fields["user"].choices = [("", "— Không có tài khoản —")] + [
-        (u.pk, f"{u.get_full_name() or u.username} ({u.username})")
-        for u in users.order_by("username")
+        (u.pk, f"{u.get_full_name() or u.username} ({u.username})") for u in users
     ]
     return form
 
@@ -399,10 +389,13 @@ def meeting_vote(request, pk):
 @require_safe
 def meeting_record_docx(request, pk, kind):
     meeting = selectors.meeting_get(actor=request.user, pk=pk)
-    if kind == "bien-ban-hop":
-        data = files_councils.minutes_docx(meeting)
-    elif kind == "bien-ban-kiem-phieu":
-        data = files_councils.tally_docx(meeting)
-    else:
+    render_record = RECORDS.get(kind)
+    if render_record is None:
         raise Http404("Không có loại biên bản này.")
-    return word.docx_response(data, f"{kind}-{meeting.pk}")
+    return word.docx_response(render_record(meeting), f"{kind}-{meeting.pk}")
+
+
+RECORDS = {
+    "bien-ban-hop": files_councils.minutes_docx,
+    "bien-ban-kiem-phieu": files_councils.tally_docx,
+}
