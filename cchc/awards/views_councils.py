@@ -273,7 +273,6 @@ def _meeting_context(request, meeting) -> dict[str, Any]:
         "options": MEETING_FLOW.options(request.user, meeting),
         "can_record": policies.can_record_now(request.user, meeting),
         "form_names": selectors.form_names(),
-        "status_tone": {"planned": "secondary", "open": "warning", "closed": "success"},
     }
 
 
