@@ -74,41 +74,35 @@ def _results_table(results: list[selectors.ItemResult]) -> Table:
     rows = []
     for i, r in enumerate(results, start=1):
         n = r.item.nomination
+        outcome = OUTCOME_LABELS[r.outcome.outcome]
+        if r.outcome.outcome == voting.LOWERED:
+            outcome += f": {selectors.form_name(r.outcome.result_form)}"
         rows.append(
             [
                 i,
-                n.name,
-                n.dossier.proposing_unit.name,
+                f"{n.name} ({n.dossier.proposing_unit.name})",
                 selectors.form_name(n.form),
-                r.agree,
                 f"{r.agree}/{r.outcome.threshold.denominator}",
                 r.disagree,
                 r.lower,
                 r.abstain,
-                OUTCOME_LABELS[r.outcome.outcome]
-                + (
-                    f" ({selectors.form_name(r.outcome.result_form)})"
-                    if r.outcome.outcome == voting.LOWERED
-                    else ""
-                ),
+                outcome,
             ]
         )
     return Table(
         headers=[
             "TT",
-            "Tập thể, cá nhân",
-            "Đơn vị đề nghị",
+            "Tập thể, cá nhân (đơn vị đề nghị)",
             "Hình thức đề nghị",
             "Đồng ý",
-            "Tỷ lệ",
             "Không đồng ý",
             "Thấp hơn",
             "Không biểu quyết",
             "Kết quả",
         ],
         rows=rows,
-        widths=[8, 38, 30, 30, 12, 14, 13, 13, 14, 28],
-        size=10,
+        widths=[9, 42, 34, 17, 22, 18, 22, 36],
+        size=11,
     )
 
 
@@ -181,7 +175,7 @@ def minutes_spec(meeting: Meeting) -> Any:
         form = selectors.form_name(r.outcome.result_form or n.form)
         by_outcome[r.outcome.outcome].append(f"{n.name} ({form})")
     opinions = [
-        f"{a.member.name}: {a.written_opinion}"
+        f"{a.member.name}: {a.written_opinion.strip().rstrip('.')}"
         for a in selectors.meeting_attendance(meeting=meeting)
         if not a.present and a.written_opinion.strip()
     ]
@@ -195,7 +189,10 @@ def minutes_spec(meeting: Meeting) -> Any:
         )
     content.append(Paragraph("Kết quả biểu quyết của từng tập thể, cá nhân:"))
     content.append(_results_table(results))
-    content += [Paragraph(r.outcome.message) for r in results]
+    content += [
+        Paragraph([Run(f"{r.item.nomination.name}: ", bold=True), Run(r.outcome.message)])
+        for r in results
+    ]
     content.append(Paragraph([Run("Kết luận: ", bold=True)]))
     for key, label in (
         (voting.PASSED, "Đề nghị khen thưởng"),

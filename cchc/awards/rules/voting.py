@@ -134,11 +134,11 @@ def validate(rules: dict[str, Any]) -> None:
 
 
 def percent(value: Fraction) -> str:
-    """4/5 → "80 %", 2/3 → "2/3", 1/2 → "1/2" (the way the rules are quoted)."""
+    """4/5 → "80%", 2/3 → "2/3", 1/2 → "1/2" (the way the rules are quoted)."""
     if (value * 100).denominator == 1:
         if value == Fraction(1, 2):
             return "1/2"
-        return f"{int(value * 100)} %"
+        return f"{int(value * 100)}%"
     return f"{value.numerator}/{value.denominator}"
 
 
@@ -325,5 +325,5 @@ def _pct(votes: int, denominator: int) -> str:
     if not denominator:
         return "—"
     value = Fraction(votes * 100, denominator)
-    text = f"{float(value):.1f}".rstrip("0").rstrip(".")
-    return f"{text} %"
+    text = f"{float(value):.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text}%"
