@@ -191,6 +191,25 @@ def _city_round(units: dict) -> None:
     _dossier(person, ktd, 2026, date(2027, 3, 30), [(Subject.PERSON, ktd_people[0], bk)])
 
 
+def _ktd_round(units: dict) -> None:
+    ktd = units["level:Khúc Thừa Dụ"]
+    if _received(ktd, 2027):
+        return
+    hcc = units["office:Khúc Thừa Dụ:TTPVHCC"]
+    seated = set(Council.objects.get(unit=ktd).members.values_list("name", flat=True))
+    people = [
+        p for p in Person.objects.filter(unit=hcc).order_by("pk") if p.full_name not in seated
+    ]
+    gk = "giay_khen_chu_tich_ubnd_xa"
+    _dossier(
+        Programme.objects.get(code="ktd_dot_xuat_ca_nhan"),
+        hcc,
+        2027,
+        date(2027, 11, 20),
+        [(Subject.PERSON, p, gk) for p in people[:2]],
+    )
+
+
 def _tallies(meeting, voters: int) -> None:
     """Secret ballot counts: the first nominee with a lower form is lowered, the last other one fails, the rest
     pass."""
@@ -290,20 +309,23 @@ def load(ctx: dict) -> None:
     services.votes_record(actor=SYSTEM, meeting=meeting, votes=votes)
     services.meeting_close(actor=SYSTEM, meeting=meeting, ends_at=time(10, 0))
 
-    # Xã Khúc Thừa Dụ: its council and a meeting convened for the demo day.
+    # Xã Khúc Thừa Dụ: its council, two ad-hoc nominations received and a meeting convened for the demo day.
     ktd_council = _council(
         ktd,
         "Hội đồng Thi đua - Khen thưởng xã Khúc Thừa Dụ",
         secretary_user=users.get("khucthuadu"),
         size=7,
     )
+    _ensure_rules("ktd-2026", ktd)
+    _ktd_round(units)
     services.meeting_create(
         actor=SYSTEM,
         council=ktd_council,
         held_on=KTD_MEETING,
         starts_at=time(14, 0),
-        title="Họp xét khen thưởng phong trào thi đua cải cách hành chính năm 2026",
-        year=2026,
+        title="Họp xét khen thưởng đột xuất trong công tác cải cách hành chính năm 2027",
+        year=2027,
+        programme=Programme.objects.get(code="ktd_dot_xuat_ca_nhan"),
         ballot=BallotKind.SECRET,
         place="Hội trường UBND xã Khúc Thừa Dụ",
     )
