@@ -19,7 +19,7 @@ from cchc.awards.rules import voting
 from cchc.core import audit
 from cchc.core.attachments import attach
 from cchc.documents import kinds, word
-from cchc.documents.spec import Block, Issuer, Paragraph, Participant, Run, Signer, Table
+from cchc.documents.spec import Block, Cell, Issuer, Paragraph, Participant, Run, Signer, Table
 from cchc.registry.choices import DocType
 from cchc.registry.services import document_attach, document_register
 
@@ -71,7 +71,7 @@ def _round(meeting: Meeting) -> str:
 
 
 def _results_table(results: list[selectors.ItemResult]) -> Table:
-    rows = []
+    rows: list[list[Cell]] = []
     for i, r in enumerate(results, start=1):
         n = r.item.nomination
         outcome = OUTCOME_LABELS[r.outcome.outcome]

@@ -270,7 +270,7 @@ def load(ctx: dict) -> None:
         place="Phòng họp tầng 2, UBND phường Lê Chân",
     )
     services.meeting_open(actor=SYSTEM, meeting=meeting)
-    absent = meeting.attendance.order_by("-member__order").first()
+    absent = meeting.attendance.order_by("-member__order")[0]
     services.attendance_set(
         actor=SYSTEM,
         meeting=meeting,
