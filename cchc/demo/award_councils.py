@@ -8,7 +8,7 @@ created here with received nominations. Idempotent: nothing happens when Lê Ch�
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from django.db.models import Q
@@ -24,14 +24,15 @@ from cchc.awards.choices import (
 from cchc.awards.models import Council, Dossier, Nomination, Programme
 from cchc.awards.rules import voting
 from cchc.core.scope import SYSTEM
+from cchc.demo.day import DEMO_DAY
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Person, Unit
 
 PROGRAMMES_DIR = Path(__file__).resolve().parent.parent / "awards" / "programmes"
-TERM = (date(2026, 1, 1), date(2030, 12, 31))
+# The councils of the 2026-2030 movement; their term's end is left open (no date after the demo day).
+TERM_START = date(2026, 1, 1)
 LC_MEETING = date(2027, 3, 25)
 CITY_MEETING = date(2027, 4, 22)
-KTD_MEETING = date(2027, 11, 26)
 
 
 def _ensure_rules(file_id: str, unit: Unit) -> None:
@@ -72,9 +73,7 @@ def _council(
     size: int = 9,
     chair_name: str = "",
 ) -> Council:
-    council = services.council_create(
-        actor=SYSTEM, unit=level, name=name, term_start=TERM[0], term_end=TERM[1]
-    )
+    council = services.council_create(actor=SYSTEM, unit=level, name=name, term_start=TERM_START)
     people = _people(level, size + 2, chair_name)
     roles = [CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.SECRETARY]
     roles += [CouncilRole.MEMBER] * (size - len(roles))
@@ -191,9 +190,9 @@ def _city_round(units: dict) -> None:
     _dossier(person, ktd, 2026, date(2027, 3, 30), [(Subject.PERSON, ktd_people[0], bk)])
 
 
-def _ktd_round(units: dict) -> None:
+def _ktd_round(units: dict, day: date) -> None:
     ktd = units["level:Khúc Thừa Dụ"]
-    if _received(ktd, 2027):
+    if _received(ktd, day.year):
         return
     hcc = units["office:Khúc Thừa Dụ:TTPVHCC"]
     seated = set(Council.objects.get(unit=ktd).members.values_list("name", flat=True))
@@ -204,8 +203,8 @@ def _ktd_round(units: dict) -> None:
     _dossier(
         Programme.objects.get(code="ktd_dot_xuat_ca_nhan"),
         hcc,
-        2027,
-        date(2027, 11, 20),
+        day.year,
+        day - timedelta(days=6),
         [(Subject.PERSON, p, gk) for p in people[:2]],
     )
 
@@ -237,7 +236,7 @@ def load(ctx: dict) -> None:
     """Councils, members and meetings of the demo (once)."""
     from django.contrib.auth import get_user_model
 
-    units = ctx["units"]
+    units, day = ctx["units"], ctx.get("day") or DEMO_DAY
     lc, ktd, city = units["level:Lê Chân"], units["level:Khúc Thừa Dụ"], units["city"]
     if Council.objects.filter(unit=lc).exists():
         return
@@ -250,7 +249,7 @@ def load(ctx: dict) -> None:
     _ensure_rules("lc-259-2026", lc)
     _ensure_rules("hp-2162-2026", city)
 
-    # Phường Lê Chân: the 2026 ward round, secret ballot, one member absent with a written opinion.
+    # Phường Lê Chân: its council and, once held, its meeting for the 2026 ward round.
     lc_council = _council(
         lc,
         "Hội đồng Thi đua - Khen thưởng phường Lê Chân",
@@ -258,6 +257,38 @@ def load(ctx: dict) -> None:
         secretary_user=users.get("lechan"),
         member_user=users.get("lechan.hoidong"),
     )
+    if day >= LC_MEETING:
+        _lc_meeting(units, lc_council)
+
+    # The city: its 2026 annual round, open ballot, everyone present.
+    city_council = _council(city, "Hội đồng Thi đua - Khen thưởng thành phố Hải Phòng", size=9)
+    if day >= CITY_MEETING:
+        _city_meeting(units, city_council)
+
+    # Xã Khúc Thừa Dụ: its council, two ad-hoc nominations received and a meeting convened for the day.
+    ktd_council = _council(
+        ktd,
+        "Hội đồng Thi đua - Khen thưởng xã Khúc Thừa Dụ",
+        secretary_user=users.get("khucthuadu"),
+        size=7,
+    )
+    _ensure_rules("ktd-2026", ktd)
+    _ktd_round(units, day)
+    services.meeting_create(
+        actor=SYSTEM,
+        council=ktd_council,
+        held_on=day,
+        starts_at=time(14, 0),
+        title=f"Họp xét khen thưởng đột xuất trong công tác cải cách hành chính năm {day.year}",
+        year=day.year,
+        programme=Programme.objects.get(code="ktd_dot_xuat_ca_nhan"),
+        ballot=BallotKind.SECRET,
+        place="Hội trường UBND xã Khúc Thừa Dụ",
+    )
+
+
+def _lc_meeting(units: dict, lc_council: Council) -> None:
+    """Phường Lê Chân's 2026 ward round: secret ballot, one member absent with a written opinion."""
     _lc_round(units)
     meeting = services.meeting_create(
         actor=SYSTEM,
@@ -285,8 +316,9 @@ def load(ctx: dict) -> None:
     _tallies(meeting, voters=meeting.attendance.count())
     services.meeting_close(actor=SYSTEM, meeting=meeting, ends_at=time(16, 30))
 
-    # The city: its 2026 annual round, open ballot, everyone present.
-    city_council = _council(city, "Hội đồng Thi đua - Khen thưởng thành phố Hải Phòng", size=9)
+
+def _city_meeting(units: dict, city_council: Council) -> None:
+    """The city's 2026 annual round: open ballot, everyone present."""
     _city_round(units)
     meeting = services.meeting_create(
         actor=SYSTEM,
@@ -308,24 +340,3 @@ def load(ctx: dict) -> None:
     }
     services.votes_record(actor=SYSTEM, meeting=meeting, votes=votes)
     services.meeting_close(actor=SYSTEM, meeting=meeting, ends_at=time(10, 0))
-
-    # Xã Khúc Thừa Dụ: its council, two ad-hoc nominations received and a meeting convened for the demo day.
-    ktd_council = _council(
-        ktd,
-        "Hội đồng Thi đua - Khen thưởng xã Khúc Thừa Dụ",
-        secretary_user=users.get("khucthuadu"),
-        size=7,
-    )
-    _ensure_rules("ktd-2026", ktd)
-    _ktd_round(units)
-    services.meeting_create(
-        actor=SYSTEM,
-        council=ktd_council,
-        held_on=KTD_MEETING,
-        starts_at=time(14, 0),
-        title="Họp xét khen thưởng đột xuất trong công tác cải cách hành chính năm 2027",
-        year=2027,
-        programme=Programme.objects.get(code="ktd_dot_xuat_ca_nhan"),
-        ballot=BallotKind.SECRET,
-        place="Hội trường UBND xã Khúc Thừa Dụ",
-    )
