@@ -160,9 +160,9 @@ def council_detail(request, pk):
             "meetings": list(selectors.council_meetings(actor=request.user, council=council)),
             "can_manage": can_manage,
             "member_form": _member_form(council) if can_manage else None,
-            "rules": voting.merged_rules(council.rules),
-            "denominators": voting.DENOMINATORS,
-            "form_names": selectors.form_names(),
+            "rule_lines": voting.describe(
+                voting.merged_rules(council.rules), selectors.form_names()
+            ),
         },
     )
 

@@ -142,6 +142,50 @@ def percent(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
+def describe(rules: dict[str, Any], names: dict[str, str] | None = None) -> list[str]:
+    """The rules in Vietnamese sentences, as the council page shows them."""
+    names = names or {}
+    lines = []
+    for q in rules.get("quorum", []):
+        when = " (phiên họp xét khen thưởng)" if q.get("when") == "awards" else ""
+        lines.append(
+            f"Túc số {q.get('label') or 'phiên họp'}: từ {percent(share_of(q['share']))} tổng số "
+            f"thành viên trở lên{when}."
+        )
+    written = rules.get("written_opinions", {})
+    lines.append(
+        "Ý kiến bằng văn bản của thành viên vắng mặt "
+        + ("được tính là phiếu" if written.get("count_as_votes") else "không được tính là phiếu")
+        + (
+            ", được tính vào túc số."
+            if written.get("count_in_quorum")
+            else ", không tính vào túc số."
+        )
+    )
+    excluded = rules.get("conflict", {}).get("exclude_from", [])
+    lines.append(
+        "Thành viên có xung đột lợi ích không biểu quyết"
+        + (
+            " và không được tính vào: " + ", ".join(DENOMINATORS[x] for x in excluded) + "."
+            if excluded
+            else "."
+        )
+    )
+    for form, t in rules.get("thresholds", {}).items():
+        label = "Các hình thức khác" if form == "default" else names.get(form, form)
+        strict = bool(t.get("strict"))
+        share = percent(share_of(t["share"]))
+        wording = f"quá {share}" if strict else f"từ {share} trở lên"
+        lines.append(f"{label}: {wording} {DENOMINATORS[t['of']]} đồng ý.")
+    for form, lower in rules.get("lower_forms", {}).items():
+        lines.append(
+            f"Không đạt {names.get(form, form)} thì có thể đề nghị {names.get(lower, lower)}."
+        )
+    if rules.get("source"):
+        lines.append(f"Căn cứ: {rules['source']}.")
+    return lines
+
+
 # --- Quorum ----------------------------------------------------------------------------------------------------
 
 

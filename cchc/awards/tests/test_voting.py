@@ -142,3 +142,13 @@ def test_malformed_rules_are_refused_in_vietnamese(bad):
     with pytest.raises(voting.RuleError) as exc:
         voting.merged_rules(bad)
     assert any(ch in str(exc.value) for ch in "ỷốẫệ")
+
+
+def test_the_rules_read_as_vietnamese_sentences_with_their_denominators():
+    lines = voting.describe(RULES, {"cstd_co_so": "Chiến sĩ thi đua cơ sở", "ldtt": "LĐTT"})
+    assert "Túc số phiên họp xét khen thưởng: từ 80% tổng số thành viên trở lên" in lines[1]
+    assert "Chiến sĩ thi đua cơ sở: từ 80% trở lên tổng số thành viên Hội đồng đồng ý." in lines
+    assert any(
+        line.startswith("Các hình thức khác: quá 1/2 số thành viên có mặt") for line in lines
+    )
+    assert "Không đạt Chiến sĩ thi đua cơ sở thì có thể đề nghị LĐTT." in lines
