@@ -54,3 +54,15 @@ def test_a_council_meeting_from_opening_to_its_records(page, login, shot):
         "failed",
         "passed",
     ]
+
+
+def test_the_citys_open_ballot_shows_each_members_choice_once_closed(page, login, shot):
+    login("snv")
+    meeting = Meeting.objects.get(council__unit__parent__isnull=True, year=2026)
+    page.goto(f"{page.base_url}/khen-thuong/phien-hop/{meeting.pk}/bieu-quyet/")
+    expect(page.locator("#vote-table tbody tr")).to_have_count(9)
+    expect(page.locator("#vote-table select").first).to_be_disabled()
+    expect(page.locator("#vote-table select").first).to_have_value("agree")
+    shot("award-meeting-open-ballot")
+    page.goto(f"{page.base_url}/khen-thuong/phien-hop/{meeting.pk}/")
+    expect(page.locator("#result-table [data-outcome=passed]")).to_have_count(2)
