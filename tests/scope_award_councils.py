@@ -60,4 +60,3 @@ APIS = {
         kwargs=lambda d, w: {"meeting_id": meeting_of(d, w).pk}
     ),
 }
-

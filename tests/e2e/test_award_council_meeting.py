@@ -24,7 +24,9 @@ def test_a_council_meeting_from_opening_to_its_records(page, login, shot):
     last.locator("input[type=checkbox]").uncheck()
     last.locator("textarea").fill("Đi công tác; đồng ý đề nghị khen thưởng cả hai cá nhân.")
     page.click("#attendance-form button[type=submit]")
-    expect(page.locator("#quorum")).to_contain_text("Có mặt 6/7 thành viên (và 1 ý kiến bằng văn bản)")
+    expect(page.locator("#quorum")).to_contain_text(
+        "Có mặt 6/7 thành viên (và 1 ý kiến bằng văn bản)"
+    )
 
     page.click("#vote-link")
     rows = page.locator("#tally-table tbody tr")
