@@ -1,8 +1,6 @@
 """The council pages and API through the test client: a whole meeting by the standing office, and the scope
 rules (another level's council is 404, the read-only viewer may not vote: 403)."""
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
@@ -164,4 +162,18 @@ def test_a_removed_member_leaves_the_council_list(personas, client_for):
     c.post(reverse("awards:council_member_remove", args=[council.pk, member.pk]))
     member.refresh_from_db()
     assert not member.active
-    assert date(2026, 1, 1) == council.term_start
+    assert member not in council.members.filter(active=True)
+
+
+def test_the_council_list_and_a_meeting_page_keep_their_query_count(
+    personas, client_for, django_assert_max_num_queries
+):
+    council = setup.council(personas)
+    prog = setup.programme(personas.ward_a)
+    setup.round_of(personas, prog, [(f"Cá nhân {i}", "ldtt") for i in range(8)])
+    meeting = setup.meeting(personas, council, prog)
+    c = client_for(personas.ward_a_officer)
+    with django_assert_max_num_queries(12):
+        assert c.get(reverse("awards:council_list")).status_code == 200
+    with django_assert_max_num_queries(25):
+        assert c.get(reverse("awards:meeting_detail", args=[meeting.pk])).status_code == 200
