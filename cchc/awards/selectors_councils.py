@@ -158,6 +158,11 @@ def meeting_figures(*, meeting: Meeting) -> tuple[int, int, int]:
     return len(rows), sum(1 for a in rows if a.present), written
 
 
+def council_rule_lines(*, council: Council) -> list[str]:
+    """The council's quorum and thresholds as Vietnamese sentences."""
+    return voting.describe(voting.merged_rules(council.rules), form_names())
+
+
 def meeting_rules(*, meeting: Meeting) -> dict[str, Any]:
     """The rules the meeting applies: its snapshot once open, the council's rules before."""
     return voting.merged_rules(meeting.council.rules, meeting.rules)

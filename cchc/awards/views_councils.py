@@ -26,9 +26,10 @@ from cchc.core import dates, listing
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.documents import word
-from cchc.orgs.choices import LEVEL_KINDS
+from cchc.orgs.choices import LEVEL_KINDS, UnitKind
 from cchc.orgs.models import Person, Unit
 
+LEVEL_CHOICES = [(k.value, k.label) for k in UnitKind if k.value in LEVEL_KINDS]
 COUNCIL_SPEC = listing.ListSpec(
     title="Hội đồng Thi đua - Khen thưởng",
     columns=[
@@ -38,6 +39,7 @@ COUNCIL_SPEC = listing.ListSpec(
         listing.Column("term_end", "Đến", sort="term_end"),
         listing.Column("member_count", "Thành viên", sort="member_count"),
     ],
+    filters=[listing.Filter("kind", "Cấp", choices=LEVEL_CHOICES, lookup="unit__kind")],
     default_sort="unit",
     export_name="hoi-dong-thi-dua-khen-thuong",
     search_field="unit__search_text",
@@ -160,9 +162,7 @@ def council_detail(request, pk):
             "meetings": list(selectors.council_meetings(actor=request.user, council=council)),
             "can_manage": can_manage,
             "member_form": _member_form(council) if can_manage else None,
-            "rule_lines": voting.describe(
-                voting.merged_rules(council.rules), selectors.form_names()
-            ),
+            "rule_lines": selectors.council_rule_lines(council=council),
         },
     )
 
