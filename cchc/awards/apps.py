@@ -24,6 +24,16 @@ class AwardsConfig(AppConfig):
         "award_decision.propose_up": "Trình cấp trên khen thưởng",
         "award.revoke": "Thu hồi khen thưởng",
         "base_salary.create": "Thêm mức lương cơ sở",
+        "award_council.create": "Thành lập Hội đồng Thi đua - Khen thưởng",
+        "award_council.update": "Sửa thông tin Hội đồng Thi đua - Khen thưởng",
+        "award_council.member_add": "Thêm thành viên Hội đồng Thi đua - Khen thưởng",
+        "award_council.member_remove": "Bớt thành viên Hội đồng Thi đua - Khen thưởng",
+        "award_meeting.create": "Triệu tập phiên họp Hội đồng Thi đua - Khen thưởng",
+        "award_meeting.attendance": "Điểm danh phiên họp Hội đồng Thi đua - Khen thưởng",
+        "award_meeting.votes": "Ghi phiếu biểu quyết công khai",
+        "award_meeting.tally": "Ghi kết quả kiểm phiếu kín",
+        "award_meeting.result": "Ghi kết quả biểu quyết của Hội đồng vào đề nghị khen thưởng",
+        "award_meeting.records": "Lập biên bản họp, biên bản kiểm phiếu",
     }
 
     def ready(self) -> None:
