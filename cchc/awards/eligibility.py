@@ -161,17 +161,15 @@ def pool_person_ids(rule: schema.Programme, issuer: Unit, year: int) -> list[int
     return [pk for pk, path in rows if units.intersection(path_ids(path))]
 
 
-def verdicts(
+def evaluated(
     programme: Programme,
+    when: Occasion,
     *,
-    year: int | None = None,
-    period: tuple[int, int] | None = None,
     units: Iterable[int] | None = None,
     persons: Iterable[int] | None = None,
-) -> list[engine.Verdict]:
-    """The verdict of every candidate (the pool's when `units`/`persons` are None), in the pool's order."""
+) -> list[tuple[Candidate, engine.Verdict]]:
+    """Each candidate's facts with its verdict, in the order given (the pool's when None)."""
     _pf, rule = programme_rule(programme)
-    when = occasion(programme, year=year, period=period)
     issuer = _issuer(programme)
     needs = needs_of([rule], year=when.year, period=when.period)
     facts: list[Candidate]
@@ -186,9 +184,27 @@ def verdicts(
     else:
         facts = []
     return [
-        engine.evaluate(rule, cand, year=when.year, period=when.period, issuer_unit_id=issuer.pk)
+        (
+            cand,
+            engine.evaluate(
+                rule, cand, year=when.year, period=when.period, issuer_unit_id=issuer.pk
+            ),
+        )
         for cand in facts
     ]
+
+
+def verdicts(
+    programme: Programme,
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    units: Iterable[int] | None = None,
+    persons: Iterable[int] | None = None,
+) -> list[engine.Verdict]:
+    """The verdict of every candidate (the pool's when `units`/`persons` are None), in the pool's order."""
+    when = occasion(programme, year=year, period=period)
+    return [verdict for _, verdict in evaluated(programme, when, units=units, persons=persons)]
 
 
 def verdict_for(
