@@ -46,10 +46,11 @@ class Occasion:
 
     year: int
     period: tuple[int, int] | None
+    period_end: bool = False
 
     @property
     def text(self) -> str:
-        if self.period is not None:
+        if self.period_end and self.period is not None:
             return f"giai đoạn {self.period[0]} - {self.period[1]}"
         return f"năm {self.year}"
 
@@ -113,7 +114,7 @@ def occasion(
             raise DomainError(
                 f"Năm {year} không thuộc giai đoạn {period[0]} - {period[1]}.", field="year"
             )
-        return Occasion(year if year is not None else period[1], period)
+        return Occasion(year if year is not None else period[1], period, True)
     if year is None:
         from cchc.core import dates
 
