@@ -13,9 +13,11 @@ year) that the criteria on one year (the bloc leader, for instance) use.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cchc.awards.rules import memo
 from cchc.awards.rules import vocabulary as v
 from cchc.awards.rules.catalogue import catalogue
 from cchc.awards.rules.criteria import Ctx
@@ -23,7 +25,7 @@ from cchc.awards.rules.facts import Candidate, HouseholdFacts, PersonFacts, Unit
 from cchc.awards.rules.schema import Bound, Programme, ProgrammeFile
 from cchc.awards.rules.types import Reason
 
-__all__ = ["Verdict", "evaluate", "describe_programme", "evaluate_target"]
+__all__ = ["Verdict", "evaluate", "evaluate_many", "describe_programme", "evaluate_target"]
 
 _SUBJECT_TYPES: dict[str, type] = {
     v.COLLECTIVE: UnitFacts,
@@ -281,6 +283,41 @@ def evaluate(
     if pool is not None:
         reasons.insert(0, pool)
     return _verdict(programme, facts, ctx, period, reasons)
+
+
+def evaluate_many(
+    programme: Programme,
+    candidates: Iterable[Candidate],
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    issuer_unit_id: int | None = None,
+) -> list[Verdict]:
+    """`evaluate` for each candidate, in order; candidates whose facts give the same reasons (the people of one
+    unit with the same evaluation, no initiative, no check: see `memo`) are decided once and share them."""
+    key_of = memo.keyer(programme)
+    if key_of is None:
+        return [
+            evaluate(programme, c, year=year, period=period, issuer_unit_id=issuer_unit_id)
+            for c in candidates
+        ]
+    ctx, resolved = _context(programme, year, period)
+    code, subject, at = programme.code, programme.subject, ctx.year
+    seen: dict[tuple, tuple[str, tuple[Reason, ...]]] = {}
+    out: list[Verdict] = []
+    append = out.append
+    for cand in candidates:
+        key = key_of(cand, ctx)
+        hit = seen.get(key)
+        if hit is None:
+            first = evaluate(
+                programme, cand, year=year, period=period, issuer_unit_id=issuer_unit_id
+            )
+            seen[key] = (first.verdict, first.reasons)
+            append(first)
+        else:
+            append(Verdict(code, subject, cand.id, cand.name, hit[0], hit[1], at, resolved))
+    return out
 
 
 def describe_programme(
