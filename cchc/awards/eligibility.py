@@ -184,15 +184,10 @@ def evaluated(
         facts = [loaded_persons[i] for i in ids if i in loaded_persons]
     else:
         facts = []
-    return [
-        (
-            cand,
-            engine.evaluate(
-                rule, cand, year=when.year, period=when.period, issuer_unit_id=issuer.pk
-            ),
-        )
-        for cand in facts
-    ]
+    found = engine.evaluate_many(
+        rule, facts, year=when.year, period=when.period, issuer_unit_id=issuer.pk
+    )
+    return list(zip(facts, found, strict=True))
 
 
 def verdicts(

@@ -16,7 +16,7 @@ from typing import Any
 
 from cchc.awards.rules.facts import PersonFacts, UnitFacts
 
-__all__ = ["KEYS", "keyer"]
+__all__ = ["KEYS", "criterion_key", "pool_key"]
 
 Key = Callable[[Any, Any, Any], Any]
 
@@ -107,24 +107,28 @@ KEYS: dict[str, Key] = {
 }
 
 
-def keyer(programme: Any) -> Callable[[Any, Any], tuple] | None:
-    """The key function of a programme's candidates (pool and every criterion), or None when a criterion kind
-    has no key."""
-    leaves = [leaf for c in programme.criteria for leaf in c.leaves()]
+def criterion_key(criterion: Any) -> Callable[[Any, Any], Any] | None:
+    """The key of one criterion (a group's is the tuple of its leaves' keys), or None when a leaf's kind has
+    no key."""
+    leaves = criterion.leaves()
     keys = [KEYS.get(str(getattr(leaf, "kind", ""))) for leaf in leaves]
     if any(k is None for k in keys):
         return None
     pairs = [(k, leaf) for k, leaf in zip(keys, leaves, strict=True) if k is not None]
-    by_name = bool(programme.pool.employment)
+    if len(pairs) == 1:
+        ((only, leaf),) = pairs
+        return lambda cand, ctx: only(leaf, cand, ctx)
+    return lambda cand, ctx: tuple([k(leaf, cand, ctx) for k, leaf in pairs])
 
-    def key(cand: Any, ctx: Any) -> tuple:
-        unit = cand if isinstance(cand, UnitFacts) else cand.unit
-        head = (
+
+def pool_key(programme: Any) -> Callable[[Any], Any]:
+    """What the pool's reason depends on: the candidate's unit, and the person's name and employment when the
+    pool is restricted by employment."""
+    if programme.pool.employment:
+        return lambda cand: (
             type(cand),
-            id(unit),
+            id(cand if isinstance(cand, UnitFacts) else cand.unit),
             getattr(cand, "employment", None),
-            cand.name if by_name else None,
+            cand.name,
         )
-        return head + tuple([k(leaf, cand, ctx) for k, leaf in pairs])
-
-    return key
+    return lambda cand: (type(cand), id(cand if isinstance(cand, UnitFacts) else cand.unit))
