@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from cchc.awards.models import (
     Award,
@@ -29,7 +29,15 @@ from cchc.awards.models import (
 from cchc.awards.rules import facts as f
 from cchc.awards.rules.schema import Programme as RuleProgramme
 from cchc.core import dates
-from cchc.initiatives.selectors import recognised_for, recognised_for_persons
+from cchc.initiatives.choices import InitiativeStatus
+from cchc.initiatives.models import InitiativeAuthor
+from cchc.initiatives.selectors import (
+    FACT_FIELDS,
+    PENDING,
+    InitiativeFact,
+    recognised_for,
+    recognised_for_persons,
+)
 from cchc.orgs.models import BlocMembership, Person, Unit
 from cchc.par.models import Result
 
@@ -112,6 +120,15 @@ def needs_of(
     )
 
 
+# Up to this many ids a query names them (`IN (...)`); above it, the query reads the rows of the years in question
+# and keeps the candidates' in Python: a long list of parameters costs more than the rows it leaves out.
+IN_LIMIT = 500
+
+
+def _among(field: str, ids: set[int]) -> dict[str, set[int]]:
+    return {f"{field}__in": ids} if len(ids) <= IN_LIMIT else {}
+
+
 def path_ids(path: str) -> list[int]:
     return [int(p) for p in path.strip("/").split("/") if p]
 
@@ -123,16 +140,17 @@ def _in_window(first: date, last: date) -> Q:
 def _unit_rows(unit_ids: set[int]) -> dict[int, tuple[str, str, str]]:
     return {
         pk: (name, kind, path)
-        for pk, name, kind, path in Unit.objects.filter(pk__in=unit_ids).values_list(
+        for pk, name, kind, path in Unit.objects.filter(**_among("pk", unit_ids)).values_list(
             "pk", "name", "kind", "path"
         )
+        if pk in unit_ids
     }
 
 
 def _blocs(unit_ids: set[int], years: range) -> dict[int, dict[int, str | None]]:
     blocs: dict[int, dict[int, str | None]] = defaultdict(dict)
     rows = BlocMembership.objects.filter(
-        unit_id__in=unit_ids, year__gte=years.start, year__lt=years.stop
+        year__gte=years.start, year__lt=years.stop, **_among("unit_id", unit_ids)
     ).values_list("unit_id", "year", "bloc__code")
     for unit_id, year, code in rows:
         blocs[unit_id][year] = code
@@ -144,7 +162,10 @@ def _par(unit_ids: set[int], years: range) -> dict[int, dict[int, f.ParResult]]:
     par: dict[int, dict[int, f.ParResult]] = defaultdict(dict)
     rows = (
         Result.objects.filter(
-            unit_id__in=unit_ids, year__gte=years.start, year__lt=years.stop, published=True
+            year__gte=years.start,
+            year__lt=years.stop,
+            published=True,
+            **_among("unit_id", unit_ids),
         )
         .order_by("unit_id", "year", "-round_id")
         .values_list(
@@ -164,6 +185,40 @@ def _initiatives(fact_rows: dict[int, list]) -> dict[int, tuple[f.Initiative, ..
         owner: tuple(f.Initiative(i.id, i.title, i.year, i.level, i.recognised_on) for i in items)
         for owner, items in fact_rows.items()
     }
+
+
+def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
+    """The initiatives each person co-authored in the years (recognised, or awaiting recognition: unknown), like
+    `recognised_for_persons`; one query, with the ids in it only for a short list."""
+    if len(ids) <= IN_LIMIT:
+        return recognised_for_persons(
+            person_ids=ids, start_year=years.start, end_year=years.stop - 1, include_pending=True
+        )
+    result: dict[int, list] = {pid: [] for pid in ids}
+    rows = (
+        InitiativeAuthor.objects.filter(
+            person__isnull=False,
+            initiative__status__in=[InitiativeStatus.RECOGNISED, *PENDING],
+            initiative__year__gte=years.start,
+            initiative__year__lt=years.stop,
+        )
+        .order_by(
+            "initiative__year",
+            F("initiative__recognised_on").asc(nulls_last=True),
+            "initiative_id",
+        )
+        .values_list(*(f"initiative__{name}" for name in FACT_FIELDS), "person_id")
+    )
+    for *fields, person_id in rows:
+        if person_id in result:
+            pk, title, year, level, recognised_on = fields
+            known = bool(level and recognised_on)
+            result[person_id].append(
+                InitiativeFact(
+                    pk, title, year, level if known else None, recognised_on if known else None
+                )
+            )
+    return result
 
 
 def _plan_on_time(unit_ids: set[int], years: range) -> dict[int, dict[int, Decimal | None]]:
@@ -263,12 +318,17 @@ def _nominations(**filters) -> list[f.Nomination]:
     return [_nomination(r) for r in rows]
 
 
-def _checks(programme_codes: tuple[str, ...], **filters) -> dict[int, list[f.ManualCheck]]:
+def _checks(
+    programme_codes: tuple[str, ...], owner: str, ids: set[int]
+) -> dict[int, list[f.ManualCheck]]:
     out: dict[int, list[f.ManualCheck]] = defaultdict(list)
     if not programme_codes:
         return out
-    owner = "unit_id" if "unit_id__in" in filters else "person_id"
-    rows = ManualCheck.objects.filter(programme__code__in=programme_codes, **filters).values_list(
+    rows = ManualCheck.objects.filter(
+        programme__code__in=programme_codes,
+        **{f"{owner[:-3]}__isnull": False},
+        **_among(owner, ids),
+    ).values_list(
         owner,
         "programme__code",
         "criterion",
@@ -370,14 +430,17 @@ def load_units(
     if needs.evaluation:
         evaluation = defaultdict(dict)
         for unit_id, year, grade in UnitEvaluation.objects.filter(
-            unit_id__in=ids, year__gte=years.start, year__lt=years.stop
+            year__gte=years.start, year__lt=years.stop, **_among("unit_id", ids)
         ).values_list("unit_id", "year", "grade"):
             evaluation[unit_id][year] = grade
     known = _registry_years(years) if needs.titles or needs.members else set()
     titles = (
         _titles(
             Award.objects.filter(
-                unit_id__in=ids, subject="collective", revoked_on__isnull=True, year__in=list(known)
+                subject="collective",
+                revoked_on__isnull=True,
+                year__in=list(known),
+                **_among("unit_id", ids),
             ).values_list("unit_id", "year", "form"),
             known,
             ids,
@@ -396,9 +459,9 @@ def load_units(
     nominations: dict[int, list[f.Nomination]] | None = None
     if needs.nominations:
         nominations = defaultdict(list)
-        for n in _nominations(unit_id__in=ids, person__isnull=True):
+        for n in _nominations(person__isnull=True, **_among("unit_id", ids)):
             nominations[n.unit_id or 0].append(n)
-    checks = _checks(needs.manual, unit_id__in=ids) if manual else {}
+    checks = _checks(needs.manual, "unit_id", ids) if manual else {}
     out: dict[int, f.UnitFacts] = {}
     for pk, (name, kind, path) in units.items():
         out[pk] = f.UnitFacts(
@@ -436,15 +499,17 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
         return {}
     years = needs.years
     rows = list(
-        Person.objects.filter(pk__in=ids).values_list(
+        r
+        for r in Person.objects.filter(**_among("pk", ids)).values_list(
             "pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender"
         )
+        if r[0] in ids
     )
     ids = {r[0] for r in rows}
     path_units = {u for r in rows for u in path_ids(r[3])}
     ranked = set(
         BlocMembership.objects.filter(
-            unit_id__in=path_units, year__gte=years.start, year__lt=years.stop
+            year__gte=years.start, year__lt=years.stop, **_among("unit_id", path_units)
         ).values_list("unit_id", flat=True)
     )
     collective = {r[0]: _collective_of(r[3], ranked, r[2]) for r in rows}
@@ -459,23 +524,12 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
         and bool(needs.unit_facts & {"nominated_for", "not_nominated_for"}),
     )
     units = load_units(set(collective.values()), unit_needs, manual=False)
-    initiatives = (
-        _initiatives(
-            recognised_for_persons(
-                person_ids=ids,
-                start_year=years.start,
-                end_year=years.stop - 1,
-                include_pending=True,
-            )
-        )
-        if needs.initiatives
-        else None
-    )
+    initiatives = _initiatives(_person_initiatives(ids, years)) if needs.initiatives else None
     evaluation: dict[int, dict[int, str | None]] | None = None
     if needs.evaluation:
         evaluation = defaultdict(dict)
         for person_id, year, grade in Evaluation.objects.filter(
-            person_id__in=ids, year__gte=years.start, year__lt=years.stop
+            year__gte=years.start, year__lt=years.stop, **_among("person_id", ids)
         ).values_list("person_id", "year", "grade"):
             evaluation[person_id][year] = grade
     titles = None
@@ -483,7 +537,10 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
         known = _registry_years(years)
         titles = _titles(
             Award.objects.filter(
-                person_id__in=ids, revoked_on__isnull=True, year__in=list(known)
+                person__isnull=False,
+                revoked_on__isnull=True,
+                year__in=list(known),
+                **_among("person_id", ids),
             ).values_list("person_id", "year", "form"),
             known,
             ids,
@@ -492,7 +549,7 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
     if needs.positions:
         positions = defaultdict(list)
         for person_id, start, end, position, unit_name, direct in (
-            CchcAssignment.objects.filter(person_id__in=ids)
+            CchcAssignment.objects.filter(**_among("person_id", ids))
             .filter(Q(end__isnull=True) | Q(end__gte=date(years.start, 1, 1)))
             .order_by("person_id", "start")
             .values_list("person_id", "start", "end", "position", "unit__name", "direct")
@@ -501,14 +558,14 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
     discipline: dict[int, list[f.DisciplineRecord]] | None = None
     if needs.discipline:
         discipline = defaultdict(list)
-        for record, _path in _discipline_rows(years, person_id__in=ids):
+        for record, _path in _discipline_rows(years, **_among("person_id", ids)):
             discipline[record.person_id].append(record)
     nominations: dict[int, list[f.Nomination]] | None = None
     if needs.nominations:
         nominations = defaultdict(list)
-        for n in _nominations(person_id__in=ids):
+        for n in _nominations(person__isnull=False, **_among("person_id", ids)):
             nominations[n.person_id or 0].append(n)
-    checks = _checks(needs.manual, person_id__in=ids)
+    checks = _checks(needs.manual, "person_id", ids)
     out: dict[int, f.PersonFacts] = {}
     for pk, name, unit_id, _path, employment, gender in rows:
         spells = None if positions is None else positions.get(pk)
