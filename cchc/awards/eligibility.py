@@ -12,6 +12,7 @@ programme considers the active people of those units and of the units below them
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -170,6 +171,24 @@ def evaluated(
     persons: Iterable[int] | None = None,
 ) -> list[tuple[Candidate, engine.Verdict]]:
     """Each candidate's facts with its verdict, in the order given (the pool's when None)."""
+    # Tens of thousands of facts and reasons are built and kept, none in a reference cycle: the cyclic
+    # collector would scan them again and again as they grow, so it waits until they are all made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _evaluated(programme, when, units=units, persons=persons)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _evaluated(
+    programme: Programme,
+    when: Occasion,
+    *,
+    units: Iterable[int] | None,
+    persons: Iterable[int] | None,
+) -> list[tuple[Candidate, engine.Verdict]]:
     _pf, rule = programme_rule(programme)
     issuer = _issuer(programme)
     needs = needs_of([rule], year=when.year, period=when.period)

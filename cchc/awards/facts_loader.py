@@ -77,6 +77,7 @@ class Needs:
     nominations: bool = False
     manual: tuple[str, ...] = ()
     unit_facts: frozenset[str] = field(default_factory=frozenset)
+    cchc_min_months: int | None = None
 
 
 def _kind(node: object) -> str:
@@ -91,6 +92,7 @@ def needs_of(
     own_unit: set[str] = set()
     lookback = 1
     manual: list[str] = []
+    months: set[int] = set()
     for programme in programmes:
         if any(_kind(leaf) == "manual" for c in programme.criteria for leaf in c.leaves()):
             manual.append(programme.code)
@@ -98,6 +100,8 @@ def needs_of(
             for leaf in criterion.leaves():
                 kinds.add(_kind(leaf))
                 lookback = max(lookback, getattr(leaf, "consecutive_years", 1))
+                if _kind(leaf) == "cchc_work_years":
+                    months.add(getattr(leaf, "min_months", 6))
                 if getattr(leaf, "applies_to", "self") == "own_unit":
                     own_unit.add(_kind(leaf))
     start = min(period[0] if period else year, year - lookback + 1)
@@ -117,6 +121,7 @@ def needs_of(
         nominations=bool(kinds & {"nominated_for", "not_nominated_for"}),
         manual=tuple(manual),
         unit_facts=frozenset(own_unit),
+        cchc_min_months=months.pop() if len(months) == 1 else None,
     )
 
 
@@ -567,8 +572,19 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
             nominations[n.person_id or 0].append(n)
     checks = _checks(needs.manual, "person_id", ids)
     out: dict[int, f.PersonFacts] = {}
+    worked: dict[
+        tuple[f.PositionSpell, ...], dict[int, bool | None]
+    ] = {}  # the same spells, the same years
     for pk, name, unit_id, _path, employment, gender in rows:
         spells = None if positions is None else positions.get(pk)
+        cchc_years = None
+        if spells and needs.cchc_min_months is not None:
+            history = tuple(spells)
+            cchc_years = worked.get(history)
+            if cchc_years is None:
+                cchc_years = worked[history] = f.cchc_years_from_positions(
+                    history, years, min_months=needs.cchc_min_months
+                )
         out[pk] = f.PersonFacts(
             id=pk,
             name=name,
@@ -577,6 +593,7 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
             employment=employment or None,
             female=None if not gender else gender == "female",
             positions=None if not spells else tuple(spells),
+            cchc_years=cchc_years,
             initiatives=None if initiatives is None else initiatives.get(pk, ()),
             discipline=None if discipline is None else tuple(discipline.get(pk, ())),
             titles=None if titles is None else titles.get(pk, {}),
