@@ -16,7 +16,8 @@ import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cchc.awards.facts_loader import load_persons, load_units, needs_of, path_ids
+from cchc.awards.facts_loader import load_units, needs_of, path_ids
+from cchc.awards.facts_people import load_persons
 from cchc.awards.models import Programme
 from cchc.awards.rule_files import programme_rule
 from cchc.awards.rules import eligibility as engine
