@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from django.db.models import Q
 
@@ -125,8 +126,14 @@ def _among(field: str, ids: set[int]) -> dict[str, set[int]]:
     return {f"{field}__in": ids} if len(ids) <= IN_LIMIT else {}
 
 
-def path_ids(path: str) -> list[int]:
-    return [int(p) for p in path.strip("/").split("/") if p]
+@lru_cache(maxsize=65536)
+def _path_ids(path: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in path.strip("/").split("/") if p)
+
+
+def path_ids(path: str) -> tuple[int, ...]:
+    """The ids of a materialised path ("/1/5/23/"), top first (the people of a unit share its path: cached)."""
+    return _path_ids(path)
 
 
 def _in_window(first: date, last: date) -> Q:

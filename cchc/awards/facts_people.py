@@ -155,18 +155,17 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
             nominations[n.person_id or 0].append(n)
     checks = _checks(needs.manual, "person_id", ids)
     out: dict[int, f.PersonFacts] = {}
-    worked: dict[
-        tuple[f.PositionSpell, ...], dict[int, bool | None]
-    ] = {}  # the same spells, the same years
+    # The years of work depend on the spells' dates and kinds only: worked out once per distinct history.
+    worked: dict[tuple, dict[int, bool | None]] = {}
     for pk, name, unit_id, _path, employment, gender in rows:
         spells = None if positions is None else positions.get(pk)
         cchc_years = None
         if spells and needs.cchc_min_months is not None:
-            history = tuple(spells)
+            history = tuple((s.start, s.end, s.cchc_direct) for s in spells)
             cchc_years = worked.get(history)
             if cchc_years is None:
                 cchc_years = worked[history] = f.cchc_years_from_positions(
-                    history, years, min_months=needs.cchc_min_months
+                    tuple(spells), years, min_months=needs.cchc_min_months
                 )
         out[pk] = f.PersonFacts(
             id=pk,
