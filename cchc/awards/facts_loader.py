@@ -85,6 +85,7 @@ def needs_of(
     lookback = 1
     manual: list[str] = []
     months: set[int] = set()
+    over_period = False
     for programme in programmes:
         if any(_kind(leaf) == "manual" for c in programme.criteria for leaf in c.leaves()):
             manual.append(programme.code)
@@ -92,12 +93,17 @@ def needs_of(
             for leaf in criterion.leaves():
                 kinds.add(_kind(leaf))
                 lookback = max(lookback, getattr(leaf, "consecutive_years", 1))
+                if _kind(leaf) == "par_years_in_top" or getattr(leaf, "over", None) == "period":
+                    over_period = True
                 if _kind(leaf) == "cchc_work_years":
                     months.add(getattr(leaf, "min_months", 6))
                 if getattr(leaf, "applies_to", "self") == "own_unit":
                     own_unit.add(_kind(leaf))
-    start = min(period[0] if period else year, year - lookback + 1)
-    end = max(period[1] if period else year, year)
+    # The period's years only when a criterion looks over the period; otherwise the year (and the years
+    # before it that "N consecutive years" standards read).
+    window = period if period is not None and over_period else None
+    start = min(window[0] if window else year, year - lookback + 1)
+    end = max(window[1] if window else year, year)
     return Needs(
         years=range(start, end + 1),
         par=bool(kinds & _PAR_KINDS),

@@ -172,3 +172,16 @@ def test_bad_periods_are_refused_in_vietnamese(text):
         eligibility.parse_period(text)
     assert "Giai đoạn" in exc.value.message
     assert eligibility.parse_period(" 2026 - 2030 ") == (2026, 2030)
+
+
+def test_facts_are_read_over_the_years_the_criteria_look_at():
+    from cchc.awards.facts_loader import needs_of
+    from cchc.awards.rule_files import programme_rule
+
+    _pf, annual = programme_rule(programme(CITY_PERSON))
+    needs = needs_of([annual], year=2030, period=(2026, 2030))
+    assert needs.years == range(2030, 2031)
+    assert needs.evaluation and needs.positions and needs.initiatives and not needs.par
+    _pf, flag = programme_rule(programme("hp2162_gd_co_thi_dua"))
+    needs = needs_of([flag], year=2030, period=(2026, 2030))
+    assert needs.years == range(2026, 2031) and needs.par
