@@ -666,6 +666,7 @@ AWARD_PARTS = [
         "scope_award_decisions",
         "scope_award_registry",
         "scope_award_reader",
+        "scope_award_eligibility",
     )
 ]
 

@@ -3,6 +3,7 @@
 import cchc.awards.urls_councils as urls_councils
 import cchc.awards.urls_decisions as urls_decisions
 import cchc.awards.urls_dossiers as urls_dossiers
+import cchc.awards.urls_eligibility as urls_eligibility
 import cchc.awards.urls_reader as urls_reader
 import cchc.awards.urls_registry as urls_registry
 import cchc.awards.urls_rules as urls_rules
@@ -10,6 +11,7 @@ import cchc.awards.urls_rules as urls_rules
 urlpatterns = [
     *urls_rules.urlpatterns,
     *urls_reader.urlpatterns,
+    *urls_eligibility.urlpatterns,
     *urls_dossiers.urlpatterns,
     *urls_councils.urlpatterns,
     *urls_decisions.urlpatterns,
