@@ -1,0 +1,530 @@
+"""The facts the award rules read, loaded from the database in bulk: one query per kind of fact, whatever the
+number of candidates (`cchc.awards.rules.facts` is the contract).
+
+`Needs` says which kinds of fact a programme's criteria read, so a programme loads only those; a kind not
+loaded stays `None` in the facts (the rules say "cần kiểm tra" if they ever read it). Where the system keeps no
+record of a thing for a year (no PAR result, no evaluation, no award registry that year), the year is left out
+of the mapping: unknown, never a silent "no".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q
+
+from cchc.awards.models import (
+    Award,
+    CchcAssignment,
+    DisciplineRecord,
+    Evaluation,
+    ManualCheck,
+    Nomination,
+    UnitEvaluation,
+)
+from cchc.awards.rules import facts as f
+from cchc.awards.rules.schema import Programme as RuleProgramme
+from cchc.core import dates
+from cchc.initiatives.selectors import recognised_for, recognised_for_persons
+from cchc.orgs.models import BlocMembership, Person, Unit
+from cchc.par.models import Result
+
+__all__ = ["Needs", "needs_of", "load_units", "load_persons", "path_ids"]
+
+# Nomination statuses as the rules count them ("proposed" or "awarded"; the others do not count).
+_NOMINATION_STATUS = {
+    "proposed": "proposed",
+    "received": "proposed",
+    "passed": "proposed",
+    "lowered": "proposed",
+    "proposed_up": "proposed",
+    "awarded": "awarded",
+}
+_PAR_KINDS = {
+    "par_top_n",
+    "par_years_in_top",
+    "par_score_at_least",
+    "par_band_at_least",
+    "bloc_leader",
+}
+
+
+@dataclass(frozen=True)
+class Needs:
+    """Which kinds of fact to load, and for which years."""
+
+    years: range
+    par: bool = False
+    initiatives: bool = False
+    plan_on_time: bool = False
+    evaluation: bool = False
+    titles: bool = False
+    members: bool = False
+    discipline: bool = False
+    positions: bool = False
+    nominations: bool = False
+    manual: tuple[str, ...] = ()
+    unit_facts: frozenset[str] = field(default_factory=frozenset)
+
+
+def _kind(node: object) -> str:
+    return str(getattr(node, "kind", ""))
+
+
+def needs_of(
+    programmes: Iterable[RuleProgramme], *, year: int, period: tuple[int, int] | None
+) -> Needs:
+    """The facts the criteria of these programmes read, over the years they look at."""
+    kinds: set[str] = set()
+    own_unit: set[str] = set()
+    lookback = 1
+    manual: list[str] = []
+    for programme in programmes:
+        if any(_kind(leaf) == "manual" for c in programme.criteria for leaf in c.leaves()):
+            manual.append(programme.code)
+        for criterion in programme.criteria:
+            for leaf in criterion.leaves():
+                kinds.add(_kind(leaf))
+                lookback = max(lookback, getattr(leaf, "consecutive_years", 1))
+                if getattr(leaf, "applies_to", "self") == "own_unit":
+                    own_unit.add(_kind(leaf))
+    start = min(period[0] if period else year, year - lookback + 1)
+    end = max(period[1] if period else year, year)
+    return Needs(
+        years=range(start, end + 1),
+        par=bool(kinds & _PAR_KINDS),
+        initiatives="initiatives" in kinds,
+        plan_on_time="plan_on_time_rate" in kinds,
+        evaluation=bool(kinds & {"evaluation_class"}),
+        titles="title_held" in kinds,
+        members=bool(
+            kinds & {"members_title_share", "members_with_title", "members_evaluation_share"}
+        ),
+        discipline="no_discipline" in kinds,
+        positions="cchc_work_years" in kinds,
+        nominations=bool(kinds & {"nominated_for", "not_nominated_for"}),
+        manual=tuple(manual),
+        unit_facts=frozenset(own_unit),
+    )
+
+
+def path_ids(path: str) -> list[int]:
+    return [int(p) for p in path.strip("/").split("/") if p]
+
+
+def _in_window(first: date, last: date) -> Q:
+    return Q(decided_on__lte=last) & (Q(decided_on__gte=first) | Q(ends_on__gte=first))
+
+
+def _unit_rows(unit_ids: set[int]) -> dict[int, tuple[str, str, str]]:
+    return {
+        pk: (name, kind, path)
+        for pk, name, kind, path in Unit.objects.filter(pk__in=unit_ids).values_list(
+            "pk", "name", "kind", "path"
+        )
+    }
+
+
+def _blocs(unit_ids: set[int], years: range) -> dict[int, dict[int, str | None]]:
+    blocs: dict[int, dict[int, str | None]] = defaultdict(dict)
+    rows = BlocMembership.objects.filter(
+        unit_id__in=unit_ids, year__gte=years.start, year__lt=years.stop
+    ).values_list("unit_id", "year", "bloc__code")
+    for unit_id, year, code in rows:
+        blocs[unit_id][year] = code
+    return blocs
+
+
+def _par(unit_ids: set[int], years: range) -> dict[int, dict[int, f.ParResult]]:
+    """Published results only (a provisional result is unknown to the rules); one row per unit and year."""
+    par: dict[int, dict[int, f.ParResult]] = defaultdict(dict)
+    rows = (
+        Result.objects.filter(
+            unit_id__in=unit_ids, year__gte=years.start, year__lt=years.stop, published=True
+        )
+        .order_by("unit_id", "year", "-round_id")
+        .values_list(
+            "unit_id", "year", "bloc_code", "rank", "bloc_size", "award_order", "total", "band"
+        )
+    )
+    for unit_id, year, bloc, rank, size, order, total, band in rows:
+        par[unit_id].setdefault(
+            year,
+            f.ParResult(year, bloc, rank, size, order, total, band or None, True),
+        )
+    return par
+
+
+def _initiatives(fact_rows: dict[int, list]) -> dict[int, tuple[f.Initiative, ...]]:
+    return {
+        owner: tuple(f.Initiative(i.id, i.title, i.year, i.level, i.recognised_on) for i in items)
+        for owner, items in fact_rows.items()
+    }
+
+
+def _plan_on_time(unit_ids: set[int], years: range) -> dict[int, dict[int, Decimal | None]]:
+    """The on-time rate of each unit's plan of each year (the plan dashboards' figure); one query."""
+    from cchc.plans.figures import rate, timeliness_counts
+    from cchc.plans.models import Plan, Task
+
+    plans = (
+        Plan.objects.filter(unit_id__in=unit_ids, year__gte=years.start, year__lt=years.stop)
+        .order_by("created_at", "id")
+        .values_list("pk", "unit_id", "year")
+    )
+    rows = (
+        Task.objects.filter(plan__in=plans.values("pk"))
+        .values("plan_id", "plan__unit_id", "plan__year", "plan__created_at")
+        .annotate(**timeliness_counts(today=dates.today()))
+        .order_by("plan__created_at", "plan_id")
+    )
+    result: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
+    for row in rows:
+        key = (row["plan__unit_id"], row["plan__year"])
+        value = rate(dict(row))
+        result[key[0]][key[1]] = (
+            None
+            if value is None
+            else Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        )
+    return result
+
+
+def _registry_years(years: range) -> set[int]:
+    """Years the award registry has any record of: only those years say "known to hold no title"."""
+    return set(
+        Award.objects.filter(year__gte=years.start, year__lt=years.stop)
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+def _titles(
+    rows: Iterable[tuple[int, int, str]], known: set[int], owners: set[int]
+) -> dict[int, dict[int, frozenset[str]]]:
+    held: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for owner, year, form in rows:
+        held[owner][year].add(form)
+    return {
+        owner: {year: frozenset(held[owner].get(year, ())) for year in known} for owner in owners
+    }
+
+
+def _nomination(row: dict) -> f.Nomination:
+    period = (
+        (row["dossier__period_start"], row["dossier__period_end"])
+        if row["dossier__period_start"] and row["dossier__period_end"]
+        else None
+    )
+    return f.Nomination(
+        id=row["pk"],
+        programme=row["dossier__programme__code"],
+        subject=row["subject"],
+        label=f"hồ sơ số {row['dossier__number']} — {row['dossier__proposing_unit__name']}",
+        proposer_id=row["dossier__proposing_unit_id"],
+        proposer_name=row["dossier__proposing_unit__name"],
+        status=_NOMINATION_STATUS.get(row["status"], "refused"),
+        year=row["dossier__year"],
+        period=period,
+        unit_id=row["unit_id"],
+        person_id=row["person_id"],
+        parent_id=row["parent_id"],
+    )
+
+
+_NOMINATION_FIELDS = (
+    "pk",
+    "subject",
+    "status",
+    "unit_id",
+    "person_id",
+    "parent_id",
+    "dossier__programme__code",
+    "dossier__number",
+    "dossier__proposing_unit_id",
+    "dossier__proposing_unit__name",
+    "dossier__year",
+    "dossier__period_start",
+    "dossier__period_end",
+)
+
+
+def _nominations(**filters) -> list[f.Nomination]:
+    rows = (
+        Nomination.objects.filter(**filters)
+        .exclude(dossier__status__in=["refused", "returned"])
+        .values(*_NOMINATION_FIELDS)
+    )
+    return [_nomination(r) for r in rows]
+
+
+def _checks(programme_codes: tuple[str, ...], **filters) -> dict[int, list[f.ManualCheck]]:
+    out: dict[int, list[f.ManualCheck]] = defaultdict(list)
+    if not programme_codes:
+        return out
+    owner = "unit_id" if "unit_id__in" in filters else "person_id"
+    rows = ManualCheck.objects.filter(programme__code__in=programme_codes, **filters).values_list(
+        owner,
+        "programme__code",
+        "criterion",
+        "passed",
+        "checked_by__first_name",
+        "checked_by__last_name",
+        "checked_by__username",
+        "checked_on",
+        "evidence",
+        "year",
+    )
+    for pk, code, criterion, passed, first, last, username, on, evidence, year in rows:
+        by = f"{last} {first}".strip() or username or "không rõ người kiểm tra"
+        out[pk].append(f.ManualCheck(code, criterion, passed, by, on, evidence, "", year))
+    return out
+
+
+def _discipline_rows(years: range, **filters) -> list[tuple[f.DisciplineRecord, str]]:
+    first, last = date(years.start, 1, 1), date(years.stop - 1, 12, 31)
+    rows = (
+        DisciplineRecord.objects.filter(_in_window(first, last), **filters)
+        .order_by("decided_on", "pk")
+        .values_list(
+            "person_id",
+            "person__full_name",
+            "level",
+            "decided_on",
+            "ends_on",
+            "unit_id",
+            "unit__path",
+        )
+    )
+    return [(f.DisciplineRecord(*row[:6]), row[6]) for row in rows]
+
+
+def _members(
+    unit_ids: set[int], years: range, known: set[int]
+) -> dict[int, dict[int, f.MembersSummary]]:
+    """Per collective and year: how many people work in it (or below it), with a title, with each class."""
+    people: dict[int, int] = defaultdict(int)
+    person_owner: dict[int, list[int]] = {}
+    for pk, path in Person.objects.filter(is_active=True).values_list("pk", "unit__path"):
+        owners = [u for u in path_ids(path) if u in unit_ids]
+        if owners:
+            person_owner[pk] = owners
+            for u in owners:
+                people[u] += 1
+    titles: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for person_id, year, form in (
+        Award.objects.filter(person__isnull=False, revoked_on__isnull=True, year__in=list(known))
+        .values_list("person_id", "year", "form")
+        .distinct()
+    ):
+        for u in person_owner.get(person_id, ()):
+            titles[(u, year)][form] += 1
+    classes: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for person_id, year, grade in Evaluation.objects.filter(
+        year__gte=years.start, year__lt=years.stop
+    ).values_list("person_id", "year", "grade"):
+        for u in person_owner.get(person_id, ()):
+            classes[(u, year)][grade] += 1
+    out: dict[int, dict[int, f.MembersSummary]] = defaultdict(dict)
+    for u in unit_ids:
+        for year in years:
+            rated = classes.get((u, year))
+            if year not in known and not rated:
+                continue
+            out[u][year] = f.MembersSummary(
+                people.get(u, 0),
+                dict(titles.get((u, year), {})) if year in known else {},
+                dict(rated or {}),
+            )
+    return out
+
+
+def load_units(
+    unit_ids: Iterable[int], needs: Needs, *, manual: bool = True
+) -> dict[int, f.UnitFacts]:
+    """`UnitFacts` for each unit of `unit_ids` (unknown ids are left out); one query per kind of fact."""
+    ids = set(unit_ids)
+    if not ids:
+        return {}
+    years = needs.years
+    units = _unit_rows(ids)
+    ids = set(units)
+    blocs = _blocs(ids, years)
+    par = _par(ids, years) if needs.par else None
+    initiatives = (
+        _initiatives(
+            recognised_for(
+                unit_ids=ids, start_year=years.start, end_year=years.stop - 1, include_pending=True
+            )
+        )
+        if needs.initiatives
+        else None
+    )
+    on_time = _plan_on_time(ids, years) if needs.plan_on_time else None
+    evaluation: dict[int, dict[int, str | None]] | None = None
+    if needs.evaluation:
+        evaluation = defaultdict(dict)
+        for unit_id, year, grade in UnitEvaluation.objects.filter(
+            unit_id__in=ids, year__gte=years.start, year__lt=years.stop
+        ).values_list("unit_id", "year", "grade"):
+            evaluation[unit_id][year] = grade
+    known = _registry_years(years) if needs.titles or needs.members else set()
+    titles = (
+        _titles(
+            Award.objects.filter(
+                unit_id__in=ids, subject="collective", revoked_on__isnull=True, year__in=list(known)
+            ).values_list("unit_id", "year", "form"),
+            known,
+            ids,
+        )
+        if needs.titles
+        else None
+    )
+    members = _members(ids, years, known) if needs.members else None
+    discipline: dict[int, list[f.DisciplineRecord]] | None = None
+    if needs.discipline:
+        discipline = defaultdict(list)
+        for record, path in _discipline_rows(years):
+            for u in path_ids(path):
+                if u in ids:
+                    discipline[u].append(record)
+    nominations: dict[int, list[f.Nomination]] | None = None
+    if needs.nominations:
+        nominations = defaultdict(list)
+        for n in _nominations(unit_id__in=ids, person__isnull=True):
+            nominations[n.unit_id or 0].append(n)
+    checks = _checks(needs.manual, unit_id__in=ids) if manual else {}
+    out: dict[int, f.UnitFacts] = {}
+    for pk, (name, kind, path) in units.items():
+        out[pk] = f.UnitFacts(
+            id=pk,
+            name=name,
+            kind=kind,
+            blocs=blocs.get(pk, {}),
+            ancestors=frozenset(path_ids(path)) - {pk},
+            par=None if par is None else par.get(pk, {}),
+            initiatives=None if initiatives is None else initiatives.get(pk, ()),
+            plan_on_time_rate=None if on_time is None else on_time.get(pk, {}),
+            evaluation=None if evaluation is None else evaluation.get(pk, {}),
+            titles=None if titles is None else titles.get(pk, {}),
+            members=None if members is None else members.get(pk, {}),
+            member_discipline=None if discipline is None else tuple(discipline.get(pk, ())),
+            nominations=None if nominations is None else tuple(nominations.get(pk, ())),
+            manual_checks=tuple(checks.get(pk, ())),
+        )
+    return out
+
+
+def _collective_of(path: str, ranked: set[int], own: int) -> int:
+    """The unit a person counts under for the rules on "the person's unit": the nearest unit (itself or above)
+    that belongs to a bloc, else their own unit."""
+    for pk in reversed(path_ids(path)):
+        if pk in ranked:
+            return pk
+    return own
+
+
+def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonFacts]:
+    """`PersonFacts` for each person of `person_ids`, with the facts of their unit; one query per kind of fact."""
+    ids = set(person_ids)
+    if not ids:
+        return {}
+    years = needs.years
+    rows = list(
+        Person.objects.filter(pk__in=ids).values_list(
+            "pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender"
+        )
+    )
+    ids = {r[0] for r in rows}
+    path_units = {u for r in rows for u in path_ids(r[3])}
+    ranked = set(
+        BlocMembership.objects.filter(
+            unit_id__in=path_units, year__gte=years.start, year__lt=years.stop
+        ).values_list("unit_id", flat=True)
+    )
+    collective = {r[0]: _collective_of(r[3], ranked, r[2]) for r in rows}
+    unit_needs = Needs(
+        years=years,
+        par=needs.par,
+        initiatives="initiatives" in needs.unit_facts,
+        plan_on_time=needs.plan_on_time,
+        evaluation="evaluation_class" in needs.unit_facts,
+        titles="title_held" in needs.unit_facts,
+        nominations=needs.nominations
+        and bool(needs.unit_facts & {"nominated_for", "not_nominated_for"}),
+    )
+    units = load_units(set(collective.values()), unit_needs, manual=False)
+    initiatives = (
+        _initiatives(
+            recognised_for_persons(
+                person_ids=ids,
+                start_year=years.start,
+                end_year=years.stop - 1,
+                include_pending=True,
+            )
+        )
+        if needs.initiatives
+        else None
+    )
+    evaluation: dict[int, dict[int, str | None]] | None = None
+    if needs.evaluation:
+        evaluation = defaultdict(dict)
+        for person_id, year, grade in Evaluation.objects.filter(
+            person_id__in=ids, year__gte=years.start, year__lt=years.stop
+        ).values_list("person_id", "year", "grade"):
+            evaluation[person_id][year] = grade
+    titles = None
+    if needs.titles:
+        known = _registry_years(years)
+        titles = _titles(
+            Award.objects.filter(
+                person_id__in=ids, revoked_on__isnull=True, year__in=list(known)
+            ).values_list("person_id", "year", "form"),
+            known,
+            ids,
+        )
+    positions: dict[int, list[f.PositionSpell]] | None = None
+    if needs.positions:
+        positions = defaultdict(list)
+        for person_id, start, end, position, unit_name, direct in (
+            CchcAssignment.objects.filter(person_id__in=ids)
+            .filter(Q(end__isnull=True) | Q(end__gte=date(years.start, 1, 1)))
+            .order_by("person_id", "start")
+            .values_list("person_id", "start", "end", "position", "unit__name", "direct")
+        ):
+            positions[person_id].append(f.PositionSpell(start, end, position, unit_name, direct))
+    discipline: dict[int, list[f.DisciplineRecord]] | None = None
+    if needs.discipline:
+        discipline = defaultdict(list)
+        for record, _path in _discipline_rows(years, person_id__in=ids):
+            discipline[record.person_id].append(record)
+    nominations: dict[int, list[f.Nomination]] | None = None
+    if needs.nominations:
+        nominations = defaultdict(list)
+        for n in _nominations(person_id__in=ids):
+            nominations[n.person_id or 0].append(n)
+    checks = _checks(needs.manual, person_id__in=ids)
+    out: dict[int, f.PersonFacts] = {}
+    for pk, name, unit_id, _path, employment, gender in rows:
+        spells = None if positions is None else positions.get(pk)
+        out[pk] = f.PersonFacts(
+            id=pk,
+            name=name,
+            unit_id=unit_id,
+            unit=units.get(collective[pk]),
+            employment=employment or None,
+            female=None if not gender else gender == "female",
+            positions=None if not spells else tuple(spells),
+            initiatives=None if initiatives is None else initiatives.get(pk, ()),
+            discipline=None if discipline is None else tuple(discipline.get(pk, ())),
+            titles=None if titles is None else titles.get(pk, {}),
+            evaluation=None if evaluation is None else evaluation.get(pk, {}),
+            nominations=None if nominations is None else tuple(nominations.get(pk, ())),
+            manual_checks=tuple(checks.get(pk, ())),
+        )
+    return out
