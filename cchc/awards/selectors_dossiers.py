@@ -163,7 +163,9 @@ def as_fact(nomination: Nomination, bloc_codes: dict[int, str] | None = None) ->
     )
 
 
-def counted_nominations(*, dossier: Dossier, programme_codes: Iterable[str]) -> list[facts.Nomination]:
+def counted_nominations(
+    *, dossier: Dossier, programme_codes: Iterable[str]
+) -> list[facts.Nomination]:
     """The nominations of other lodged dossiers of the same occasion for these programmes: what fills a quota."""
     rows = list(
         Nomination.objects.filter(

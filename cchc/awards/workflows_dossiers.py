@@ -32,7 +32,9 @@ def has_nominees(dossier: Any, **context: Any) -> str | None:
 
 
 def _submits_or_receives(user: Any, dossier: Any) -> bool:
-    return policies.can_prepare_dossier(user, dossier) or policies.can_receive_dossier(user, dossier)
+    return policies.can_prepare_dossier(user, dossier) or policies.can_receive_dossier(
+        user, dossier
+    )
 
 
 REQUEST_APPROVAL, APPROVE, RETURN = approval_transitions(
