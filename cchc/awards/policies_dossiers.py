@@ -14,16 +14,34 @@ from typing import Any
 
 from cchc.awards.choices import DossierStatus
 from cchc.core.scope import LEADER, OFFICER, STANDING, scope_for
+from cchc.orgs.choices import LEVEL_KINDS, UnitKind
 
 EDITABLE = {DossierStatus.DRAFT, DossierStatus.RETURNED, DossierStatus.REFUSED}
 
 
+def _level_path(unit: Any) -> str:
+    """The path of the level (or department) a unit belongs to: its own for a level, its parent's for an
+    office."""
+    if unit.kind in LEVEL_KINDS or unit.kind == UnitKind.DEPARTMENT or unit.parent_id is None:
+        return unit.path
+    return unit.path[: unit.path.rstrip("/").rfind("/") + 1]
+
+
 def is_unit_staff(user: Any, unit: Any) -> bool:
-    """A standing or officer grant on the unit itself or on an office inside it, or an administrator."""
+    """A standing or officer grant on the unit, on an office inside it, or on its own level (a ward's standing
+    office prepares the dossiers of the ward's offices), or an administrator; never a grant of a level above."""
     scope = scope_for(user)
     if scope.is_admin:
         return True
-    return any(r.role in {STANDING, OFFICER} and r.path.startswith(unit.path) for r in scope.roots)
+    anchor = _level_path(unit)
+    return any(
+        r.role in {STANDING, OFFICER}
+        and (
+            r.path.startswith(unit.path)
+            or (unit.path.startswith(r.path) and r.path.startswith(anchor))
+        )
+        for r in scope.roots
+    )
 
 
 def is_unit_leader(user: Any, unit: Any) -> bool:

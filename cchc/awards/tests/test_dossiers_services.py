@@ -80,13 +80,13 @@ def test_a_dossier_received_on_1_april_is_refused_naming_the_31_march_deadline()
 
 
 def test_the_standing_agency_may_take_a_late_dossier_where_the_programme_leaves_it_to_a_person():
-    lechan = level("Lê Chân")
+    ktd = level("Khúc Thừa Dụ")
     dossier, result = paper_dossier(
         "hp2162_tp_hang_nam_ca_nhan",
-        lechan,
+        ktd,
         year=2026,
         received_on=date(2027, 4, 1),
-        nominees=[person_of(office("Lê Chân", "VHXH"))],
+        nominees=[person_of(office("Khúc Thừa Dụ", "VHXH"))],
         actor=user("snv"),
         accept_late=True,
     )
