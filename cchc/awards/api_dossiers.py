@@ -18,16 +18,18 @@ from cchc.awards import selectors_dossiers as selectors
 from cchc.awards import services_dossiers as services
 from cchc.awards.models import Nomination
 from cchc.core import dates
-from cchc.core.errors import DomainError
+from cchc.core.errors import DomainError, PermissionDenied
 from cchc.orgs import selectors as org_selectors
 
 router = Router(tags=["awards"])
 
 
 class NominationIn(Schema):
-    programme_id: int
+    # Optional in the schema so that a caller who may not propose gets 403 before any shape check, and a
+    # missing field a Vietnamese 400.
+    programme_id: int | None = None
     year: int | None = None
-    proposing_unit_id: int
+    proposing_unit_id: int | None = None
     nominee_unit_id: int | None = None
     nominee_person_id: int | None = None
     achievement: str = ""
@@ -87,6 +89,12 @@ class NominationOut(Schema):
 def nomination_create(request, payload: NominationIn):
     """Add a collective (`nominee_unit_id`) or a person (`nominee_person_id`) to the proposing unit's draft
     dossier for the programme and year, opened when it has none."""
+    if not selectors.proposing_unit_choices(actor=request.user).exists():
+        raise PermissionDenied("Chỉ cán bộ của đơn vị đề nghị mới lập hồ sơ đề nghị khen thưởng.")
+    if payload.programme_id is None:
+        raise DomainError("Thiếu programme_id (chương trình khen thưởng).", field="programme_id")
+    if payload.proposing_unit_id is None:
+        raise DomainError("Thiếu proposing_unit_id (đơn vị đề nghị).", field="proposing_unit_id")
     programme = selectors.programme_get(actor=request.user, pk=payload.programme_id)
     unit = org_selectors.unit_get(actor=request.user, pk=payload.proposing_unit_id)
     if (payload.nominee_unit_id is None) == (payload.nominee_person_id is None):
