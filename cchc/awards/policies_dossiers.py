@@ -16,7 +16,8 @@ from cchc.awards.choices import DossierStatus
 from cchc.core.scope import LEADER, OFFICER, STANDING, scope_for
 from cchc.orgs.choices import LEVEL_KINDS, UnitKind
 
-EDITABLE = {DossierStatus.DRAFT, DossierStatus.RETURNED, DossierStatus.REFUSED}
+# A returned or refused dossier is reopened (back to draft) before it changes.
+EDITABLE = {DossierStatus.DRAFT}
 
 
 def _level_path(unit: Any) -> str:
@@ -66,8 +67,8 @@ def can_prepare_dossier(user: Any, dossier: Any) -> bool:
 
 
 def can_edit_dossier(user: Any, dossier: Any) -> bool:
-    """Nominees and files change while the dossier is a draft (or back with its unit after a return or a
-    refusal); the standing agency of the level also fills in a paper dossier it records."""
+    """Nominees and files change while the dossier is a draft (a returned or refused one is reopened first);
+    the standing agency of the level also fills in a paper dossier it records."""
     if dossier.status not in EDITABLE:
         return False
     return can_prepare_dossier(user, dossier) or is_standing_agency(user, dossier.programme)

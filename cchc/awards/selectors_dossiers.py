@@ -120,6 +120,17 @@ def dossier_history(*, dossier: Dossier):
     )
 
 
+def deadline_text(*, dossier: Dossier) -> str:
+    """The programme's deadline for the dossier's occasion, as a phrase with its clause ("" when none)."""
+    from cchc.awards.rules import deadlines
+
+    _pf, rule = programme_rule(dossier.programme)
+    if rule.deadline is None:
+        return ""
+    year = dossier.year if dossier.year is not None else (dossier.period_end or 0)
+    return f"{deadlines.describe(rule.deadline, year)} ({rule.deadline.source})"
+
+
 # --- What the checks at submission read -----------------------------------------------------------------------
 
 
@@ -150,7 +161,12 @@ def as_fact(nomination: Nomination, bloc_codes: dict[int, str] | None = None) ->
         id=nomination.pk or 0,
         programme=dossier.programme.code,
         subject=nomination.subject,
-        label=f"hồ sơ số {dossier.number} — {nomination.name} ({dossier.proposing_unit.name})",
+        label=f"hồ sơ số {dossier.number} — {nomination.name}"
+        + (
+            f" ({dossier.proposing_unit.name})"
+            if nomination.name != dossier.proposing_unit.name
+            else ""
+        ),
         proposer_id=dossier.proposing_unit_id,
         proposer_name=dossier.proposing_unit.name,
         status="awarded" if nomination.status == NominationStatus.AWARDED else "proposed",

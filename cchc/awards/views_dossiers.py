@@ -172,6 +172,7 @@ def dossier_detail(request, pk):
         "history": [
             (h, audit.action_label(h.action)) for h in selectors.dossier_history(dossier=dossier)
         ],
+        "deadline": selectors.deadline_text(dossier=dossier),
         "form_name": files_dossiers.form_name(dossier.programme.form),
         "paper_form": forms.PaperForm()
         if can_receive and dossier.status in BEFORE_SUBMISSION
