@@ -16,7 +16,7 @@ from cchc.awards.rules import catalogue
 from cchc.core import dates
 from cchc.core.text import fold
 from cchc.documents import kinds, word
-from cchc.documents.spec import BulletList, Heading, Issuer, Paragraph, Signer, Table
+from cchc.documents.spec import Block, BulletList, Cell, Heading, Issuer, Paragraph, Signer, Table
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import Unit
 from cchc.orgs.selectors import standing_agency_of
@@ -55,6 +55,13 @@ def _filename(prefix: str, dossier: Dossier, name: str = "") -> str:
     return f"{prefix}-ho-so-{dossier.number}{'-' + slug if slug else ''}.docx"
 
 
+def _where(n: Nomination) -> str:
+    person = n.person
+    if person is None:
+        return str(n.get_subject_display())
+    return ", ".join(x for x in (person.position, person.unit.name) if x)
+
+
 def submission_docx(dossier: Dossier, nominations: list[Nomination]) -> bytes:
     """The submission of the proposing unit to the standing agency of the programme's level."""
     programme = dossier.programme
@@ -63,19 +70,17 @@ def submission_docx(dossier: Dossier, nominations: list[Nomination]) -> bytes:
     addressees = [agency.name] if agency is not None else [issuer_of(programme.unit).name]
     rule_file = programme.rule_file
     forms = form_name(programme.form)
-    rows = [
+    rows: list[list[Cell]] = [
         [
             i,
             n.name,
-            n.person.position + ", " + n.person.unit.name
-            if n.person_id
-            else n.get_subject_display(),
+            _where(n),
             form_name(n.form),
-            Verdict(n.verdict).label if n.verdict else "",
+            str(Verdict(n.verdict).label) if n.verdict else "",
         ]
         for i, n in enumerate(nominations, start=1)
     ]
-    blocks = [
+    blocks: list[Block] = [
         Paragraph(
             f"Căn cứ {rule_file.document_number or rule_file.title} của {issuer_of(programme.unit).name}"
             f" ({programme.source});"
@@ -130,9 +135,9 @@ def achievement_docx(
     """The achievement report of one nominee, with the system's figures filled in and the rest left to the unit."""
     unit = dossier.proposing_unit
     forms = form_name(nomination.form)
-    blocks: list = []
-    if nomination.person_id:
-        person = nomination.person
+    blocks: list[Block] = []
+    person = nomination.person
+    if person is not None:
         blocks += [
             Heading("I. SƠ LƯỢC LÝ LỊCH"),
             BulletList(
@@ -168,7 +173,7 @@ def achievement_docx(
         BulletList(_evidence_lines(evidence.plans)),
         Heading(
             "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"
-            if nomination.person_id
+            if person is not None
             else "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN"
         ),
         Heading("1. Danh hiệu thi đua", level=2),

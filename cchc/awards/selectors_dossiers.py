@@ -171,7 +171,9 @@ def as_fact(nomination: Nomination, bloc_codes: dict[int, str] | None = None) ->
         proposer_name=dossier.proposing_unit.name,
         status="awarded" if nomination.status == NominationStatus.AWARDED else "proposed",
         year=dossier.year,
-        period=(dossier.period_start, dossier.period_end) if dossier.year is None else None,
+        period=(dossier.period_start or 0, dossier.period_end or 0)
+        if dossier.year is None
+        else None,
         unit_id=nomination.unit_id,
         person_id=nomination.person_id,
         bloc_code=(bloc_codes or {}).get(unit_id),
@@ -279,7 +281,7 @@ def evidence_for(*, nominations: Iterable[Nomination], dossier: Dossier) -> list
     out: list[Evidence] = []
     for n in nominations:
         ev = Evidence(n)
-        unit = n.unit if n.unit_id else (n.person.unit if n.person_id else None)
+        unit = n.unit if n.unit_id else (n.person.unit if n.person is not None else None)
         if unit is not None:
             level = _level_of(unit)
             results = Result.objects.filter(
@@ -313,7 +315,9 @@ def evidence_for(*, nominations: Iterable[Nomination], dossier: Dossier) -> list
                 else:
                     text = measure.reason
                 ev.plans.append(EvidenceRow("plan", text, measure.source_url))
-        recognised = by_unit.get(n.unit_id, []) if n.unit_id else by_person.get(n.person_id, [])
+        recognised = (
+            by_unit.get(n.unit_id, []) if n.unit_id else by_person.get(n.person_id or 0, [])
+        )
         for i in recognised:
             ev.initiatives.append(
                 EvidenceRow(

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -52,7 +53,11 @@ PHU_LUONG_EXTRA = [
     ("Bộ phận Tiếp nhận và trả kết quả", "MC"),
     ("Bộ phận Địa chính – Xây dựng – Đô thị và Môi trường", "DCXD"),
 ]
-STAMPED = [(AuditLog, "at"), (Dossier, "created_at"), (DossierFile, "uploaded_at")]
+STAMPED: list[tuple[Any, str]] = [
+    (AuditLog, "at"),
+    (Dossier, "created_at"),
+    (DossierFile, "uploaded_at"),
+]
 
 
 def ensure_rule_files() -> None:
