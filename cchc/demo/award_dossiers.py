@@ -138,7 +138,11 @@ class Demo:
 
     def open(
         self, code: str, unit: Unit, year: int, nominees: list, *, day: date, by: str, minutes=True
-    ) -> Dossier:
+    ) -> Dossier | None:
+        """A dossier opened on `day` with its nominees (and the council's minutes); None when that day comes
+        after the demo's."""
+        if day > self.day:
+            return None
         actor = self.as_(by)
         with on(day):
             dossier = services.dossier_open(
@@ -155,9 +159,9 @@ class Demo:
         return dossier
 
     def sign_off(
-        self, dossier: Dossier, *, asked: date, approved: date, by: str, leader: str
+        self, dossier: Dossier | None, *, asked: date, approved: date, by: str, leader: str
     ) -> None:
-        if asked > self.day:
+        if dossier is None or asked > self.day:
             return
         with on(asked):
             services.dossier_request_approval(actor=self.as_(by), dossier=dossier)
@@ -167,16 +171,18 @@ class Demo:
             services.dossier_approve(actor=self.as_(leader), dossier=dossier)
 
     def submit(
-        self, dossier: Dossier, day: date, by: str, *, received_on: date | None = None
+        self, dossier: Dossier | None, day: date, by: str, *, received_on: date | None = None
     ) -> None:
-        if day > self.day:
+        if dossier is None or day > self.day:
             return
         with on(day):
             services.dossier_submit(actor=self.as_(by), dossier=dossier, received_on=received_on)
 
-    def receive(self, dossier: Dossier, day: date, by: str) -> None:
+    def receive(self, dossier: Dossier | None, day: date, by: str) -> None:
+        if dossier is None or day > self.day:
+            return
         dossier.refresh_from_db()
-        if day > self.day or dossier.status != "submitted":
+        if dossier.status != "submitted":
             return
         with on(day):
             services.dossier_receive(actor=self.as_(by), dossier=dossier)

@@ -195,3 +195,44 @@ def test_the_standing_agency_returns_a_dossier_with_a_reason_and_the_unit_reopen
     services.dossier_reopen(actor=user("lechan"), dossier=dossier)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.DRAFT
+
+
+def _text(file) -> str:
+    import io
+
+    import docx
+
+    with file.file.open("rb") as fh:
+        document = docx.Document(io.BytesIO(fh.read()))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_submission_and_the_achievement_report_are_word_files_prefilled_from_the_system():
+    lechan = level("Lê Chân")
+    dossier = approved_dossier(CITY, lechan, year=2027, nominees=[lechan])
+    submission = _text(dossier.files.get(kind=AttachmentKind.SUBMISSION))
+    assert "TỜ TRÌNH" in submission and "Kính gửi" in submission
+    assert "Sở Nội vụ" in submission and "Phường Lê Chân" in submission
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" in submission
+    report = _text(dossier.files.get(kind=AttachmentKind.ACHIEVEMENT))
+    for heading in (
+        "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH",
+        "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+        "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN",
+    ):
+        assert heading in report
+    assert "Kế hoạch CCHC năm 2027" in report
+    assert "Chưa có kết quả Chỉ số CCHC đã công bố của Phường Lê Chân cho năm 2027" in report
+
+
+def test_a_persons_achievement_report_follows_the_template_for_a_person():
+    ktd = level("Khúc Thừa Dụ")
+    person = person_of(office("Khúc Thừa Dụ", "VHXH"))
+    dossier = approved_dossier("hp2162_tp_hang_nam_ca_nhan", ktd, year=2026, nominees=[person])
+    report = _text(dossier.files.get(kind=AttachmentKind.ACHIEVEMENT))
+    assert "I. SƠ LƯỢC LÝ LỊCH" in report and person.full_name in report
+    assert "Chỉ số CCHC năm 2026 của Xã Khúc Thừa Dụ" in report
+    assert "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in report
