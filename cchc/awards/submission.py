@@ -180,9 +180,8 @@ def check_eligibility(
                 + "; ".join(_leaves(verdict, v.FAIL))
             )
         elif verdict.verdict == v.TO_CHECK:
-            result.to_check.append(
-                f"{n.name} — chưa kiểm tra được: " + "; ".join(_leaves(verdict, v.UNKNOWN))
-            )
+            unchecked = [t.removeprefix("Cần kiểm tra: ") for t in _leaves(verdict, v.UNKNOWN)]
+            result.to_check.append(f"{n.name} — chưa kiểm tra được: " + "; ".join(unchecked))
 
 
 def check_one_achievement(
