@@ -22,7 +22,7 @@ from cchc.awards.choices import (
     ProgrammeKind,
     Subject,
 )
-from cchc.awards.models import Dossier, DossierFile, Nomination, Programme
+from cchc.awards.models import Dossier, DossierFile, Nomination, Programme, RuleFile
 from cchc.awards.rule_files import programme_rule
 from cchc.awards.workflows_dossiers import DOSSIER_FLOW
 from cchc.core import audit, dates
@@ -388,6 +388,9 @@ def dossier_submit(
     if accept_late and not policies.can_receive_dossier(actor, dossier):
         raise PermissionDenied("Chỉ cơ quan thường trực mới quyết định nhận hồ sơ nộp muộn.")
     on = received_on or today
+    # Quotas are shared within a plan's rule file: its row is locked so that two dossiers submitted at once
+    # are counted one after the other.
+    RuleFile.objects.select_for_update().filter(pk=dossier.programme.rule_file_id).first()
     result = checks.check_submission(dossier, submitted_on=on, accept_late=accept_late)
     nominations = list(dossier.nominations.all())
     changes: dict[str, Any] = {
