@@ -16,3 +16,8 @@ class AwardsConfig(AppConfig):
         "award_dossier.file_remove": "Xóa tệp của hồ sơ đề nghị khen thưởng",
         "award_dossier.generate": "Lập tờ trình, báo cáo thành tích của hồ sơ đề nghị khen thưởng",
     }
+
+    def ready(self) -> None:
+        from cchc.awards.notices_dossiers import register_kinds
+
+        register_kinds()

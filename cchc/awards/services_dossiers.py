@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from cchc.awards import files_dossiers
+from cchc.awards import notices_dossiers as notices
 from cchc.awards import policies_dossiers as policies
 from cchc.awards import submission as checks
 from cchc.awards.choices import (
@@ -337,6 +338,11 @@ def dossier_request_approval(*, actor: Any, dossier: Dossier) -> Dossier:
         "request_approval", actor=actor, obj=dossier, unit_path=dossier.proposing_unit.path
     )
     _generate(dossier, actor)
+    notices.notify_move(
+        dossier,
+        notices.TO_APPROVE,
+        f"Hồ sơ số {dossier.number} của {dossier.proposing_unit.name} chờ phê duyệt.",
+    )
     return dossier
 
 
@@ -353,9 +359,13 @@ def dossier_approve(*, actor: Any, dossier: Dossier) -> Dossier:
 
 @transaction.atomic
 def dossier_return(*, actor: Any, dossier: Dossier, note: str) -> Dossier:
-    return DOSSIER_FLOW.apply(
+    DOSSIER_FLOW.apply(
         "return", actor=actor, obj=dossier, note=note, unit_path=dossier.proposing_unit.path
     )
+    notices.notify_move(
+        dossier, notices.RETURNED, f"Lãnh đạo trả lại hồ sơ số {dossier.number}: {note.strip()}"
+    )
+    return dossier
 
 
 # --- Submission ------------------------------------------------------------------------------------------------
@@ -411,6 +421,12 @@ def dossier_submit(
             unit_path=dossier.proposing_unit.path,
         )
         new_status = NominationStatus.REFUSED
+        notices.notify_move(
+            dossier,
+            notices.REFUSED,
+            f"Hồ sơ số {dossier.number} ({dossier.programme.name}) không được xét: "
+            + "; ".join(result.refusals),
+        )
     else:
         changes["refusal_reason"] = ""
         changes["return_reason"] = ""
@@ -425,6 +441,11 @@ def dossier_submit(
             unit_path=dossier.proposing_unit.path,
         )
         new_status = NominationStatus.PROPOSED
+        notices.notify_move(
+            dossier,
+            notices.SUBMITTED,
+            f"{dossier.proposing_unit.name} nộp hồ sơ số {dossier.number} ({dossier.programme.name}).",
+        )
     for n in nominations:
         verdict = result.verdicts.get(n.pk)
         if verdict is not None:
@@ -448,13 +469,18 @@ def dossier_receive(*, actor: Any, dossier: Dossier) -> Dossier:
     dossier.nominations.filter(status=NominationStatus.PROPOSED).update(
         status=NominationStatus.RECEIVED
     )
+    notices.notify_move(
+        dossier,
+        notices.RECEIVED,
+        f"Hồ sơ số {dossier.number} ({dossier.programme.name}) đã được tiếp nhận.",
+    )
     return dossier
 
 
 @transaction.atomic
 def dossier_send_back(*, actor: Any, dossier: Dossier, note: str) -> Dossier:
     """The standing agency returns a submitted dossier to its unit with a reason."""
-    return DOSSIER_FLOW.apply(
+    DOSSIER_FLOW.apply(
         "send_back",
         actor=actor,
         obj=dossier,
@@ -462,6 +488,10 @@ def dossier_send_back(*, actor: Any, dossier: Dossier, note: str) -> Dossier:
         note=note,
         unit_path=dossier.proposing_unit.path,
     )
+    notices.notify_move(
+        dossier, notices.RETURNED, f"Hồ sơ số {dossier.number} bị trả lại: {note.strip()}"
+    )
+    return dossier
 
 
 @transaction.atomic

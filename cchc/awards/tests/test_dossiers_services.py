@@ -236,3 +236,23 @@ def test_a_persons_achievement_report_follows_the_template_for_a_person():
     assert "I. SƠ LƯỢC LÝ LỊCH" in report and person.full_name in report
     assert "Chỉ số CCHC năm 2026 của Xã Khúc Thừa Dụ" in report
     assert "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in report
+
+
+def test_the_leader_hears_of_a_dossier_to_approve_and_the_unit_of_its_refusal():
+    from cchc.notifications.models import Notification
+
+    lechan = level("Lê Chân")
+    first = approved_dossier(CITY, lechan, year=2027, nominees=[lechan])
+    assert Notification.objects.filter(
+        user=user("lechan.chutich"), kind="award_dossier.to_approve", object_id=first.pk
+    ).exists()
+    services.dossier_submit(actor=user("lechan"), dossier=first)
+    assert Notification.objects.filter(
+        user=user("snv"), kind="award_dossier.submitted", object_id=first.pk
+    ).exists()
+    second = approved_dossier(CITY, lechan, year=2027, nominees=[office("Lê Chân", "VP")])
+    services.dossier_submit(actor=user("lechan"), dossier=second)
+    refused = Notification.objects.get(
+        user=user("lechan"), kind="award_dossier.refused", object_id=second.pk
+    )
+    assert "01 tập thể" in refused.text
