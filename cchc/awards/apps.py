@@ -34,6 +34,12 @@ class AwardsConfig(AppConfig):
         "award_meeting.tally": "Ghi kết quả kiểm phiếu kín",
         "award_meeting.result": "Ghi kết quả biểu quyết của Hội đồng vào đề nghị khen thưởng",
         "award_meeting.records": "Lập biên bản họp, biên bản kiểm phiếu",
+        "award_dossier.open": "Lập hồ sơ đề nghị khen thưởng",
+        "award_dossier.nominee_add": "Thêm tập thể, cá nhân vào hồ sơ đề nghị khen thưởng",
+        "award_dossier.nominee_remove": "Bỏ tập thể, cá nhân khỏi hồ sơ đề nghị khen thưởng",
+        "award_dossier.attach": "Đính kèm tệp vào hồ sơ đề nghị khen thưởng",
+        "award_dossier.file_remove": "Xóa tệp của hồ sơ đề nghị khen thưởng",
+        "award_dossier.generate": "Lập tờ trình, báo cáo thành tích của hồ sơ đề nghị khen thưởng",
     }
 
     def ready(self) -> None:
@@ -42,3 +48,7 @@ class AwardsConfig(AppConfig):
 
         panels.register(panels.PERSON, views_registry.person_panel)
         panels.register(panels.UNIT, views_registry.unit_panel)
+
+        from cchc.awards.notices_dossiers import register_kinds
+
+        register_kinds()
