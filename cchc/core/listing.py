@@ -7,12 +7,14 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from cchc.core import params
 from cchc.core.text import fold
 
 EXPORT_LIMIT = 50_000
@@ -51,6 +53,9 @@ class Filter:
     lookup: str | None = None
     apply: Callable[[QuerySet, str], QuerySet] | None = None
     placeholder: str = ""
+    # Reads the value before it reaches the query (a params.* function raising BadParam); by default a filter
+    # named "year" reads a year and one whose choices are all numbers reads an integer.
+    parse: Callable[..., Any] | None = None
 
     @property
     def is_text(self) -> bool:
@@ -62,6 +67,17 @@ class Filter:
             (str(v), str(lbl))
             for v, lbl in (self.choices(request) if callable(self.choices) else self.choices)
         ]
+
+    def check(self, value: str, request) -> None:
+        """Raise params.BadParam when `value` cannot be what this filter compares with."""
+        if self.parse is not None:
+            self.parse(value, name=self.key, label=self.label)
+        elif self.key == "year":
+            params.year(value, name=self.key, label=self.label)
+        elif self.choices:
+            values = [v for v, _ in self.options(request)]
+            if values and all(v.lstrip("-").isdigit() for v in values):
+                params.integer(value, name=self.key, label=self.label, minimum=-params.MAX_ID)
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if self.apply:
@@ -171,7 +187,12 @@ def filtered(spec: ListSpec, qs: QuerySet, request) -> tuple[QuerySet, dict]:
     for flt in spec.filters:
         value = get.get(flt.key, "").strip()
         if value:
-            qs = flt.filter(qs, value)
+            try:
+                flt.check(value, request)
+                qs = flt.filter(qs, value)
+            except params.BadParam as exc:
+                messages.warning(request, f"{exc.message} Bộ lọc này được bỏ qua.")
+                continue
             active[flt.key] = value
     sort, order = _ordering(spec, get.get("sort", "").strip())
     if order:

@@ -4,6 +4,7 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from cchc.core import params
 from cchc.core.errors import PermissionDenied
 from cchc.plans import policies, tracking
 from cchc.plans import task_selectors as tasks
@@ -92,13 +93,14 @@ def plan_tasks(
 ):
     """The plan's tasks with their deadline as read and their computed timeliness; `overdue` keeps the tasks past
     their last day and not done, `due_within` (days) those whose last day is near."""
+    days = params.days(due_within, name="due_within", label="Số ngày đến hạn (due_within)")
     plan = tasks.plan_get(actor=request.user, pk=plan_id)
     rows = tasks.task_list(
         actor=request.user,
         plan=plan,
         status=status or None,
         overdue=overdue,
-        due_within_days=due_within,
+        due_within_days=days,
     ).order_by("no")
     return [_task_out(t) for t in tasks.decorate(rows)]
 

@@ -52,7 +52,7 @@ SPEC = listing.ListSpec(
             "year",
             "Năm",
             choices=lambda r: [(y, y) for y in range(dates.today().year + 1, 2018, -1)],
-            apply=lambda qs, v: qs.filter(issued_on__year=int(v)) if v.isdigit() else qs,
+            apply=lambda qs, v: qs.filter(issued_on__year=int(v)),
         ),
         listing.Filter(
             "source",
