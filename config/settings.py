@@ -213,6 +213,10 @@ WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Word and Excel files are zip packages, checked before they are opened (cchc/core/uploads.py): what they
+# unpack to in all, and how many times their packed size that is (a zip bomb is refused unread).
+CCHC_UPLOAD_MAX_UNPACKED = _int("CCHC_UPLOAD_MAX_UNPACKED", 50 * 1024 * 1024)
+CCHC_UPLOAD_MAX_RATIO = _int("CCHC_UPLOAD_MAX_RATIO", 100)
 
 EMAIL_BACKEND = os.environ.get(
     "CCHC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
