@@ -1,6 +1,5 @@
 """One list spec gives every list its filters, sorting, diacritic-free search, pagination and Excel export."""
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -14,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from cchc.core import params
+from cchc.core import params, sheets
 from cchc.core.text import fold
 
 EXPORT_LIMIT = 50_000
@@ -249,16 +248,12 @@ def _cell(value):
 
 def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpResponse:
     """An .xlsx download with a bold header row, dd/mm/yyyy dates and sensible widths."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.worksheet import Worksheet
 
-    wb = Workbook()
-    ws = wb.active
-    assert isinstance(ws, Worksheet)  # a new workbook opens on one empty worksheet
-    ws.title = title[:31] or "Danh sách"
-    ws.append(headers)
+    wb = sheets.workbook()
+    ws = sheets.first_sheet(wb, title)
+    sheets.append(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DCE6F1")
@@ -266,7 +261,7 @@ def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpRe
     widths = [len(h) for h in headers]
     for row in rows:
         values = [_cell(v) for v in row]
-        ws.append(values)
+        sheets.append(ws, values)
         for i, v in enumerate(values):
             widths[i] = min(
                 60, max(widths[i], len(str(v)) if not isinstance(v, (date, datetime)) else 10)
@@ -280,10 +275,8 @@ def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpRe
             elif isinstance(cell.value, date):
                 cell.number_format = "dd/mm/yyyy"
     ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
     response = HttpResponse(
-        buf.getvalue(),
+        sheets.to_bytes(wb),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'

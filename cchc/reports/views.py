@@ -27,8 +27,8 @@ COLORS = {
 
 
 def _year(request, actor) -> int:
-    default = dashboard.default_year(actor=actor)
-    return params.page_year(request, default)
+    year = params.page_year(request, 0)
+    return year or dashboard.default_year(actor=actor)
 
 
 def _series_chart(series: dashboard.Series, title: str) -> dict:
