@@ -146,7 +146,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    # WAL lets readers go on while one request writes; a writer waits up to 20 s for the lock, and every
+    # transaction takes the write lock when it begins (IMMEDIATE), so two writers queue instead of one failing
+    # with "database is locked" when it upgrades a read to a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=20000;",
+        "transaction_mode": "IMMEDIATE",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     if DATABASES["default"]["NAME"] == str(DATA_DIR / "cchc.sqlite3"):
         # SQLite gives its -wal and -shm files the mode of the database file.

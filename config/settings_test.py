@@ -13,6 +13,12 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-media-")
 ALLOWED_HOSTS = ["*"]
 # The tests run on the demo's day, as ./scripts/run serves the demo.
 CCHC_TODAY = "26/11/2027"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not the shared in-memory database: threads of the concurrency tests then meet SQLite's real
+    # locking (WAL, busy timeout), as the served application does.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"cchc-test-{os.getpid()}.sqlite3")
+    }
 CCHC_DEMO = True
 # Each test starts with an empty cache (login failure counters); the root conftest clears it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

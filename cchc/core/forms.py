@@ -8,7 +8,10 @@ from cchc.core.uploads import check_package, is_package
 
 def add_domain_error(form: forms.BaseForm, exc: DomainError) -> None:
     """Put the service's Vietnamese message on the field it names when the form has that field, else on top."""
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    field = form.fields.get(exc.field or "")
+    form.add_error(
+        exc.field if field is not None and not field.widget.is_hidden else None, exc.message
+    )
 
 
 class UploadField(forms.FileField):

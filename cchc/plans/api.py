@@ -40,12 +40,15 @@ class TaskOut(Schema):
     percent: int
     completed_on: dt.date | None
     timeliness: str
+    version: int
 
 
 class ProgressIn(Schema):
     percent: int | None = None
     status: str | None = None
     text: str = ""
+    # The task's `version` as last read (GET /api/plans/{id}/tasks); without it, the version this call loads.
+    version: int | None = None
 
 
 def _task_out(t) -> TaskOut:
@@ -63,6 +66,7 @@ def _task_out(t) -> TaskOut:
         percent=t.percent,
         completed_on=t.completed_on,
         timeliness=t.timeliness,
+        version=t.version,
     )
 
 
@@ -118,5 +122,6 @@ def task_progress(request, task_id: int, payload: ProgressIn):
         percent=task.percent if payload.percent is None else payload.percent,
         status=payload.status or task.status,
         text=payload.text,
+        seen_version=payload.version,
     )
     return _task_out(tasks.task_get(actor=request.user, pk=task_id))

@@ -279,6 +279,7 @@ def _progress_form(request, task, data=None, files=None):
         initial={
             "status": task.status if task.status != TaskStatus.TODO else TaskStatus.DOING,
             "percent": task.percent,
+            "version": task.version,
         },
     )
     form.fields["status"].choices = choices
@@ -341,6 +342,7 @@ def task_progress(request, pk):
                 period_label=d.get("period_label") or "",
                 files=d["files"],
                 product_document=document,
+                seen_version=d.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)
