@@ -406,6 +406,7 @@ def _target_page(request, target, *, confirm_form=None, measure_form=None, statu
         "value": "" if target.value is None else f"{target.value.normalize():f}",
         "value_unit": target.value_unit,
         "responsible": target.responsible_id,
+        "version": target.version,
     }
     units = selectors.responsible_choices(plan=plan) if can_manage else []
     measures = list(target.measures.order_by("period_end", "id"))
@@ -463,6 +464,7 @@ def target_add(request, pk):
                 value=d["value"],
                 value_unit=d["value_unit"],
                 responsible=units.get(d["responsible"]),
+                seen_version=d.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -479,7 +481,9 @@ def target_edit(request, pk):
     if not policies.can_manage_targets(request.user, target.plan):
         raise PermissionDenied
     if request.method == "GET":
-        form = TargetWordingForm(initial={"code": target.code, "text": target.text})
+        form = TargetWordingForm(
+            initial={"code": target.code, "text": target.text, "version": target.version}
+        )
         return _target_form_page(request, form, plan=target.plan, target=target)
     form = TargetWordingForm(request.POST)
     if form.is_valid():
@@ -489,6 +493,7 @@ def target_edit(request, pk):
                 target=target,
                 code=form.cleaned_data["code"],
                 text=form.cleaned_data["text"],
+                seen_version=form.cleaned_data.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)
