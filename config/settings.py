@@ -154,7 +154,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=20000;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Each worker keeps its connection (gunicorn's sync workers serve one request at a time): opening SQLite
+    # and running the PRAGMAs on every request cost more than the lean API reads themselves.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
     if DATABASES["default"]["NAME"] == str(DATA_DIR / "cchc.sqlite3"):
         # SQLite gives its -wal and -shm files the mode of the database file.
         _private_file(DATA_DIR / "cchc.sqlite3")
