@@ -51,9 +51,10 @@ def manage(env: dict, *args: str) -> str:
     ).stdout.strip()
 
 
-def prepare(env: dict) -> None:
+def prepare(env: dict, *, load: bool = True) -> None:
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
+    if load:
+        manage(env, "load_demo")
     day = manage(env, "demo_day")
     if day:
         env["CCHC_TODAY"] = day
@@ -226,8 +227,8 @@ def main() -> None:
 
     data_dir = args.data_dir or tempfile.mkdtemp(prefix="cchc-web-")
     env = environment(data_dir, args.port)
-    print(f"data directory {data_dir}; loading the demo city…", flush=True)
-    prepare(env)
+    print(f"data directory {data_dir} (the demo city is loaded when it is new)", flush=True)
+    prepare(env, load=not (Path(data_dir) / "cchc.sqlite3").exists())
     session = session_key(env)
     # As ./scripts/run serves it (access log to stdout, here discarded).
     server = subprocess.Popen(
