@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import Cell
+    from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
 # Excel (and LibreOffice) start a formula or a DDE call with these characters.
@@ -23,7 +23,7 @@ def is_formula_like(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
-def _as_text(cell: Cell) -> None:
+def _as_text(cell: Cell | MergedCell) -> None:
     """Keep the cell's value a string: a text cell (not a formula) with Excel's quote prefix."""
     cell.data_type = "s"
     cell.quotePrefix = True
@@ -35,7 +35,7 @@ def workbook(*, empty: bool = False) -> Workbook:
 
     wb = Workbook()
     if empty:
-        wb.remove(wb.active)
+        wb.remove(wb.worksheets[0])
     return wb
 
 
@@ -58,7 +58,7 @@ def append(ws: Worksheet, values: list | tuple) -> None:
             _as_text(ws.cell(row=number, column=column))
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
+def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
     """Write one cell; a text that looks like a formula stays text."""
     cell = ws.cell(row=row, column=column)
     cell.value = value
