@@ -100,7 +100,7 @@ def unit_update(*, actor, unit: Unit, seen_version: int | None = None, **changes
     unit's version the user edited (refused when someone saved it since)."""
     if not policies.can_manage_unit(actor, unit):
         raise PermissionDenied("Bạn không có quyền sửa đơn vị này.")
-    versions.check_version(unit, seen_version, actor, label=f"Đơn vị “{unit.name}”")
+    label = f"Đơn vị “{unit.name}”"
     before = audit.snapshot(unit)
     old_path = unit.path
     old_names = (unit.name, unit.short_name)
@@ -115,6 +115,7 @@ def unit_update(*, actor, unit: Unit, seen_version: int | None = None, **changes
         setattr(unit, key, nfc(value) if key in {"name", "short_name"} else value)
     unit.parent = new_parent
     _validate(unit)
+    versions.check_version(unit, seen_version, actor, label=label)
     unit.save()
     _set_path(unit)
     if unit.path != old_path:

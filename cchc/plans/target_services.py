@@ -142,8 +142,8 @@ def target_update(
     plan = target.plan
     if not policies.can_manage_targets(actor, plan):
         raise PermissionDenied("Bạn không có quyền sửa chỉ tiêu của kế hoạch này.")
-    versions.check_version(target, seen_version, actor, label=_label(target.code))
     code, text = _check_wording(plan, code=code, text=text, target=target)
+    versions.check_version(target, seen_version, actor, label=_label(target.code))
     before = audit.snapshot(target, WORDING_FIELDS)
     target.code, target.text = code, text
     target.save(update_fields=WORDING_FIELDS)
@@ -200,7 +200,6 @@ def target_confirm(
     plan = target.plan
     if not policies.can_manage_targets(actor, plan):
         raise PermissionDenied("Bạn không có quyền xác nhận chỉ tiêu của kế hoạch này.")
-    versions.check_version(target, seen_version, actor, label=_label(target.code))
     number, value_unit = _check_comparison(
         plan,
         label=_label(target.code),
@@ -209,6 +208,7 @@ def target_confirm(
         value_unit=value_unit,
         responsible=responsible,
     )
+    versions.check_version(target, seen_version, actor, label=_label(target.code))
     before = audit.snapshot(target, COMPARISON_FIELDS)
     target.comparator, target.value, target.value_unit = comparator, number, value_unit
     target.responsible, target.confirmed = responsible, True

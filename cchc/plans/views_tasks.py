@@ -464,7 +464,6 @@ def target_add(request, pk):
                 value=d["value"],
                 value_unit=d["value_unit"],
                 responsible=units.get(d["responsible"]),
-                seen_version=d.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -544,6 +543,7 @@ def target_confirm(request, pk):
                 value=d["value"],
                 value_unit=d["value_unit"],
                 responsible=units.get(d["responsible"]),
+                seen_version=d.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)

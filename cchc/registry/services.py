@@ -166,7 +166,7 @@ def document_update(
     user edited (refused when someone saved it since)."""
     if not policies.can_edit_document(actor, document):
         raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
-    versions.check_version(document, seen_version, actor, label=f"Văn bản {document.number}")
+    label = f"Văn bản {document.number}"
     new_unit = changes.get("org_unit", document.org_unit)
     if new_unit != document.org_unit and not policies.can_register_document(actor, new_unit):
         raise PermissionDenied("Bạn không có quyền chuyển văn bản sang đơn vị này.")
@@ -184,6 +184,7 @@ def document_update(
     if document.issued_on is None:
         document.date_precision = DatePrecision.NONE
     document.search_text = document_search_text(document)
+    versions.check_version(document, seen_version, actor, label=label)
     document.save()
     after = audit.snapshot(document)
     if bases is not None:
