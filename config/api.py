@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from cchc.accounts import token_services
@@ -80,6 +80,21 @@ def auth_token_revoke(request):
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request, exc):
     return api.create_response(request, {"detail": exc.message}, status=403)
+
+
+_WHERE = {"query": "tham số", "path": "đường dẫn", "body": "nội dung", "form": "biểu mẫu"}
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    """Input that does not fit the schema: 400 naming each parameter in Vietnamese (with the raw errors)."""
+    names = []
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", ())]
+        where = _WHERE.get(loc[0], loc[0]) if loc else "dữ liệu"
+        names.append(f"{where} “{'.'.join(loc[1:]) or '?'}”")
+    detail = "Dữ liệu gửi lên không hợp lệ: " + ", ".join(names or ["không đọc được"]) + "."
+    return api.create_response(request, {"detail": detail, "errors": exc.errors}, status=400)
 
 
 @api.exception_handler(DomainError)

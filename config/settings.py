@@ -146,8 +146,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # WAL lets readers go on while one request writes; a writer waits up to 20 s for the lock, and every
+    # transaction takes the write lock when it begins (IMMEDIATE), so two writers queue instead of one failing
+    # with "database is locked" when it upgrades a read to a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=20000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    # Each worker keeps its connection (gunicorn's sync workers serve one request at a time): opening SQLite
+    # and running the PRAGMAs on every request cost more than the lean API reads themselves.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
     if DATABASES["default"]["NAME"] == str(DATA_DIR / "cchc.sqlite3"):
         # SQLite gives its -wal and -shm files the mode of the database file.
         _private_file(DATA_DIR / "cchc.sqlite3")
@@ -213,6 +222,10 @@ WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Word and Excel files are zip packages, checked before they are opened (cchc/core/uploads.py): what they
+# unpack to in all, and how many times their packed size that is (a zip bomb is refused unread).
+CCHC_UPLOAD_MAX_UNPACKED = _int("CCHC_UPLOAD_MAX_UNPACKED", 50 * 1024 * 1024)
+CCHC_UPLOAD_MAX_RATIO = _int("CCHC_UPLOAD_MAX_RATIO", 100)
 
 EMAIL_BACKEND = os.environ.get(
     "CCHC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -13,6 +13,14 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-media-")
 ALLOWED_HOSTS = ["*"]
 # The tests run on the demo's day, as ./scripts/run serves the demo.
 CCHC_TODAY = "26/11/2027"
+_ENGINE = DATABASES["default"]["ENGINE"]  # noqa: F405
+if _ENGINE.endswith("sqlite3") and os.environ.get("CCHC_TEST_SQLITE_FILE") == "1":
+    # A file, not the shared in-memory database: threads of the concurrency tests then meet SQLite's real
+    # locking (WAL, busy timeout, IMMEDIATE transactions), as the served application does. The shared in-memory
+    # database locks whole tables instead, which no busy timeout waits for.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"cchc-test-{os.getpid()}.sqlite3")
+    }
 CCHC_DEMO = True
 # Each test starts with an empty cache (login failure counters); the root conftest clears it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

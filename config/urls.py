@@ -1,3 +1,5 @@
+import os
+
 from django.urls import include, path
 
 from cchc.accounts import views as account_views
@@ -25,3 +27,13 @@ urlpatterns = [
 
 handler404 = "cchc.core.views.not_found"
 handler403 = "cchc.core.views.forbidden"
+
+if os.environ.get("CCHC_BENCH_BARE") == "1":
+    # bench/web.py compares the application with a bare Django view served by the same server and middleware;
+    # the URL exists only while that benchmark runs.
+    from django.http import JsonResponse
+
+    def _bench_bare(request):
+        return JsonResponse({"ok": True})
+
+    urlpatterns.append(path("bench/bare/", _bench_bare, name="bench_bare"))

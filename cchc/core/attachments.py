@@ -9,6 +9,7 @@ from django.conf import settings
 from cchc.core.errors import DomainError
 from cchc.core.models import Attachment
 from cchc.core.scope import user_or_none
+from cchc.core.uploads import check_package, is_package
 
 AttachmentT = TypeVar("AttachmentT", bound=Attachment)
 
@@ -22,6 +23,8 @@ def check_upload(upload: Any, *, field: str = "file", limit: int | None = None) 
         )
     if upload.size == 0:
         raise DomainError(f"Tệp “{upload.name}” rỗng (0 byte).", field=field)
+    if is_package(upload.name):
+        check_package(upload.name, upload.file if hasattr(upload, "file") else upload, field=field)
 
 
 def attach(record: AttachmentT, upload: Any, *, actor: Any, field: str = "file") -> AttachmentT:

@@ -1,6 +1,7 @@
 """Dates as Vietnamese offices write them: dd/mm/yyyy, and "ngày 05 tháng 01 năm 2026" in documents."""
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.utils import timezone
 
@@ -69,7 +70,13 @@ def configured_day() -> date | None:
     """The day the system is told it is (`CCHC_TODAY`, dd/mm/yyyy, in settings), or None for the real date."""
     from django.conf import settings
 
-    return parse(getattr(settings, "CCHC_TODAY", "") or "")
+    return _configured(getattr(settings, "CCHC_TODAY", "") or "")
+
+
+@lru_cache(maxsize=8)
+def _configured(text: str) -> date | None:
+    # Read on every request (today() is everywhere): parsing once per distinct setting keeps it cheap.
+    return parse(text)
 
 
 def today() -> date:

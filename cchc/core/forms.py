@@ -3,11 +3,15 @@
 from django import forms
 
 from cchc.core.errors import DomainError
+from cchc.core.uploads import check_package, is_package
 
 
 def add_domain_error(form: forms.BaseForm, exc: DomainError) -> None:
     """Put the service's Vietnamese message on the field it names when the form has that field, else on top."""
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    field = form.fields.get(exc.field or "")
+    form.add_error(
+        exc.field if field is not None and not field.widget.is_hidden else None, exc.message
+    )
 
 
 class UploadField(forms.FileField):
@@ -29,4 +33,10 @@ class UploadField(forms.FileField):
             raise forms.ValidationError(
                 f"Tệp “{name}” rỗng (0 byte): hãy chọn tệp có nội dung.", code="empty"
             )
-        return super().to_python(data)
+        data = super().to_python(data)
+        if data is not None and is_package(data.name):
+            try:
+                check_package(data.name, data.file if hasattr(data, "file") else data)
+            except DomainError as exc:
+                raise forms.ValidationError(exc.message, code="package") from exc
+        return data

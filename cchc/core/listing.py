@@ -1,18 +1,19 @@
 """One list spec gives every list its filters, sorting, diacritic-free search, pagination and Excel export."""
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from cchc.core import params, sheets
 from cchc.core.text import fold
 
 EXPORT_LIMIT = 50_000
@@ -51,6 +52,9 @@ class Filter:
     lookup: str | None = None
     apply: Callable[[QuerySet, str], QuerySet] | None = None
     placeholder: str = ""
+    # Reads the value before it reaches the query (a params.* function raising BadParam); by default a filter
+    # named "year" reads a year and one whose choices are all numbers reads an integer.
+    parse: Callable[..., Any] | None = None
 
     @property
     def is_text(self) -> bool:
@@ -62,6 +66,17 @@ class Filter:
             (str(v), str(lbl))
             for v, lbl in (self.choices(request) if callable(self.choices) else self.choices)
         ]
+
+    def check(self, value: str, request) -> None:
+        """Raise params.BadParam when `value` cannot be what this filter compares with."""
+        if self.parse is not None:
+            self.parse(value, name=self.key, label=self.label)
+        elif self.key == "year":
+            params.year(value, name=self.key, label=self.label)
+        elif self.choices:
+            values = [v for v, _ in self.options(request)]
+            if values and all(v.lstrip("-").isdigit() for v in values):
+                params.integer(value, name=self.key, label=self.label, minimum=-params.MAX_ID)
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if self.apply:
@@ -171,7 +186,12 @@ def filtered(spec: ListSpec, qs: QuerySet, request) -> tuple[QuerySet, dict]:
     for flt in spec.filters:
         value = get.get(flt.key, "").strip()
         if value:
-            qs = flt.filter(qs, value)
+            try:
+                flt.check(value, request)
+                qs = flt.filter(qs, value)
+            except params.BadParam as exc:
+                messages.warning(request, f"{exc.message} Bộ lọc này được bỏ qua.")
+                continue
             active[flt.key] = value
     sort, order = _ordering(spec, get.get("sort", "").strip())
     if order:
@@ -228,16 +248,12 @@ def _cell(value):
 
 def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpResponse:
     """An .xlsx download with a bold header row, dd/mm/yyyy dates and sensible widths."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.worksheet import Worksheet
 
-    wb = Workbook()
-    ws = wb.active
-    assert isinstance(ws, Worksheet)  # a new workbook opens on one empty worksheet
-    ws.title = title[:31] or "Danh sách"
-    ws.append(headers)
+    wb = sheets.workbook()
+    ws = sheets.first_sheet(wb, title)
+    sheets.append(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DCE6F1")
@@ -245,7 +261,7 @@ def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpRe
     widths = [len(h) for h in headers]
     for row in rows:
         values = [_cell(v) for v in row]
-        ws.append(values)
+        sheets.append(ws, values)
         for i, v in enumerate(values):
             widths[i] = min(
                 60, max(widths[i], len(str(v)) if not isinstance(v, (date, datetime)) else 10)
@@ -259,10 +275,8 @@ def xlsx_response(title: str, headers: list[str], rows, filename: str) -> HttpRe
             elif isinstance(cell.value, date):
                 cell.number_format = "dd/mm/yyyy"
     ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
     response = HttpResponse(
-        buf.getvalue(),
+        sheets.to_bytes(wb),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'

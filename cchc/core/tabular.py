@@ -8,6 +8,7 @@ from django.conf import settings
 
 from cchc.core.errors import DomainError
 from cchc.core.text import fold
+from cchc.core.uploads import check_package
 
 
 @dataclass
@@ -28,6 +29,37 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
+def _csv_rows(filename: str, data: bytes) -> list[list[str]]:
+    """The rows of a CSV file; binary bytes or a broken line is a message naming the file, never a crash."""
+    if b"\x00" in data[:8192] or data[:2] == b"PK":
+        raise DomainError(
+            f"Tệp “{filename}” không phải tệp CSV dạng chữ (có vẻ là tệp nhị phân, ví dụ tệp Excel đổi tên): "
+            "hãy mở bằng Excel và lưu lại dưới dạng .csv hoặc tải lên tệp .xlsx."
+        )
+    text = ""
+    for encoding in ("utf-8-sig", "cp1258", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    # A bare carriage return (old Mac line ends) is a line end too; the csv module refuses it inside a field.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sample = text[:2000]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    rows = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for row in reader:
+            rows.append([c.strip() for c in row])
+    except csv.Error as exc:
+        raise DomainError(
+            f"Tệp “{filename}” có dòng {reader.line_num} không đọc được dạng CSV ({exc}): hãy mở bằng "
+            "Excel và lưu lại dưới dạng .csv (UTF-8)."
+        ) from exc
+    return rows
+
+
 def raw_rows(filename: str, data: bytes) -> list[list[str]]:
     """All rows of the first sheet of an .xlsx or a .csv file as text cells."""
     limit = getattr(settings, "MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
@@ -37,19 +69,11 @@ def raw_rows(filename: str, data: bytes) -> list[list[str]]:
         raise DomainError(f"Tệp quá lớn: tối đa {limit // (1024 * 1024)} MB.")
     name = (filename or "").lower()
     if name.endswith(".csv"):
-        for encoding in ("utf-8-sig", "cp1258", "latin-1"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        sample = text[:2000]
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        return [
-            [c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        return _csv_rows(filename, data)
     if name.endswith(".xlsx") or name.endswith(".xlsm"):
         from openpyxl import load_workbook
+
+        check_package(filename, data)
 
         try:
             wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -134,8 +134,8 @@ def _int(text: str, *, field: str, label: str) -> int | None:
     text = (text or "").strip()
     if not text:
         return None
-    if not text.isdigit():
-        raise DomainError(f"{label} “{text}” không phải là số nguyên dương.", field=field)
+    if not text.isdigit() or len(text) > 15:
+        raise DomainError(f"{label} “{text[:40]}” không phải là số nguyên dương.", field=field)
     return int(text)
 
 

@@ -2,6 +2,8 @@
 
 from ninja import Router, Schema
 
+from cchc.core import params
+from cchc.core.api_rows import json_rows
 from cchc.orgs import selectors
 
 router = Router(tags=["orgs"])
@@ -44,17 +46,11 @@ def units(request, q: str = "", kind: str = "", bloc: str = "", year: int | None
 
     `year` defaults to the current year; `bloc` in each row is the unit's bloc that year.
     """
-    y = _year(year)
-    rows = list(
-        selectors.unit_list(
-            actor=request.user, kind=kind or None, bloc=bloc or None, year=y, q=q
-        ).order_by("path")[:5000]
+    y = params.year(year) or selectors.current_bloc_year()
+    rows = selectors.unit_rows(
+        actor=request.user, kind=kind or None, bloc=bloc or None, year=y, q=q
     )
-    blocs = selectors.bloc_codes_by_unit(unit_ids=[u.pk for u in rows], year=y)
-    return [
-        UnitOut(id=u.pk, name=u.name, kind=u.kind, parent_id=u.parent_id, bloc=blocs.get(u.pk))
-        for u in rows
-    ]
+    return json_rows(rows[:5000])
 
 
 @router.get("/units/{unit_id}", response=UnitDetailOut)

@@ -14,6 +14,8 @@ class UnitForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    # The version when the form was opened (cchc.core.versions): a save over someone else's is refused.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
 class AliasForm(forms.Form):

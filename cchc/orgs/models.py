@@ -53,6 +53,9 @@ class Unit(models.Model):
 
     objects = UnitQuerySet.as_manager()
 
+    # Raised by every edit (cchc.core.versions): an edit based on an older one is refused.
+    version = models.PositiveIntegerField("Phiên bản", default=1, editable=False)
+
     class Meta:
         verbose_name = "Đơn vị"
         verbose_name_plural = "Đơn vị"

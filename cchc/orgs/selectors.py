@@ -34,6 +34,23 @@ def unit_list(
     return qs
 
 
+def unit_rows(*, actor, kind: str | None = None, bloc: str | None = None, year: int, q: str = ""):
+    """`unit_list` as plain rows for the API (id, name, kind, parent_id and the unit's bloc that year), in one
+    query, in tree order."""
+    bloc_of = (
+        BlocMembership.objects.filter(unit_id=OuterRef("pk"), year=year)
+        .order_by()
+        .values("bloc__code")[:1]
+    )
+    return (
+        unit_list(actor=actor, kind=kind, bloc=bloc, year=year, q=q)
+        .select_related(None)
+        .order_by("path")
+        .annotate(bloc=Subquery(bloc_of))
+        .values("id", "name", "kind", "parent_id", "bloc")
+    )
+
+
 def unit_get(*, actor, pk) -> Unit:
     """One unit inside the actor's scope, else 404."""
     try:

@@ -6,7 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from cchc.core import audit, tabular
+from cchc.core import audit, tabular, versions
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.text import fold, nfc
 from cchc.orgs import policies
@@ -95,10 +95,12 @@ def unit_create(
 
 
 @transaction.atomic
-def unit_update(*, actor, unit: Unit, **changes) -> Unit:
-    """Change a unit's fields; moving it to another parent moves its whole subtree."""
+def unit_update(*, actor, unit: Unit, seen_version: int | None = None, **changes) -> Unit:
+    """Change a unit's fields; moving it to another parent moves its whole subtree. `seen_version` is the
+    unit's version the user edited (refused when someone saved it since)."""
     if not policies.can_manage_unit(actor, unit):
         raise PermissionDenied("Bạn không có quyền sửa đơn vị này.")
+    label = f"Đơn vị “{unit.name}”"
     before = audit.snapshot(unit)
     old_path = unit.path
     old_names = (unit.name, unit.short_name)
@@ -113,6 +115,7 @@ def unit_update(*, actor, unit: Unit, **changes) -> Unit:
         setattr(unit, key, nfc(value) if key in {"name", "short_name"} else value)
     unit.parent = new_parent
     _validate(unit)
+    versions.check_version(unit, seen_version, actor, label=label)
     unit.save()
     _set_path(unit)
     if unit.path != old_path:

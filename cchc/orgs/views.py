@@ -257,12 +257,15 @@ def unit_edit(request, pk):
         "short_name": unit.short_name,
         "kind": unit.kind,
         "code": unit.code,
+        "version": unit.version,
     }
     form = forms.UnitForm(request.POST or None, initial=initial)
     form.fields.pop("aliases")
     if request.method == "POST" and form.is_valid():
         try:
-            services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
+            changes = dict(form.cleaned_data)
+            seen = changes.pop("version", None)
+            services.unit_update(actor=request.user, unit=unit, seen_version=seen, **changes)
         except DomainError as exc:
             add_domain_error(form, exc)
         else:

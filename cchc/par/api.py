@@ -10,6 +10,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from cchc.core.api_rows import json_rows
 from cchc.orgs.choices import BlocCode
 from cchc.par import result_selectors, selectors
 
@@ -57,34 +58,35 @@ def _rows(request, year: int, bloc: str | None):
     return [(code, r) for code in selectors.BLOC_ORDER for r in state.rows_by_bloc.get(code, [])]
 
 
-def _out(code, r) -> RankingOut:
-    return RankingOut(
-        rank=r.rank,
-        award_order=r.award_order,
-        unit_id=r.unit_id,
-        unit_name=r.unit.name,
-        bloc=code,
-        total=r.total,
-        appraised_score=r.appraised_score,
-        survey_score=r.survey_score,
-        band=r.band,
-    )
+def _out(code, r) -> dict:
+    """A row of RankingOut, as a plain dict (api_rows: validated against the schema by the tests)."""
+    return {
+        "rank": r.rank,
+        "award_order": r.award_order,
+        "unit_id": r.unit_id,
+        "unit_name": r.unit.name,
+        "bloc": code,
+        "total": r.total,
+        "appraised_score": r.appraised_score,
+        "survey_score": r.survey_score,
+        "band": r.band,
+    }
 
 
 @router.get("/{year}/rankings", response=list[RankingOut])
 def rankings(request, year: int, filters: Query[RankingFilter]):
     """The ranking of a bloc (or of every bloc, bloc by bloc) for a year, in rank order (ties share a rank)."""
-    return [_out(code, r) for code, r in _rows(request, year, filters.bloc)]
+    return json_rows(_out(code, r) for code, r in _rows(request, year, filters.bloc))
 
 
 @router.get("/{year}/top", response=list[RankingOut])
 def top(request, year: int, filters: Query[TopFilter]):
     """The first `n` units of a bloc (or of each bloc) by award order: index, appraised score, survey, name."""
-    return [
+    return json_rows(
         _out(code, r)
         for code, r in _rows(request, year, filters.bloc)
         if r.award_order <= filters.n
-    ]
+    )
 
 
 @router.get("/units/{unit_id}/history", response=list[HistoryOut])

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from cchc.core import audit, measures, tabular
+from cchc.core import audit, measures, sheets, tabular
 from cchc.core.errors import DomainError
 from cchc.core.text import fold, nfc
 from cchc.par.choices import Method, Part
@@ -258,7 +258,7 @@ def with_measure_column(data: bytes, nodes) -> bytes:
     wb = load_workbook(io.BytesIO(data))
     ws = wb.worksheets[0]
     col = ws.max_column + 1
-    header = ws.cell(row=1, column=col, value=MEASURE_COLUMN["measure_code"][0])
+    header = sheets.put(ws, 1, col, MEASURE_COLUMN["measure_code"][0])
     header.font, header.fill = (
         copy(ws.cell(row=1, column=1).font),
         copy(ws.cell(row=1, column=1).fill),
@@ -267,8 +267,6 @@ def with_measure_column(data: bytes, nodes) -> bytes:
     for row, node in enumerate(nodes, start=2):
         code = node.criterion.measure_code
         if code:
-            ws.cell(row=row, column=col, value=labels.get(code, code))
+            sheets.put(ws, row, col, labels.get(code, code))
     ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = 40
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return sheets.to_bytes(wb)

@@ -4,8 +4,7 @@ The Word table is an annex file laid out by `cchc.documents.word` (Nghị địn
 and the national title side by side, "Phụ lục" with "(Kèm theo Quyết định số …)", page numbers from page 2.
 """
 
-import io
-
+from cchc.core import sheets
 from cchc.documents.spec import (
     Annex,
     AnnexFile,
@@ -46,14 +45,12 @@ def _sheet_style(ws, widths):
 
 def criteria_set_xlsx(*, criteria_set, nodes) -> bytes:
     """The tree (one row per node, parents first) and a “Xếp loại” sheet with the bands."""
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Bộ chỉ số"
+    wb = sheets.workbook()
+    ws = sheets.first_sheet(wb, "Bộ chỉ số")
     keys = list(SET_COLUMNS)
-    ws.append([SET_COLUMNS[k][0] for k in keys])
+    sheets.append(ws, [SET_COLUMNS[k][0] for k in keys])
     for node in nodes:
         c = node.criterion
         values = {
@@ -68,15 +65,15 @@ def criteria_set_xlsx(*, criteria_set, nodes) -> bytes:
             "allow_not_applicable": "Có" if c.allow_not_applicable else "",
             "guide": c.guide,
         }
-        ws.append([values[k] for k in keys])
+        sheets.append(ws, [values[k] for k in keys])
         if c.level == 1:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
     _sheet_style(ws, [9, 70, 12, 18, 16, 24, 10, 14, 14, 50])
     bands = wb.create_sheet(BAND_SHEET)
-    bands.append(["Xếp loại", "Từ điểm (≥)"])
+    sheets.append(bands, ["Xếp loại", "Từ điểm (≥)"])
     for b in criteria_set.bands.order_by("-min_score"):
-        bands.append([b.name, float(b.min_score)])
+        sheets.append(bands, [b.name, float(b.min_score)])
     _sheet_style(bands, [20, 14])
     info = wb.create_sheet("Thông tin")
     for row in [
@@ -88,33 +85,26 @@ def criteria_set_xlsx(*, criteria_set, nodes) -> bytes:
         ("Tổng điểm điều tra xã hội học", float(criteria_set.survey_max)),
         ("Căn cứ", criteria_set.basis),
     ]:
-        info.append(list(row))
+        sheets.append(info, list(row))
     info.column_dimensions["A"].width = 32
     info.column_dimensions["B"].width = 80
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return sheets.to_bytes(wb)
 
 
 def survey_template_xlsx(*, columns: dict, units) -> bytes:
     """The survey import file: one row per unit of the round, one column per survey item."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Điều tra xã hội học"
-    ws.append(["Mã đơn vị", "Đơn vị", *columns.keys()])
+    wb = sheets.workbook()
+    ws = sheets.first_sheet(wb, "Điều tra xã hội học")
+    sheets.append(ws, ["Mã đơn vị", "Đơn vị", *columns.keys()])
     for u in units:
-        ws.append([u.code, u.name, *["" for _ in columns]])
+        sheets.append(ws, [u.code, u.name, *["" for _ in columns]])
     _sheet_style(ws, [14, 40, *[10 for _ in columns]])
     notes = wb.create_sheet("Hướng dẫn")
-    notes.append(["Mục", "Nội dung", "Điểm tối đa"])
+    sheets.append(notes, ["Mục", "Nội dung", "Điểm tối đa"])
     for code, (name, top) in columns.items():
-        notes.append([code, name, float(top)])
+        sheets.append(notes, [code, name, float(top)])
     _sheet_style(notes, [8, 70, 12])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return sheets.to_bytes(wb)
 
 
 RANKING_HEADERS = [

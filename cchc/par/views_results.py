@@ -9,19 +9,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from cchc.core import dates, listing
+from cchc.core import dates, listing, params
 from cchc.par import charts, exports, policies, result_selectors, selectors
 from cchc.par.views_common import BLOC_LABELS, DOCX, download
 
 
 def _year(request, default=None) -> int | None:
     years = result_selectors.result_years(actor=request.user)
-    try:
-        return int(
-            request.GET.get("year") or default or (years[0] if years else dates.today().year)
-        )
-    except ValueError:
-        return years[0] if years else None
+    fallback = default or (years[0] if years else dates.today().year)
+    return params.page_year(request, fallback)
 
 
 @login_required

@@ -4,6 +4,7 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from cchc.core import params
 from cchc.core.errors import PermissionDenied
 from cchc.plans import policies, tracking
 from cchc.plans import task_selectors as tasks
@@ -39,12 +40,15 @@ class TaskOut(Schema):
     percent: int
     completed_on: dt.date | None
     timeliness: str
+    version: int
 
 
 class ProgressIn(Schema):
     percent: int | None = None
     status: str | None = None
     text: str = ""
+    # The task's `version` as last read (GET /api/plans/{id}/tasks); without it, the version this call loads.
+    version: int | None = None
 
 
 def _task_out(t) -> TaskOut:
@@ -62,6 +66,7 @@ def _task_out(t) -> TaskOut:
         percent=t.percent,
         completed_on=t.completed_on,
         timeliness=t.timeliness,
+        version=t.version,
     )
 
 
@@ -92,13 +97,14 @@ def plan_tasks(
 ):
     """The plan's tasks with their deadline as read and their computed timeliness; `overdue` keeps the tasks past
     their last day and not done, `due_within` (days) those whose last day is near."""
+    days = params.days(due_within, name="due_within", label="Số ngày đến hạn (due_within)")
     plan = tasks.plan_get(actor=request.user, pk=plan_id)
     rows = tasks.task_list(
         actor=request.user,
         plan=plan,
         status=status or None,
         overdue=overdue,
-        due_within_days=due_within,
+        due_within_days=days,
     ).order_by("no")
     return [_task_out(t) for t in tasks.decorate(rows)]
 
@@ -116,5 +122,6 @@ def task_progress(request, task_id: int, payload: ProgressIn):
         percent=task.percent if payload.percent is None else payload.percent,
         status=payload.status or task.status,
         text=payload.text,
+        seen_version=payload.version,
     )
     return _task_out(tasks.task_get(actor=request.user, pk=task_id))

@@ -64,6 +64,9 @@ class ProgressForm(forms.Form):
         empty_value=None,
         choices=[],
     )
+    # The task's version when the form was opened (cchc.core.versions): a report on a task someone else has
+    # changed since is refused instead of overwriting its status and percent.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, periods=(), documents=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,6 +95,8 @@ class TargetConfirmForm(forms.Form):
     responsible = forms.TypedChoiceField(
         label="Cơ quan theo dõi", required=False, coerce=int, empty_value=None, choices=[]
     )
+    # The target's version when the form was opened (cchc.core.versions).
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,6 +106,8 @@ class TargetConfirmForm(forms.Form):
 
 
 class TargetWordingForm(forms.Form):
+    # The target's version when the form was opened (cchc.core.versions).
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     code = forms.CharField(
         label="Mã",
         required=False,

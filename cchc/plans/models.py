@@ -143,6 +143,9 @@ class Task(models.Model):
 
     objects = TaskQuerySet.as_manager()
 
+    # Raised by every edit (cchc.core.versions): an edit based on an older one is refused.
+    version = models.PositiveIntegerField("Phiên bản", default=1, editable=False)
+
     class Meta:
         verbose_name = "Nhiệm vụ"
         verbose_name_plural = "Nhiệm vụ"
@@ -262,6 +265,9 @@ class Target(models.Model):
     )
     confirmed = models.BooleanField("Đã xác nhận", default=False)
     order = models.PositiveSmallIntegerField("Thứ tự", default=0)
+
+    # Raised by every edit (cchc.core.versions): an edit based on an older one is refused.
+    version = models.PositiveIntegerField("Phiên bản", default=1, editable=False)
 
     class Meta:
         verbose_name = "Chỉ tiêu"

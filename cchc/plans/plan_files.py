@@ -13,6 +13,8 @@ import os
 import re
 import unicodedata
 
+from cchc.core.errors import DomainError
+from cchc.core.uploads import check_package
 from cchc.plans.plan_table import (
     MAX_FILE_BYTES,
     NO_TABLE,
@@ -330,6 +332,11 @@ def parse_plan_file(filename: str, data: bytes) -> ParsedTable:
     ext = os.path.splitext(name.lower())[1]
     data = data or b""
     _check_file(name, ext, data)
+    if ext in (".docx", ".xlsx"):
+        try:
+            check_package(name, data)
+        except DomainError as exc:
+            raise PlanTableError(exc.message) from exc
     if ext in TEXT_EXTENSIONS:
         table = parse_task_table(rows_from_text(decode_text(name, data)))
     elif ext == ".docx":

@@ -15,7 +15,7 @@ from typing import cast
 from django.db import transaction
 from django.db.models import Max
 
-from cchc.core import audit
+from cchc.core import audit, versions
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import user_or_none
 from cchc.core.text import nfc
@@ -135,12 +135,15 @@ def target_add(
 
 
 @transaction.atomic
-def target_update(*, actor, target: Target, code: str, text: str) -> Target:
+def target_update(
+    *, actor, target: Target, code: str, text: str, seen_version: int | None = None
+) -> Target:
     """Correct the code and wording of a target (the plan's standing agency); its measures are kept."""
     plan = target.plan
     if not policies.can_manage_targets(actor, plan):
         raise PermissionDenied("Bạn không có quyền sửa chỉ tiêu của kế hoạch này.")
     code, text = _check_wording(plan, code=code, text=text, target=target)
+    versions.check_version(target, seen_version, actor, label=_label(target.code))
     before = audit.snapshot(target, WORDING_FIELDS)
     target.code, target.text = code, text
     target.save(update_fields=WORDING_FIELDS)
@@ -183,7 +186,14 @@ def target_delete(*, actor, target: Target) -> None:
 
 @transaction.atomic
 def target_confirm(
-    *, actor, target: Target, comparator: str, value, value_unit: str = "", responsible=None
+    *,
+    actor,
+    target: Target,
+    comparator: str,
+    value,
+    value_unit: str = "",
+    responsible=None,
+    seen_version: int | None = None,
 ) -> Target:
     """Confirm how a target is compared (at least, at most, exactly a value; rank, excess or words) and which
     office of the plan's unit follows it."""
@@ -198,6 +208,7 @@ def target_confirm(
         value_unit=value_unit,
         responsible=responsible,
     )
+    versions.check_version(target, seen_version, actor, label=_label(target.code))
     before = audit.snapshot(target, COMPARISON_FIELDS)
     target.comparator, target.value, target.value_unit = comparator, number, value_unit
     target.responsible, target.confirmed = responsible, True

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from cchc.accounts.models import Grant
-from cchc.core import audit, dates
+from cchc.core import audit, dates, versions
 from cchc.core.attachments import attach, check_upload
 from cchc.core.dates import fmt
 from cchc.core.errors import DomainError, PermissionDenied
@@ -119,6 +119,7 @@ def progress_report(
     files=(),
     product_document: Document | None = None,
     today: date | None = None,
+    seen_version: int | None = None,
 ) -> ProgressReport:
     """Record a progress report by the lead office (or the plan's standing agency) and update the task.
 
@@ -150,6 +151,8 @@ def progress_report(
     period_label = nfc(period_label)[:40]
     if period_label and period_end is None:
         period_end = _period_end(task, period_label)
+    # Two reports at once on one task: the second is refused, naming who reported first.
+    versions.check_version(task, seen_version, actor, label=_task_label(task).capitalize())
 
     report = ProgressReport.objects.create(
         task=task,

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from cchc.core import dates, listing
+from cchc.core import dates, listing, params
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.plans import import_preview, plan_services, policies, target_services, tracking, workflows
@@ -31,7 +31,10 @@ DUE_WITHIN_CHOICES = [("7", "7 ngày tới"), ("15", "15 ngày tới"), ("30", "
 
 
 def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    try:
+        return params.identifier(value, name="plan")
+    except params.BadParam:
+        return None
 
 
 def _office_names(task) -> str:
@@ -180,8 +183,8 @@ def _lead_choices(request):
     return selectors.lead_unit_choices(actor=request.user, plan=plan)
 
 
-def _id_filter(lookup):
-    return lambda qs, v: qs.filter(**{lookup: int(v)}) if v.isdigit() else qs
+def _id_filter(lookup: str, label: str):
+    return lambda qs, v: qs.filter(**{lookup: params.identifier(v, name=lookup, label=label)})
 
 
 TASK_SPEC = listing.ListSpec(
@@ -210,17 +213,20 @@ TASK_SPEC = listing.ListSpec(
         ),
     ],
     filters=[
-        listing.Filter("plan", "Kế hoạch", choices=_plan_choices, apply=_id_filter("plan_id")),
-        listing.Filter("area", "Lĩnh vực", choices=_area_choices, apply=_id_filter("area_id")),
+        listing.Filter(
+            "plan", "Kế hoạch", choices=_plan_choices, apply=_id_filter("plan_id", "Kế hoạch")
+        ),
+        listing.Filter(
+            "area", "Lĩnh vực", choices=_area_choices, apply=_id_filter("area_id", "Lĩnh vực")
+        ),
         listing.Filter(
             "lead",
             "Cơ quan chủ trì",
             choices=_lead_choices,
-            apply=lambda qs, v: (
-                qs.filter(offices__role="lead", offices__unit_id=int(v)).distinct()
-                if v.isdigit()
-                else qs
-            ),
+            apply=lambda qs, v: qs.filter(
+                offices__role="lead",
+                offices__unit_id=params.identifier(v, name="lead", label="Cơ quan chủ trì"),
+            ).distinct(),
         ),
         listing.Filter("status", "Trạng thái", choices=TaskStatus.choices),
         listing.Filter(
@@ -241,6 +247,7 @@ TASK_SPEC = listing.ListSpec(
             "due_within",
             "Đến hạn trong",
             choices=DUE_WITHIN_CHOICES,
+            parse=params.days,
             apply=lambda qs, v: selectors.filter_due_within(qs, int(v)) if v.isdigit() else qs,
         ),
     ],
@@ -272,6 +279,7 @@ def _progress_form(request, task, data=None, files=None):
         initial={
             "status": task.status if task.status != TaskStatus.TODO else TaskStatus.DOING,
             "percent": task.percent,
+            "version": task.version,
         },
     )
     form.fields["status"].choices = choices
@@ -334,6 +342,7 @@ def task_progress(request, pk):
                 period_label=d.get("period_label") or "",
                 files=d["files"],
                 product_document=document,
+                seen_version=d.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -397,6 +406,7 @@ def _target_page(request, target, *, confirm_form=None, measure_form=None, statu
         "value": "" if target.value is None else f"{target.value.normalize():f}",
         "value_unit": target.value_unit,
         "responsible": target.responsible_id,
+        "version": target.version,
     }
     units = selectors.responsible_choices(plan=plan) if can_manage else []
     measures = list(target.measures.order_by("period_end", "id"))
@@ -470,7 +480,9 @@ def target_edit(request, pk):
     if not policies.can_manage_targets(request.user, target.plan):
         raise PermissionDenied
     if request.method == "GET":
-        form = TargetWordingForm(initial={"code": target.code, "text": target.text})
+        form = TargetWordingForm(
+            initial={"code": target.code, "text": target.text, "version": target.version}
+        )
         return _target_form_page(request, form, plan=target.plan, target=target)
     form = TargetWordingForm(request.POST)
     if form.is_valid():
@@ -480,6 +492,7 @@ def target_edit(request, pk):
                 target=target,
                 code=form.cleaned_data["code"],
                 text=form.cleaned_data["text"],
+                seen_version=form.cleaned_data.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -530,6 +543,7 @@ def target_confirm(request, pk):
                 value=d["value"],
                 value_unit=d["value_unit"],
                 responsible=units.get(d["responsible"]),
+                seen_version=d.get("version"),
             )
         except DomainError as exc:
             add_domain_error(form, exc)

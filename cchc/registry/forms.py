@@ -6,6 +6,8 @@ from cchc.registry.choices import DatePrecision, DocType
 
 
 class DocumentForm(forms.Form):
+    # The version when the form was opened (cchc.core.versions): a save over someone else's is refused.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     number = forms.CharField(
         label="Số, ký hiệu",
         max_length=80,

@@ -60,6 +60,9 @@ class Document(models.Model):
 
     objects = DocumentQuerySet.as_manager()
 
+    # Raised by every edit (cchc.core.versions): an edit based on an older one is refused.
+    version = models.PositiveIntegerField("Phiên bản", default=1, editable=False)
+
     class Meta:
         verbose_name = "Văn bản"
         verbose_name_plural = "Văn bản"

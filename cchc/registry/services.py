@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from cchc.core import audit
+from cchc.core import audit, versions
 from cchc.core.attachments import attach
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import user_or_none
@@ -155,11 +155,18 @@ def _bases_summary(document: Document) -> list[str]:
 
 @transaction.atomic
 def document_update(
-    *, actor, document: Document, bases: list[BasisInput] | None = None, **changes
+    *,
+    actor,
+    document: Document,
+    bases: list[BasisInput] | None = None,
+    seen_version: int | None = None,
+    **changes,
 ) -> Document:
-    """Change a document's fields (and replace its bases when given)."""
+    """Change a document's fields (and replace its bases when given); `seen_version` is the version the
+    user edited (refused when someone saved it since)."""
     if not policies.can_edit_document(actor, document):
         raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
+    label = f"Văn bản {document.number}"
     new_unit = changes.get("org_unit", document.org_unit)
     if new_unit != document.org_unit and not policies.can_register_document(actor, new_unit):
         raise PermissionDenied("Bạn không có quyền chuyển văn bản sang đơn vị này.")
@@ -177,6 +184,7 @@ def document_update(
     if document.issued_on is None:
         document.date_precision = DatePrecision.NONE
     document.search_text = document_search_text(document)
+    versions.check_version(document, seen_version, actor, label=label)
     document.save()
     after = audit.snapshot(document)
     if bases is not None:

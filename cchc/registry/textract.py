@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from django.conf import settings
 
 from cchc.core.errors import DomainError
+from cchc.core.uploads import check_package
 
 ACCEPTED = "Word (.docx), trang web (.html, .htm) hoặc văn bản (.txt, .md)"
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
@@ -42,6 +43,10 @@ def document_text(filename: str, data: bytes) -> str:
             f"Tệp “{name}” quá lớn: tối đa {_limit() // (1024 * 1024)} MB.", field="file"
         )
     if ext in DOCX_EXTENSIONS:
+        try:
+            check_package(name, data)
+        except DomainError as exc:
+            raise TextractError(exc.message, field="file") from exc
         text = _docx_text(name, data)
     elif ext in HTML_EXTENSIONS:
         text = html_text(_decode(name, data))

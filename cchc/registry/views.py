@@ -52,7 +52,7 @@ SPEC = listing.ListSpec(
             "year",
             "Năm",
             choices=lambda r: [(y, y) for y in range(dates.today().year + 1, 2018, -1)],
-            apply=lambda qs, v: qs.filter(issued_on__year=int(v)) if v.isdigit() else qs,
+            apply=lambda qs, v: qs.filter(issued_on__year=int(v)),
         ),
         listing.Filter(
             "source",
@@ -232,7 +232,12 @@ def _save(request, form, units, document=None, formset=None):
                 actor=request.user, org_unit=org_unit, bases=bases, **fields
             )
         return services.document_update(
-            actor=request.user, document=document, org_unit=org_unit, bases=bases, **fields
+            actor=request.user,
+            document=document,
+            org_unit=org_unit,
+            bases=bases,
+            seen_version=d.get("version"),
+            **fields,
         )
     except DomainError as exc:
         add_domain_error(form, exc)
@@ -334,7 +339,9 @@ def document_edit(request, pk):
         ]
     }
     initial.update(
-        org_unit=doc.org_unit_id, issued_on=dates.fmt(doc.issued_on, precision=doc.date_precision)
+        org_unit=doc.org_unit_id,
+        issued_on=dates.fmt(doc.issued_on, precision=doc.date_precision),
+        version=doc.version,
     )
     rows = [
         {

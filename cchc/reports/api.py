@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from cchc.core import params
+from cchc.core.api_rows import json_rows
 from cchc.plans import task_selectors as tasks
 from cchc.plans.choices import Timeliness
 from cchc.reports import dashboard
@@ -77,18 +79,31 @@ def _figures(f: dashboard.Figures) -> FiguresOut:
     )
 
 
+FIGURE_NAMES = [name for name in FiguresOut.model_fields if name != "rate"]
+
+
+def _figures_row(f: dashboard.Figures) -> dict:
+    """FiguresOut as a plain dict (api_rows: checked against the schema by the tests)."""
+    row: dict = {name: getattr(f, name) for name in FIGURE_NAMES}
+    row["rate"] = None if f.rate is None else float(f.rate)
+    return row
+
+
 @router.get("/plans/overview", response=list[OverviewRowOut], tags=["plans"])
 def plans_overview(request, year: int | None = None):
     """One row per plan of the year (default: the latest year with a plan) of the wards, communes, special zones
     and departments in the caller's scope, with the figures of the overview report."""
-    year = year or dashboard.default_year(actor=request.user)
+    year = params.year(year) or dashboard.default_year(actor=request.user)
     rows = dashboard.overview_rows(actor=request.user, year=year)
-    return [
-        OverviewRowOut(
-            plan_id=r.plan.pk, unit=r.label, year=r.plan.year, totals=_figures(r.figures)
-        )
+    return json_rows(
+        {
+            "plan_id": r.plan.pk,
+            "unit": r.label,
+            "year": r.plan.year,
+            "totals": _figures_row(r.figures),
+        }
         for r in rows
-    ]
+    )
 
 
 @router.get("/plans/{plan_id}/dashboard", response=PlanDashboardOut, tags=["plans"])

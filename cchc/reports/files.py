@@ -8,10 +8,10 @@ the parts only the ward can write (difficulties, next period's tasks, proposals)
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
+from cchc.core import sheets
 from cchc.core.dates import fmt
 from cchc.documents import kinds
 from cchc.documents.spec import Block, Heading, Issuer, Paragraph, Signer, Table
@@ -98,13 +98,13 @@ def _sheet(wb, title: str, headers: list[str], rows: list[list], widths: list[in
     from openpyxl.styles import Alignment, Font, PatternFill
 
     ws = wb.create_sheet(title[:31])
-    ws.append(headers)
+    sheets.append(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DCE6F1")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows:
-        ws.append(row)
+        sheets.append(ws, row)
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, date):
@@ -117,11 +117,9 @@ def _sheet(wb, title: str, headers: list[str], rows: list[list], widths: list[in
 
 def plan_xlsx(*, dash: PlanDashboard, tasks) -> bytes:
     """Sheets: by area (with the total), by lead office, every task with its timeliness, the targets."""
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = sheets.workbook(empty=True)
     numbers = [10] * len(FIGURE_HEADERS)
     rows = [[a.code, a.label, *figure_cells(a.figures)] for a in dash.areas]
     rows.append(["", "Tổng cộng", *figure_cells(dash.totals)])
@@ -185,9 +183,7 @@ def plan_xlsx(*, dash: PlanDashboard, tasks) -> bytes:
         ],
         [6, 70, 16, 14, 16],
     )
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return sheets.to_bytes(wb)
 
 
 def achieved_text(measure) -> str:

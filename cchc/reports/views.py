@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from cchc.core import listing
+from cchc.core import listing, params
 from cchc.documents.word import docx_response
 from cchc.plans import task_selectors
 from cchc.plans.choices import Timeliness
@@ -27,8 +27,8 @@ COLORS = {
 
 
 def _year(request, actor) -> int:
-    year = request.GET.get("year", "")
-    return int(year) if year.isdigit() else dashboard.default_year(actor=actor)
+    year = params.page_year(request, 0)
+    return year or dashboard.default_year(actor=actor)
 
 
 def _series_chart(series: dashboard.Series, title: str) -> dict:

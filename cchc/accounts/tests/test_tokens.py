@@ -38,9 +38,10 @@ def test_a_wrong_password_or_unknown_user_gets_401_with_a_vietnamese_message(per
     assert not ApiToken.objects.exists()
 
 
-def test_a_malformed_token_request_is_rejected(db):
+def test_a_malformed_token_request_is_rejected_with_400_naming_the_missing_field(db):
     response = Client().post("/api/auth/token", {"username": "x"}, content_type="application/json")
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert "password" in response.json()["detail"]
 
 
 def test_the_bearer_token_authenticates_api_calls_and_records_its_use(personas):
