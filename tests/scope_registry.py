@@ -664,6 +664,7 @@ AWARD_PARTS = [
         "scope_award_dossiers",
         "scope_award_councils",
         "scope_award_decisions",
+        "scope_award_eligibility",
     )
 ]
 

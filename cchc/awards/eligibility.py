@@ -12,10 +12,12 @@ programme considers the active people of those units and of the units below them
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cchc.awards.facts_loader import load_persons, load_units, needs_of, path_ids
+from cchc.awards.facts_loader import load_units, needs_of, path_ids
+from cchc.awards.facts_people import load_persons
 from cchc.awards.models import Programme
 from cchc.awards.rule_files import programme_rule
 from cchc.awards.rules import eligibility as engine
@@ -46,10 +48,11 @@ class Occasion:
 
     year: int
     period: tuple[int, int] | None
+    period_end: bool = False
 
     @property
     def text(self) -> str:
-        if self.period is not None:
+        if self.period_end and self.period is not None:
             return f"giai đoạn {self.period[0]} - {self.period[1]}"
         return f"năm {self.year}"
 
@@ -113,7 +116,7 @@ def occasion(
             raise DomainError(
                 f"Năm {year} không thuộc giai đoạn {period[0]} - {period[1]}.", field="year"
             )
-        return Occasion(year if year is not None else period[1], period)
+        return Occasion(year if year is not None else period[1], period, True)
     if year is None:
         from cchc.core import dates
 
@@ -161,17 +164,33 @@ def pool_person_ids(rule: schema.Programme, issuer: Unit, year: int) -> list[int
     return [pk for pk, path in rows if units.intersection(path_ids(path))]
 
 
-def verdicts(
+def evaluated(
     programme: Programme,
+    when: Occasion,
     *,
-    year: int | None = None,
-    period: tuple[int, int] | None = None,
     units: Iterable[int] | None = None,
     persons: Iterable[int] | None = None,
-) -> list[engine.Verdict]:
-    """The verdict of every candidate (the pool's when `units`/`persons` are None), in the pool's order."""
+) -> list[tuple[Candidate, engine.Verdict]]:
+    """Each candidate's facts with its verdict, in the order given (the pool's when None)."""
+    # Tens of thousands of facts and reasons are built and kept, none in a reference cycle: the cyclic
+    # collector would scan them again and again as they grow, so it waits until they are all made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _evaluated(programme, when, units=units, persons=persons)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _evaluated(
+    programme: Programme,
+    when: Occasion,
+    *,
+    units: Iterable[int] | None,
+    persons: Iterable[int] | None,
+) -> list[tuple[Candidate, engine.Verdict]]:
     _pf, rule = programme_rule(programme)
-    when = occasion(programme, year=year, period=period)
     issuer = _issuer(programme)
     needs = needs_of([rule], year=when.year, period=when.period)
     facts: list[Candidate]
@@ -185,10 +204,23 @@ def verdicts(
         facts = [loaded_persons[i] for i in ids if i in loaded_persons]
     else:
         facts = []
-    return [
-        engine.evaluate(rule, cand, year=when.year, period=when.period, issuer_unit_id=issuer.pk)
-        for cand in facts
-    ]
+    found = engine.evaluate_many(
+        rule, facts, year=when.year, period=when.period, issuer_unit_id=issuer.pk
+    )
+    return list(zip(facts, found, strict=True))
+
+
+def verdicts(
+    programme: Programme,
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    units: Iterable[int] | None = None,
+    persons: Iterable[int] | None = None,
+) -> list[engine.Verdict]:
+    """The verdict of every candidate (the pool's when `units`/`persons` are None), in the pool's order."""
+    when = occasion(programme, year=year, period=period)
+    return [verdict for _, verdict in evaluated(programme, when, units=units, persons=persons)]
 
 
 def verdict_for(

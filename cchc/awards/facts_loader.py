@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from django.db.models import Q
 
 from cchc.awards.models import (
     Award,
-    CchcAssignment,
     DisciplineRecord,
     Evaluation,
     ManualCheck,
@@ -29,11 +29,11 @@ from cchc.awards.models import (
 from cchc.awards.rules import facts as f
 from cchc.awards.rules.schema import Programme as RuleProgramme
 from cchc.core import dates
-from cchc.initiatives.selectors import recognised_for, recognised_for_persons
+from cchc.initiatives.selectors import recognised_for
 from cchc.orgs.models import BlocMembership, Person, Unit
 from cchc.par.models import Result
 
-__all__ = ["Needs", "needs_of", "load_units", "load_persons", "path_ids"]
+__all__ = ["Needs", "needs_of", "load_units", "path_ids"]
 
 # Nomination statuses as the rules count them ("proposed" or "awarded"; the others do not count).
 _NOMINATION_STATUS = {
@@ -69,6 +69,7 @@ class Needs:
     nominations: bool = False
     manual: tuple[str, ...] = ()
     unit_facts: frozenset[str] = field(default_factory=frozenset)
+    cchc_min_months: int | None = None
 
 
 def _kind(node: object) -> str:
@@ -83,6 +84,8 @@ def needs_of(
     own_unit: set[str] = set()
     lookback = 1
     manual: list[str] = []
+    months: set[int] = set()
+    over_period = False
     for programme in programmes:
         if any(_kind(leaf) == "manual" for c in programme.criteria for leaf in c.leaves()):
             manual.append(programme.code)
@@ -90,10 +93,17 @@ def needs_of(
             for leaf in criterion.leaves():
                 kinds.add(_kind(leaf))
                 lookback = max(lookback, getattr(leaf, "consecutive_years", 1))
+                if _kind(leaf) == "par_years_in_top" or getattr(leaf, "over", None) == "period":
+                    over_period = True
+                if _kind(leaf) == "cchc_work_years":
+                    months.add(getattr(leaf, "min_months", 6))
                 if getattr(leaf, "applies_to", "self") == "own_unit":
                     own_unit.add(_kind(leaf))
-    start = min(period[0] if period else year, year - lookback + 1)
-    end = max(period[1] if period else year, year)
+    # The period's years only when a criterion looks over the period; otherwise the year (and the years
+    # before it that "N consecutive years" standards read).
+    window = period if period is not None and over_period else None
+    start = min(window[0] if window else year, year - lookback + 1)
+    end = max(window[1] if window else year, year)
     return Needs(
         years=range(start, end + 1),
         par=bool(kinds & _PAR_KINDS),
@@ -109,11 +119,27 @@ def needs_of(
         nominations=bool(kinds & {"nominated_for", "not_nominated_for"}),
         manual=tuple(manual),
         unit_facts=frozenset(own_unit),
+        cchc_min_months=months.pop() if len(months) == 1 else None,
     )
 
 
-def path_ids(path: str) -> list[int]:
-    return [int(p) for p in path.strip("/").split("/") if p]
+# Up to this many ids a query names them (`IN (...)`); above it, the query reads the rows of the years in question
+# and keeps the candidates' in Python: a long list of parameters costs more than the rows it leaves out.
+IN_LIMIT = 500
+
+
+def _among(field: str, ids: set[int]) -> dict[str, set[int]]:
+    return {f"{field}__in": ids} if len(ids) <= IN_LIMIT else {}
+
+
+@lru_cache(maxsize=65536)
+def _path_ids(path: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in path.strip("/").split("/") if p)
+
+
+def path_ids(path: str) -> tuple[int, ...]:
+    """The ids of a materialised path ("/1/5/23/"), top first (the people of a unit share its path: cached)."""
+    return _path_ids(path)
 
 
 def _in_window(first: date, last: date) -> Q:
@@ -123,16 +149,17 @@ def _in_window(first: date, last: date) -> Q:
 def _unit_rows(unit_ids: set[int]) -> dict[int, tuple[str, str, str]]:
     return {
         pk: (name, kind, path)
-        for pk, name, kind, path in Unit.objects.filter(pk__in=unit_ids).values_list(
+        for pk, name, kind, path in Unit.objects.filter(**_among("pk", unit_ids)).values_list(
             "pk", "name", "kind", "path"
         )
+        if pk in unit_ids
     }
 
 
 def _blocs(unit_ids: set[int], years: range) -> dict[int, dict[int, str | None]]:
     blocs: dict[int, dict[int, str | None]] = defaultdict(dict)
     rows = BlocMembership.objects.filter(
-        unit_id__in=unit_ids, year__gte=years.start, year__lt=years.stop
+        year__gte=years.start, year__lt=years.stop, **_among("unit_id", unit_ids)
     ).values_list("unit_id", "year", "bloc__code")
     for unit_id, year, code in rows:
         blocs[unit_id][year] = code
@@ -144,7 +171,10 @@ def _par(unit_ids: set[int], years: range) -> dict[int, dict[int, f.ParResult]]:
     par: dict[int, dict[int, f.ParResult]] = defaultdict(dict)
     rows = (
         Result.objects.filter(
-            unit_id__in=unit_ids, year__gte=years.start, year__lt=years.stop, published=True
+            year__gte=years.start,
+            year__lt=years.stop,
+            published=True,
+            **_among("unit_id", unit_ids),
         )
         .order_by("unit_id", "year", "-round_id")
         .values_list(
@@ -263,12 +293,17 @@ def _nominations(**filters) -> list[f.Nomination]:
     return [_nomination(r) for r in rows]
 
 
-def _checks(programme_codes: tuple[str, ...], **filters) -> dict[int, list[f.ManualCheck]]:
+def _checks(
+    programme_codes: tuple[str, ...], owner: str, ids: set[int]
+) -> dict[int, list[f.ManualCheck]]:
     out: dict[int, list[f.ManualCheck]] = defaultdict(list)
     if not programme_codes:
         return out
-    owner = "unit_id" if "unit_id__in" in filters else "person_id"
-    rows = ManualCheck.objects.filter(programme__code__in=programme_codes, **filters).values_list(
+    rows = ManualCheck.objects.filter(
+        programme__code__in=programme_codes,
+        **{f"{owner[:-3]}__isnull": False},
+        **_among(owner, ids),
+    ).values_list(
         owner,
         "programme__code",
         "criterion",
@@ -370,14 +405,17 @@ def load_units(
     if needs.evaluation:
         evaluation = defaultdict(dict)
         for unit_id, year, grade in UnitEvaluation.objects.filter(
-            unit_id__in=ids, year__gte=years.start, year__lt=years.stop
+            year__gte=years.start, year__lt=years.stop, **_among("unit_id", ids)
         ).values_list("unit_id", "year", "grade"):
             evaluation[unit_id][year] = grade
     known = _registry_years(years) if needs.titles or needs.members else set()
     titles = (
         _titles(
             Award.objects.filter(
-                unit_id__in=ids, subject="collective", revoked_on__isnull=True, year__in=list(known)
+                subject="collective",
+                revoked_on__isnull=True,
+                year__in=list(known),
+                **_among("unit_id", ids),
             ).values_list("unit_id", "year", "form"),
             known,
             ids,
@@ -396,9 +434,9 @@ def load_units(
     nominations: dict[int, list[f.Nomination]] | None = None
     if needs.nominations:
         nominations = defaultdict(list)
-        for n in _nominations(unit_id__in=ids, person__isnull=True):
+        for n in _nominations(person__isnull=True, **_among("unit_id", ids)):
             nominations[n.unit_id or 0].append(n)
-    checks = _checks(needs.manual, unit_id__in=ids) if manual else {}
+    checks = _checks(needs.manual, "unit_id", ids) if manual else {}
     out: dict[int, f.UnitFacts] = {}
     for pk, (name, kind, path) in units.items():
         out[pk] = f.UnitFacts(
@@ -414,116 +452,6 @@ def load_units(
             titles=None if titles is None else titles.get(pk, {}),
             members=None if members is None else members.get(pk, {}),
             member_discipline=None if discipline is None else tuple(discipline.get(pk, ())),
-            nominations=None if nominations is None else tuple(nominations.get(pk, ())),
-            manual_checks=tuple(checks.get(pk, ())),
-        )
-    return out
-
-
-def _collective_of(path: str, ranked: set[int], own: int) -> int:
-    """The unit a person counts under for the rules on "the person's unit": the nearest unit (itself or above)
-    that belongs to a bloc, else their own unit."""
-    for pk in reversed(path_ids(path)):
-        if pk in ranked:
-            return pk
-    return own
-
-
-def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonFacts]:
-    """`PersonFacts` for each person of `person_ids`, with the facts of their unit; one query per kind of fact."""
-    ids = set(person_ids)
-    if not ids:
-        return {}
-    years = needs.years
-    rows = list(
-        Person.objects.filter(pk__in=ids).values_list(
-            "pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender"
-        )
-    )
-    ids = {r[0] for r in rows}
-    path_units = {u for r in rows for u in path_ids(r[3])}
-    ranked = set(
-        BlocMembership.objects.filter(
-            unit_id__in=path_units, year__gte=years.start, year__lt=years.stop
-        ).values_list("unit_id", flat=True)
-    )
-    collective = {r[0]: _collective_of(r[3], ranked, r[2]) for r in rows}
-    unit_needs = Needs(
-        years=years,
-        par=needs.par,
-        initiatives="initiatives" in needs.unit_facts,
-        plan_on_time=needs.plan_on_time,
-        evaluation="evaluation_class" in needs.unit_facts,
-        titles="title_held" in needs.unit_facts,
-        nominations=needs.nominations
-        and bool(needs.unit_facts & {"nominated_for", "not_nominated_for"}),
-    )
-    units = load_units(set(collective.values()), unit_needs, manual=False)
-    initiatives = (
-        _initiatives(
-            recognised_for_persons(
-                person_ids=ids,
-                start_year=years.start,
-                end_year=years.stop - 1,
-                include_pending=True,
-            )
-        )
-        if needs.initiatives
-        else None
-    )
-    evaluation: dict[int, dict[int, str | None]] | None = None
-    if needs.evaluation:
-        evaluation = defaultdict(dict)
-        for person_id, year, grade in Evaluation.objects.filter(
-            person_id__in=ids, year__gte=years.start, year__lt=years.stop
-        ).values_list("person_id", "year", "grade"):
-            evaluation[person_id][year] = grade
-    titles = None
-    if needs.titles:
-        known = _registry_years(years)
-        titles = _titles(
-            Award.objects.filter(
-                person_id__in=ids, revoked_on__isnull=True, year__in=list(known)
-            ).values_list("person_id", "year", "form"),
-            known,
-            ids,
-        )
-    positions: dict[int, list[f.PositionSpell]] | None = None
-    if needs.positions:
-        positions = defaultdict(list)
-        for person_id, start, end, position, unit_name, direct in (
-            CchcAssignment.objects.filter(person_id__in=ids)
-            .filter(Q(end__isnull=True) | Q(end__gte=date(years.start, 1, 1)))
-            .order_by("person_id", "start")
-            .values_list("person_id", "start", "end", "position", "unit__name", "direct")
-        ):
-            positions[person_id].append(f.PositionSpell(start, end, position, unit_name, direct))
-    discipline: dict[int, list[f.DisciplineRecord]] | None = None
-    if needs.discipline:
-        discipline = defaultdict(list)
-        for record, _path in _discipline_rows(years, person_id__in=ids):
-            discipline[record.person_id].append(record)
-    nominations: dict[int, list[f.Nomination]] | None = None
-    if needs.nominations:
-        nominations = defaultdict(list)
-        for n in _nominations(person_id__in=ids):
-            nominations[n.person_id or 0].append(n)
-    checks = _checks(needs.manual, person_id__in=ids)
-    out: dict[int, f.PersonFacts] = {}
-    for pk, name, unit_id, _path, employment, gender in rows:
-        spells = None if positions is None else positions.get(pk)
-        out[pk] = f.PersonFacts(
-            id=pk,
-            name=name,
-            unit_id=unit_id,
-            unit=units.get(collective[pk]),
-            employment=employment or None,
-            female=None if not gender else gender == "female",
-            positions=None if not spells else tuple(spells),
-            initiatives=None if initiatives is None else initiatives.get(pk, ()),
-            discipline=None if discipline is None else tuple(discipline.get(pk, ())),
-            titles=None if titles is None else titles.get(pk, {}),
-            evaluation=None if evaluation is None else evaluation.get(pk, {}),
             nominations=None if nominations is None else tuple(nominations.get(pk, ())),
             manual_checks=tuple(checks.get(pk, ())),
         )

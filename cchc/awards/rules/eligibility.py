@@ -13,9 +13,12 @@ year) that the criteria on one year (the bloc leader, for instance) use.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cchc.awards.rules import memo
 from cchc.awards.rules import vocabulary as v
 from cchc.awards.rules.catalogue import catalogue
 from cchc.awards.rules.criteria import Ctx
@@ -23,7 +26,7 @@ from cchc.awards.rules.facts import Candidate, HouseholdFacts, PersonFacts, Unit
 from cchc.awards.rules.schema import Bound, Programme, ProgrammeFile
 from cchc.awards.rules.types import Reason
 
-__all__ = ["Verdict", "evaluate", "describe_programme", "evaluate_target"]
+__all__ = ["Verdict", "evaluate", "evaluate_many", "describe_programme", "evaluate_target"]
 
 _SUBJECT_TYPES: dict[str, type] = {
     v.COLLECTIVE: UnitFacts,
@@ -281,6 +284,82 @@ def evaluate(
     if pool is not None:
         reasons.insert(0, pool)
     return _verdict(programme, facts, ctx, period, reasons)
+
+
+def evaluate_many(
+    programme: Programme,
+    candidates: Iterable[Candidate],
+    *,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    issuer_unit_id: int | None = None,
+) -> list[Verdict]:
+    """`evaluate` for each candidate, in order. Each rule is decided once per distinct set of facts it reads
+    (see `memo`: the people of a unit share its PAR result, everyone without an initiative or a check shares
+    that reason), so a list of thousands of candidates costs a lookup per rule for most of them."""
+    candidates = list(candidates)
+    keys = [memo.criterion_key(c) for c in programme.criteria]
+    subject_type = _SUBJECT_TYPES[programme.subject]
+    years = programme.years
+    ctx, resolved = _context(programme, year, period)
+    if (
+        any(k is None for k in keys)
+        or (years is not None and not years.start <= ctx.year <= years.end)
+        or not all(isinstance(c, subject_type) for c in candidates)
+    ):
+        return [
+            evaluate(programme, c, year=year, period=period, issuer_unit_id=issuer_unit_id)
+            for c in candidates
+        ]
+    pool_key = memo.pool_key(programme)
+    pools: dict[Any, Reason | None] = {}
+    rules: list[tuple[Any, Any, dict[Any, Reason]]] = [
+        (k, c, {}) for k, c in zip(keys, programme.criteria, strict=True)
+    ]
+    code, subject, at = programme.code, programme.subject, ctx.year
+    out: list[Verdict] = []
+    append = out.append
+    # The verdicts kept in `out` make no reference cycles; the cyclic collector would scan them all again
+    # and again as the list grows (seconds for 40,000 candidates), so it waits until the loop is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for cand in candidates:
+            pk = pool_key(cand)
+            if pk in pools:
+                pool = pools[pk]
+            else:
+                pool = pools[pk] = _pool_reason(programme, cand, ctx, issuer_unit_id)
+            reasons: list[Reason] = [] if pool is None else [pool]
+            top = v.PASS
+            for key_of, criterion, seen in rules:
+                k = key_of(cand, ctx)
+                reason = seen.get(k)
+                if reason is None:
+                    reason = seen[k] = criterion.evaluate(cand, ctx)
+                reasons.append(reason)
+            for reason in reasons:
+                if reason.outcome == v.FAIL:
+                    top = v.FAIL
+                    break
+                if reason.outcome == v.UNKNOWN:
+                    top = v.UNKNOWN
+            append(
+                Verdict(
+                    code,
+                    subject,
+                    cand.id,
+                    cand.name,
+                    v.VERDICT_OF[top],
+                    tuple(reasons),
+                    at,
+                    resolved,
+                )
+            )
+    finally:
+        if collecting:
+            gc.enable()
+    return out
 
 
 def describe_programme(

@@ -1,0 +1,186 @@
+"""The facts of people as candidates, loaded in bulk like those of units (`facts_loader`): one query per kind
+of fact whatever the number of people, each person with the facts of the unit they count under."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import F, Q
+
+from cchc.awards.facts_loader import (
+    IN_LIMIT,
+    Needs,
+    _among,
+    _checks,
+    _discipline_rows,
+    _initiatives,
+    _nominations,
+    _registry_years,
+    _titles,
+    load_units,
+    path_ids,
+)
+from cchc.awards.models import Award, CchcAssignment, Evaluation
+from cchc.awards.rules import facts as f
+from cchc.initiatives.choices import InitiativeStatus
+from cchc.initiatives.models import InitiativeAuthor
+from cchc.initiatives.selectors import (
+    FACT_FIELDS,
+    PENDING,
+    InitiativeFact,
+    recognised_for_persons,
+)
+from cchc.orgs.models import BlocMembership, Person
+
+__all__ = ["load_persons"]
+
+
+def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
+    """The initiatives each person co-authored in the years (recognised, or awaiting recognition: unknown), like
+    `recognised_for_persons`; one query, with the ids in it only for a short list."""
+    if len(ids) <= IN_LIMIT:
+        return recognised_for_persons(
+            person_ids=ids, start_year=years.start, end_year=years.stop - 1, include_pending=True
+        )
+    result: dict[int, list] = {pid: [] for pid in ids}
+    rows = (
+        InitiativeAuthor.objects.filter(
+            person__isnull=False,
+            initiative__status__in=[InitiativeStatus.RECOGNISED, *PENDING],
+            initiative__year__gte=years.start,
+            initiative__year__lt=years.stop,
+        )
+        .order_by(
+            "initiative__year",
+            F("initiative__recognised_on").asc(nulls_last=True),
+            "initiative_id",
+        )
+        .values_list(*(f"initiative__{name}" for name in FACT_FIELDS), "person_id")
+    )
+    for *fields, person_id in rows:
+        if person_id in result:
+            pk, title, year, level, recognised_on = fields
+            known = bool(level and recognised_on)
+            result[person_id].append(
+                InitiativeFact(
+                    pk, title, year, level if known else None, recognised_on if known else None
+                )
+            )
+    return result
+
+
+def _collective_of(path: str, ranked: set[int], own: int) -> int:
+    """The unit a person counts under for the rules on "the person's unit": the nearest unit (itself or above)
+    that belongs to a bloc, else their own unit."""
+    for pk in reversed(path_ids(path)):
+        if pk in ranked:
+            return pk
+    return own
+
+
+def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonFacts]:
+    """`PersonFacts` for each person of `person_ids`, with the facts of their unit; one query per kind of fact."""
+    ids = set(person_ids)
+    if not ids:
+        return {}
+    years = needs.years
+    rows = list(
+        r
+        for r in Person.objects.filter(**_among("pk", ids)).values_list(
+            "pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender"
+        )
+        if r[0] in ids
+    )
+    ids = {r[0] for r in rows}
+    path_units = {u for r in rows for u in path_ids(r[3])}
+    ranked = set(
+        BlocMembership.objects.filter(
+            year__gte=years.start, year__lt=years.stop, **_among("unit_id", path_units)
+        ).values_list("unit_id", flat=True)
+    )
+    collective = {r[0]: _collective_of(r[3], ranked, r[2]) for r in rows}
+    unit_needs = Needs(
+        years=years,
+        par=needs.par,
+        initiatives="initiatives" in needs.unit_facts,
+        plan_on_time=needs.plan_on_time,
+        evaluation="evaluation_class" in needs.unit_facts,
+        titles="title_held" in needs.unit_facts,
+        nominations=needs.nominations
+        and bool(needs.unit_facts & {"nominated_for", "not_nominated_for"}),
+    )
+    units = load_units(set(collective.values()), unit_needs, manual=False)
+    initiatives = _initiatives(_person_initiatives(ids, years)) if needs.initiatives else None
+    evaluation: dict[int, dict[int, str | None]] | None = None
+    if needs.evaluation:
+        evaluation = defaultdict(dict)
+        for person_id, year, grade in Evaluation.objects.filter(
+            year__gte=years.start, year__lt=years.stop, **_among("person_id", ids)
+        ).values_list("person_id", "year", "grade"):
+            evaluation[person_id][year] = grade
+    titles = None
+    if needs.titles:
+        known = _registry_years(years)
+        titles = _titles(
+            Award.objects.filter(
+                person__isnull=False,
+                revoked_on__isnull=True,
+                year__in=list(known),
+                **_among("person_id", ids),
+            ).values_list("person_id", "year", "form"),
+            known,
+            ids,
+        )
+    positions: dict[int, list[f.PositionSpell]] | None = None
+    if needs.positions:
+        positions = defaultdict(list)
+        for person_id, start, end, position, unit_name, direct in (
+            CchcAssignment.objects.filter(**_among("person_id", ids))
+            .filter(Q(end__isnull=True) | Q(end__gte=date(years.start, 1, 1)))
+            .order_by("person_id", "start")
+            .values_list("person_id", "start", "end", "position", "unit__name", "direct")
+        ):
+            positions[person_id].append(f.PositionSpell(start, end, position, unit_name, direct))
+    discipline: dict[int, list[f.DisciplineRecord]] | None = None
+    if needs.discipline:
+        discipline = defaultdict(list)
+        for record, _path in _discipline_rows(years, **_among("person_id", ids)):
+            discipline[record.person_id].append(record)
+    nominations: dict[int, list[f.Nomination]] | None = None
+    if needs.nominations:
+        nominations = defaultdict(list)
+        for n in _nominations(person__isnull=False, **_among("person_id", ids)):
+            nominations[n.person_id or 0].append(n)
+    checks = _checks(needs.manual, "person_id", ids)
+    out: dict[int, f.PersonFacts] = {}
+    # The years of work depend on the spells' dates and kinds only: worked out once per distinct history.
+    worked: dict[tuple, dict[int, bool | None]] = {}
+    for pk, name, unit_id, _path, employment, gender in rows:
+        spells = None if positions is None else positions.get(pk)
+        cchc_years = None
+        if spells and needs.cchc_min_months is not None:
+            history = tuple((s.start, s.end, s.cchc_direct) for s in spells)
+            cchc_years = worked.get(history)
+            if cchc_years is None:
+                cchc_years = worked[history] = f.cchc_years_from_positions(
+                    tuple(spells), years, min_months=needs.cchc_min_months
+                )
+        out[pk] = f.PersonFacts(
+            id=pk,
+            name=name,
+            unit_id=unit_id,
+            unit=units.get(collective[pk]),
+            employment=employment or None,
+            female=None if not gender else gender == "female",
+            positions=None if not spells else tuple(spells),
+            cchc_years=cchc_years,
+            initiatives=None if initiatives is None else initiatives.get(pk, ()),
+            discipline=None if discipline is None else tuple(discipline.get(pk, ())),
+            titles=None if titles is None else titles.get(pk, {}),
+            evaluation=None if evaluation is None else evaluation.get(pk, {}),
+            nominations=None if nominations is None else tuple(nominations.get(pk, ())),
+            manual_checks=tuple(checks.get(pk, ())),
+        )
+    return out
