@@ -11,6 +11,9 @@ years, initiatives and their unit. Then it times, side by side:
   once per year of 2026-2030, period-end programmes once, ad-hoc ones once: every outcome and reason is decided;
   the sentences are rendered when read, which `--render` does for every reason (timed apart).
 
+- evaluating with `evaluate_many` (one call per programme and year, its verdicts kept together): each rule
+  decided once per distinct facts it reads, the same verdicts (checked).
+
 It prints the number of evaluations, the times, the ratio, the verdict counts and peak memory.
 """
 
@@ -29,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cchc.awards.rules.eligibility import evaluate  # noqa: E402
+from cchc.awards.rules.eligibility import evaluate, evaluate_many  # noqa: E402
 from cchc.awards.rules.facts import (  # noqa: E402
     DisciplineRecord,
     Initiative,
@@ -199,6 +202,15 @@ def run_all(job_list, render: bool = False) -> Counter:
     return counts
 
 
+def run_many(job_list) -> Counter:
+    """The same verdicts through `evaluate_many`, one call per programme and year (the verdicts of one call
+    kept together, as a page or the ORM layer keeps them)."""
+    counts: Counter = Counter()
+    for prog, candidates, year in job_list:
+        counts.update(v.verdict for v in evaluate_many(prog, candidates, year=year))
+    return counts
+
+
 def calibrate() -> float:
     """Seconds for 3 million dict lookups in a loop: how fast this machine runs Python right now."""
     table = {i: i for i in range(100)}
@@ -242,12 +254,21 @@ def main() -> None:
     counts = run_all(job_list)
     t_eval = time.perf_counter() - t0
 
+    t0 = time.perf_counter()
+    many = run_many(job_list)
+    t_many = time.perf_counter() - t0
+    assert many == counts, (many, counts)
+
     print(f"calibration (3M dict lookups): {calibrate():.2f} s")
     print(f"reading the facts:      {t_read:6.2f} s")
     print(
         f"evaluating (reasons):   {t_eval:6.2f} s  ({t_eval / evaluations * 1e6:.1f} µs per evaluation)"
     )
     print(f"ratio evaluate / read:  {t_eval / t_read:6.1f}")
+    print(
+        f"evaluate_many:          {t_many:6.2f} s  ({t_many / evaluations * 1e6:.1f} µs per evaluation), "
+        f"ratio to read {t_many / t_read:.1f}"
+    )
     print("verdicts:", dict(counts))
     if args.render:
         t0 = time.perf_counter()

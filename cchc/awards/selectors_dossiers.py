@@ -354,26 +354,16 @@ class BoardRow:
 
 
 def pool_units(*, programme: Programme, year: int) -> list[Unit]:
-    """The units expected to propose for a programme in a year: those of its pool (blocs of the year, the
-    issuer itself or its units, unit kinds)."""
+    """The units expected to propose for a programme in a year: those of its pool, as eligibility reads it
+    (the blocs of the year, the unit kinds, the issuer itself or its units)."""
+    from cchc.awards.eligibility import pool_unit_ids
+
     _, rule = programme_rule(programme)
-    pool = rule.pool
-    issuer = programme.unit
-    qs = Unit.objects.filter(is_active=True)
-    if pool is not None and pool.blocs:
-        ids = BlocMembership.objects.filter(year=year, bloc__code__in=pool.blocs).values("unit_id")
-        qs = qs.filter(pk__in=ids)
-    issuer_mode = pool.issuer if pool is not None else "any"
-    if issuer_mode == "itself":
-        qs = qs.filter(pk=issuer.pk)
-    elif issuer_mode in ("below", "itself_or_below", "any") and not (pool and pool.blocs):
-        below = Q(parent=issuer)
-        if issuer_mode == "itself_or_below":
-            below |= Q(pk=issuer.pk)
-        qs = qs.filter(below)
-    if pool is not None and pool.unit_kinds:
-        qs = qs.filter(kind__in=pool.unit_kinds)
-    return list(qs.order_by("depth", "order", "name"))
+    ids = pool_unit_ids(rule, programme.unit, year)
+    if rule.pool.issuer in ("itself", "itself_or_below") and programme.unit.pk not in ids:
+        ids = [programme.unit.pk, *ids]
+    units = Unit.objects.in_bulk(ids)
+    return [units[i] for i in ids if i in units]
 
 
 def board(*, programme: Programme, year: int) -> list[BoardRow]:

@@ -85,3 +85,17 @@ def test_opening_a_dossier_for_a_year_outside_the_programme_names_the_field():
     )
     assert page.status_code == 200
     assert "năm 2025 không thuộc chương trình" in page.content.decode()
+
+
+def test_another_wards_chairman_gets_404_and_the_viewer_403_on_a_le_chan_dossier():
+    from cchc.awards.tests.dossier_fixtures import approved_dossier
+
+    lechan = level("Lê Chân")
+    dossier = approved_dossier("hp2162_tp_hang_nam_tap_the", lechan, year=2027, nominees=[lechan])
+    url = f"/khen-thuong/ho-so/{dossier.pk}/nop/"
+    assert client("khucthuadu").post(url).status_code == 404
+    assert client("lechan.xem").post(url).status_code == 403
+    assert client("lechan.chutich").post(url).status_code == 403
+    assert client("lechan").post(url).status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == "submitted"
