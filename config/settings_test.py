@@ -21,6 +21,10 @@ if _ENGINE.endswith("sqlite3") and os.environ.get("CCHC_TEST_SQLITE_FILE") == "1
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"cchc-test-{os.getpid()}.sqlite3")
     }
+elif _ENGINE.endswith("sqlite3"):
+    # The shared in-memory test database takes its locks per table: a transaction begun IMMEDIATE (as served)
+    # would hold every table while the backup test copies the database through the same connection.
+    DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
 CCHC_DEMO = True
 # Each test starts with an empty cache (login failure counters); the root conftest clears it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
