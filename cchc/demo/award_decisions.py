@@ -2,9 +2,10 @@
 revoked) and its proposal to the city of a Bằng khen; the city's Bằng khen decision for the annual round 2026
 (2162/QĐ-UBND, phường Hồng Bàng and Ngô Quyền); phường Phú Lương's Giấy khen of 2023 (26/KH-UBND, base salary of 2023).
 
-Runs after the councils' layer: it uses the nominees the councils recommended, and when there are none (the
-councils' layer is not installed) it records the minimum itself — a received dossier whose nominees the council
-passed. Idempotent: a step already done is skipped. Nothing is dated after the demo's day."""
+Runs after the councils' layer: it signs what the councils recommended (Lê Chân's council of 18/03/2027 passed
+three officers for the Giấy khen and one for a Bằng khen of the city's chairman), and only when a round has no
+recommended nominee (the councils' layer is not installed) it records the minimum itself — a received dossier
+whose nominees the council passed. Idempotent: a step already done is skipped. Nothing is dated after the demo's day."""
 
 from __future__ import annotations
 
