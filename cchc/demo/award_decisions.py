@@ -37,6 +37,18 @@ def on(day: date):
     return override_settings(CCHC_TODAY=day.strftime("%d/%m/%Y"))
 
 
+def _base_salaries() -> None:
+    """The base salaries of the catalogue (migration 0004 adds them too; a flushed test database has lost
+    them): the money of every award below reads them."""
+    from cchc.awards.models import BaseSalary
+    from cchc.awards.rules.catalogue import catalogue
+
+    for row in catalogue().base_salary:
+        BaseSalary.objects.get_or_create(
+            from_date=row.from_date, defaults={"amount": row.amount, "source": row.source}
+        )
+
+
 def _rule_files() -> None:
     for file_id, unit_code in RULE_FILES.items():
         if not RuleFile.objects.filter(file_id=file_id).exists():
@@ -105,6 +117,7 @@ def _decision(
 
 def load(ctx: dict) -> None:
     day = ctx.get("day") or DEMO_DAY
+    _base_salaries()
     _rule_files()
     le_chan = Unit.objects.get(code="HP-P004")
     city = Unit.objects.get(code="HP")
