@@ -75,33 +75,28 @@ _SPEC = {
     "search_placeholder": "Tên, đơn vị, hình thức, số quyết định",
 }
 # The page keeps six columns (the recipient's unit under the name, the decision's date and level under its
-# number) so that it fits 1366 px; the Excel file has one column per fact.
+# number) so that it fits 1366 px; the Excel file has one column per fact (`page=False`: in the Excel only).
 REGISTRY_SPEC = listing.ListSpec(
     columns=[
         listing.Column("year", "Năm", sort="year,recipient"),
-        listing.Column("recipient", "Tập thể, cá nhân – đơn vị", sort="recipient"),
-        listing.Column("form", "Danh hiệu, hình thức", sort="form"),
-        listing.Column("decision", "Quyết định", sort="decision_date nulls last"),
-        listing.Column("amount", "Tiền thưởng (đồng)", sort="amount"),
-        listing.Column("revoked_on", "Thu hồi", sort="revoked_on nulls last"),
-    ],
-    **_SPEC,
-)
-EXPORT_SPEC = listing.ListSpec(
-    columns=[
-        listing.Column("year", "Năm", sort="year,recipient"),
-        listing.Column("recipient", "Tập thể, cá nhân", sort="recipient"),
-        listing.Column("subject", "Đối tượng", accessor="get_subject_display"),
-        listing.Column("recipient_unit", "Đơn vị"),
+        listing.Column("recipient", "Tập thể, cá nhân – đơn vị", sort="recipient", export=False),
+        listing.Column("recipient_name", "Tập thể, cá nhân", accessor="recipient", page=False),
+        listing.Column("subject", "Đối tượng", accessor="get_subject_display", page=False),
+        listing.Column("recipient_unit", "Đơn vị", page=False),
         listing.Column(
-            "form", "Danh hiệu, hình thức", accessor=lambda a: registry.form_name(a.form)
+            "form",
+            "Danh hiệu, hình thức",
+            accessor=lambda a: registry.form_name(a.form),
+            sort="form",
         ),
-        listing.Column("decision_number", "Số quyết định"),
-        listing.Column("decision_date", "Ngày quyết định", sort="decision_date nulls last"),
-        listing.Column("decided_by", "Cấp quyết định"),
+        listing.Column("decision", "Quyết định", sort="decision_date nulls last", export=False),
+        listing.Column("decision_number", "Số quyết định", page=False),
+        listing.Column("decision_date", "Ngày quyết định", page=False),
+        listing.Column("decided_by", "Cấp quyết định", page=False),
         listing.Column("amount", "Tiền thưởng (đồng)", sort="amount"),
-        listing.Column("revoked_on", "Ngày thu hồi", sort="revoked_on nulls last"),
-        listing.Column("revoke_reason", "Lý do thu hồi"),
+        listing.Column("revoked_on", "Thu hồi", sort="revoked_on nulls last", export=False),
+        listing.Column("revoked_date", "Ngày thu hồi", accessor="revoked_on", page=False),
+        listing.Column("revoke_reason", "Lý do thu hồi", page=False),
     ],
     **_SPEC,
 )
@@ -111,8 +106,6 @@ EXPORT_SPEC = listing.ListSpec(
 @require_safe
 def award_list(request):
     qs = registry.award_list(actor=request.user)
-    if listing.wants_export(request):
-        return listing.export(EXPORT_SPEC, qs, request)
     return listing.respond(
         request,
         REGISTRY_SPEC,

@@ -26,6 +26,9 @@ class Column:
     accessor: str | Callable[[Any], Any] | None = None
     sort: str | None = None
     export: bool = True
+    # False for a fact the Excel file gives in its own column and the page shows inside another cell (a list
+    # that must fit 1366 px): the column is left out of the page's head and cells.
+    page: bool = True
     # Hidden on the page when every row of the filtered list has the same value of this field (a ward's own
     # name on each of its tasks); the Excel file keeps it.
     uniform_by: str | None = None
@@ -210,10 +213,11 @@ def paginate(spec: ListSpec, qs: QuerySet, request, *, keep: tuple[str, ...] = (
     extra = {k: request.GET[k] for k in keep if request.GET.get(k)}
     params = {**extra, "q": state["q"], "sort": state["sort"], **state["active"]}
     options = [(f, f.options(request), state["active"].get(f.key, "")) for f in spec.filters]
-    hidden = {
+    hidden = {c.key for c in spec.columns if not c.page} | {
         c.key
         for c in spec.columns
-        if c.uniform_by
+        if c.page
+        and c.uniform_by
         and paginator.count > 1
         and qs.order_by().values(c.uniform_by).distinct().count() <= 1
     }

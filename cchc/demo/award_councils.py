@@ -1,5 +1,6 @@
 """Demo layer of the award councils: the emulation councils of phường Lê Chân, xã Khúc Thừa Dụ and the city, a
-closed meeting of Lê Chân for its 2026 ward round (one nominee failed, one lowered, the rest passed; secret ballot)
+closed meeting of Lê Chân for its 2026 ward round (secret ballot: three officers passed for the ward's Giấy khen,
+the centre's collective failed, of two officers proposed for a Bằng khen one lowered and one passed)
 and a closed meeting of the city for its 2026 annual round (open ballot), both held before the demo day.
 
 Runs after `cchc.demo.award_dossiers`: when that layer left no received nominations for a round, the dossiers are
@@ -22,7 +23,6 @@ from cchc.awards.choices import (
     Subject,
 )
 from cchc.awards.models import Council, Dossier, Nomination, Programme
-from cchc.awards.rules import voting
 from cchc.core.scope import SYSTEM
 from cchc.demo.day import DEMO_DAY
 from cchc.orgs.choices import LEVEL_KINDS
@@ -31,7 +31,8 @@ from cchc.orgs.models import Person, Unit
 PROGRAMMES_DIR = Path(__file__).resolve().parent.parent / "awards" / "programmes"
 # The councils of the 2026-2030 movement; their term's end is left open (no date after the demo day).
 TERM_START = date(2026, 1, 1)
-LC_MEETING = date(2027, 3, 25)
+# Lê Chân's round: dossiers before 15/3, received by 16/3; the decision drafted 20/3, signed 25/3.
+LC_MEETING = date(2027, 3, 18)
 CITY_MEETING = date(2027, 4, 22)
 
 
@@ -140,41 +141,70 @@ def _dossier(programme: Programme, unit: Unit, year: int, received_on: date, nom
         )
 
 
-def _lc_round(units: dict) -> None:
+def _lc_round(units: dict) -> dict[int, str]:
+    """Lê Chân's 2026 ward round as its council decides it; returns each nominee's outcome (nomination pk →
+    "passed" | "failed" | "lowered").
+
+    The dossiers' layer has received the offices' collectives and one officer of Phòng Văn hóa - Xã hội for the
+    persons' Giấy khen; here come the other offices' officers: two more for the Giấy khen, and two proposed for
+    a Bằng khen of the city's chairman. The three officers pass for the Giấy khen (decision 45/QĐ-UBND confers
+    them), the centre's collective fails, of the Bằng khen one is lowered to the ward's Giấy khen and the other
+    passes (the decisions' layer proposes it to the city)."""
     lc = units["level:Lê Chân"]
-    if _received(lc, 2026):
-        return
     vp, hcc = units["office:Lê Chân:VP"], units["office:Lê Chân:TTPVHCC"]
-    # Nominees are not members of the council that votes on them.
-    seated = set(Council.objects.get(unit=lc).members.values_list("name", flat=True))
-    vp_people = [
-        p for p in Person.objects.filter(unit=vp).order_by("pk") if p.full_name not in seated
-    ]
-    hcc_people = [
-        p for p in Person.objects.filter(unit=hcc).order_by("pk") if p.full_name not in seated
-    ]
     gk_person = Programme.objects.get(code="lc259_gk_hang_nam_ca_nhan")
     gk_unit = Programme.objects.get(code="lc259_gk_hang_nam_tap_the")
     tp_person = Programme.objects.get(code="lc259_tp_hang_nam_ca_nhan")
-    gk = "giay_khen_chu_tich_ubnd_phuong"
-    _dossier(gk_unit, hcc, 2026, date(2027, 3, 12), [(Subject.COLLECTIVE, hcc, gk)])
-    _dossier(
-        gk_person,
-        vp,
-        2026,
-        date(2027, 3, 13),
-        [(Subject.PERSON, vp_people[0], gk), (Subject.PERSON, vp_people[1], gk)],
+    gk, bk = "giay_khen_chu_tich_ubnd_phuong", "bang_khen_chu_tich_ubnd_tp"
+    if not _received(lc, 2026):
+        _dossier(gk_unit, hcc, 2026, date(2027, 3, 12), [(Subject.COLLECTIVE, hcc, gk)])
+    # Nominees are not members of the council that votes on them, nor already nominated this year.
+    seated = set(Council.objects.get(unit=lc).members.values_list("name", flat=True))
+    taken = set(
+        Nomination.objects.filter(dossier__programme__unit=lc, dossier__year=2026).values_list(
+            "person_id", flat=True
+        )
     )
-    _dossier(
-        tp_person,
-        hcc,
-        2026,
-        date(2027, 3, 14),
-        [
-            (Subject.PERSON, hcc_people[0], "bang_khen_chu_tich_ubnd_tp"),
-            (Subject.PERSON, hcc_people[1], gk),
-        ],
+
+    def free(unit: Unit) -> list[Person]:
+        return [
+            p
+            for p in Person.objects.filter(unit=unit, is_active=True).order_by("pk")
+            if p.full_name not in seated and p.pk not in taken
+        ]
+
+    vp_people, hcc_people = free(vp), free(hcc)
+    if not Nomination.objects.filter(dossier__programme=tp_person, dossier__year=2026).exists():
+        _dossier(
+            gk_person,
+            vp,
+            2026,
+            date(2027, 3, 13),
+            [(Subject.PERSON, p, gk) for p in vp_people[:2]],
+        )
+        _dossier(
+            tp_person,
+            hcc,
+            2026,
+            date(2027, 3, 14),
+            [(Subject.PERSON, p, bk) for p in hcc_people[:2]],
+        )
+    outcomes: dict[int, str] = {}
+    for n in _received(lc, 2026):
+        outcomes[n.pk] = "passed"
+    # The centre's collective (received on paper) fails when another collective is in the round.
+    collectives = Nomination.objects.filter(pk__in=outcomes, subject=Subject.COLLECTIVE)
+    if collectives.count() > 1:
+        for pk in collectives.filter(unit=hcc).values_list("pk", flat=True):
+            outcomes[pk] = "failed"
+    first_bk = (
+        Nomination.objects.filter(pk__in=outcomes, dossier__programme=tp_person, form=bk)
+        .order_by("pk")
+        .first()
     )
+    if first_bk is not None:
+        outcomes[first_bk.pk] = "lowered"
+    return outcomes
 
 
 def _city_round(units: dict) -> None:
@@ -209,17 +239,13 @@ def _ktd_round(units: dict, day: date) -> None:
     )
 
 
-def _tallies(meeting, voters: int) -> None:
-    """Secret ballot counts: the first nominee with a lower form is lowered, the last other one fails, the rest
-    pass."""
-    rules = voting.merged_rules(meeting.council.rules)
-    items = list(meeting.items.select_related("nomination").order_by("order"))
-    lowered = next((i for i in items if rules["lower_forms"].get(i.nomination.form)), None)
-    failed = next((i for i in reversed(items) if i is not lowered), None)
-    for item in items:
-        if item is lowered:
+def _tallies(meeting, voters: int, outcomes: dict[int, str]) -> None:
+    """Secret ballot counts giving each nominee its outcome (passed when not named)."""
+    for item in meeting.items.select_related("nomination").order_by("order"):
+        outcome = outcomes.get(item.nomination_id, "passed")
+        if outcome == "lowered":
             counts = dict(agree=3, disagree=1, lower=voters - 4)
-        elif item is failed:
+        elif outcome == "failed":
             counts = dict(agree=3, disagree=voters - 3, lower=0)
         else:
             counts = dict(agree=voters - 1, disagree=1, lower=0)
@@ -289,7 +315,7 @@ def load(ctx: dict) -> None:
 
 def _lc_meeting(units: dict, lc_council: Council) -> None:
     """Phường Lê Chân's 2026 ward round: secret ballot, one member absent with a written opinion."""
-    _lc_round(units)
+    outcomes = _lc_round(units)
     meeting = services.meeting_create(
         actor=SYSTEM,
         council=lc_council,
@@ -313,7 +339,7 @@ def _lc_meeting(units: dict, lc_council: Council) -> None:
             )
         ],
     )
-    _tallies(meeting, voters=meeting.attendance.count())
+    _tallies(meeting, voters=meeting.attendance.count(), outcomes=outcomes)
     services.meeting_close(actor=SYSTEM, meeting=meeting, ends_at=time(16, 30))
 
 

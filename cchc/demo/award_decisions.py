@@ -2,9 +2,10 @@
 revoked) and its proposal to the city of a Bằng khen; the city's Bằng khen decision for the annual round 2026
 (2162/QĐ-UBND, phường Hồng Bàng and Ngô Quyền); phường Phú Lương's Giấy khen of 2023 (26/KH-UBND, base salary of 2023).
 
-Runs after the councils' layer: it uses the nominees the councils recommended, and when there are none (the
-councils' layer is not installed) it records the minimum itself — a received dossier whose nominees the council
-passed. Idempotent: a step already done is skipped. Nothing is dated after the demo's day."""
+Runs after the councils' layer: it signs what the councils recommended (Lê Chân's council of 18/03/2027 passed
+three officers for the Giấy khen and one for a Bằng khen of the city's chairman), and only when a round has no
+recommended nominee (the councils' layer is not installed) it records the minimum itself — a received dossier
+whose nominees the council passed. Idempotent: a step already done is skipped. Nothing is dated after the demo's day."""
 
 from __future__ import annotations
 
@@ -34,6 +35,18 @@ TAKEN = (
 
 def on(day: date):
     return override_settings(CCHC_TODAY=day.strftime("%d/%m/%Y"))
+
+
+def _base_salaries() -> None:
+    """The base salaries of the catalogue (migration 0004 adds them too; a flushed test database has lost
+    them): the money of every award below reads them."""
+    from cchc.awards.models import BaseSalary
+    from cchc.awards.rules.catalogue import catalogue
+
+    for row in catalogue().base_salary:
+        BaseSalary.objects.get_or_create(
+            from_date=row.from_date, defaults={"amount": row.amount, "source": row.source}
+        )
 
 
 def _rule_files() -> None:
@@ -104,6 +117,7 @@ def _decision(
 
 def load(ctx: dict) -> None:
     day = ctx.get("day") or DEMO_DAY
+    _base_salaries()
     _rule_files()
     le_chan = Unit.objects.get(code="HP-P004")
     city = Unit.objects.get(code="HP")

@@ -26,7 +26,7 @@ class DayBefore(Func):
         )
 
 
-def timeliness_conditions(*, today: date, prefix: str = "") -> dict[str, Q]:
+def timeliness_conditions(*, today: date, prefix: str = "") -> dict[Timeliness, Q]:
     """One condition per `Timeliness` value, exclusive and covering every task, for counting in SQL.
 
     `prefix` reaches the task through a relation ("tasks__" from a plan, "task__" from an office role). The

@@ -158,7 +158,7 @@ def filter_timeliness(qs: QuerySet[Task], value: str, today: date | None = None)
     """Tasks whose computed timeliness is `value`."""
     if value not in Timeliness.values:
         return qs
-    return qs.filter(timeliness_conditions(today=today or dates.today())[value])
+    return qs.filter(timeliness_conditions(today=today or dates.today())[Timeliness(value)])
 
 
 def filter_due_within(qs: QuerySet[Task], days: int, today: date | None = None) -> QuerySet[Task]:

@@ -84,9 +84,7 @@ def test_another_wards_decision_is_404_and_the_viewer_cannot_sign(demo_decision,
 
 def test_the_standing_agency_drafts_and_the_leader_signs_through_the_pages(passed_2027):
     listing = client("lechan").get(reverse("awards:decision_list")).text
-    assert (
-        'id="rounds-waiting"' in listing and f"programme={passed_2027.pk}&year=2027" in listing
-    )
+    assert 'id="rounds-waiting"' in listing and f"programme={passed_2027.pk}&year=2027" in listing
     response = client("lechan").post(
         reverse("awards:decision_draft"),
         {
@@ -142,9 +140,13 @@ def test_the_fund_excel_lists_the_years_awards_and_their_total(demo_decision):
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Số quyết định"
-    body = [r for r in rows[1:] if r[0] == "45/QĐ-UBND"]
+    # The year's own signed decisions: 45/QĐ-UBND and the registry's history of 2026 signed on 18/01/2027.
+    awards = rows[1:-1]
+    assert {r[0] for r in awards} == {"45/QĐ-UBND", "09/QĐ-UBND"}
+    body = [r for r in awards if r[0] == "45/QĐ-UBND"]
     assert len(body) == 3 and all(r[6] == 710_000 for r in body)
-    assert rows[-1][0] == "Tổng cộng" and rows[-1][6] == 2_130_000
+    assert sum(r[6] for r in awards) == 2_130_000 + 6_800_000
+    assert rows[-1][0] == "Tổng cộng" and rows[-1][6] == sum(r[6] for r in awards)
     assert any(r[7] and r[7].startswith("Đã thu hồi") for r in body)
     assert client("lechan.xem").get(reverse("awards:decision_fund_xlsx")).status_code == 403
 
