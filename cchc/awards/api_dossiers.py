@@ -17,7 +17,7 @@ from ninja import Router, Schema
 from cchc.awards import selectors_dossiers as selectors
 from cchc.awards import services_dossiers as services
 from cchc.awards.models import Nomination
-from cchc.core import dates
+from cchc.core import dates, params
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.orgs import selectors as org_selectors
 
@@ -199,15 +199,13 @@ def nomination_list(request, programme: str = "", year: str = ""):
     programme = programme.strip()
     if programme:
         qs = (
-            qs.filter(dossier__programme_id=int(programme))
+            qs.filter(dossier__programme_id=params.identifier(programme, name="programme"))
             if programme.isdigit()
             else qs.filter(dossier__programme__code=programme)
         )
     year = year.strip()
     if year:
-        if not year.isdigit():
-            raise DomainError(f"Năm “{year}” không hợp lệ.", field="year")
-        qs = qs.filter(dossier__year=int(year))
+        qs = qs.filter(dossier__year=params.year(year))
     return [
         _out(n)
         for n in qs.order_by("dossier__programme_id", "dossier__number", "order", "id")[:2000]

@@ -24,7 +24,7 @@ from cchc.awards.choices import DecisionKind, DecisionStatus
 from cchc.awards.models import Decision, Programme
 from cchc.awards.rules import powers
 from cchc.awards.workflows_decisions import DECISION_FLOW
-from cchc.core import dates
+from cchc.core import dates, params
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.orgs.models import Unit
@@ -34,7 +34,7 @@ from cchc.orgs.models import Unit
 @require_safe
 def decision_list(request):
     """The decisions the user reads, and the rounds of the user's levels with nominees waiting for a decision."""
-    year = _int(request.GET.get("year"))
+    year = params.page_int(request, "year", minimum=params.MIN_YEAR, maximum=params.MAX_YEAR)
     decisions = list(selectors.decision_list(actor=request.user, year=year))
     programmes = selectors.programmes_for(actor=request.user)
     return render(
@@ -302,7 +302,7 @@ def fund_xlsx(request):
     levels = selectors.levels_for(
         actor=request.user, roles=policies.STANDING_ROLES | policies.SIGNING_ROLES
     )
-    level_id = _int(request.GET.get("level"))
+    level_id = params.page_int(request, "level")
     if level_id is not None:
         level = Unit.objects.filter(pk=level_id).first()
         if level is None or level not in levels:
@@ -311,14 +311,13 @@ def fund_xlsx(request):
         level = levels[0]
     else:
         raise PermissionDenied
-    year = _int(request.GET.get("year")) or dates.today().year
+    year = params.page_int(
+        request,
+        "year",
+        dates.today().year,
+        minimum=params.MIN_YEAR,
+        maximum=params.MAX_YEAR,
+    )
     return files.fund_xlsx(
         level=level, year=year, awards=selectors.fund_awards(level=level, year=year)
     )
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
