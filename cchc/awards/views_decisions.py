@@ -311,13 +311,7 @@ def fund_xlsx(request):
         level = levels[0]
     else:
         raise PermissionDenied
-    year = params.page_int(
-        request,
-        "year",
-        dates.today().year,
-        minimum=params.MIN_YEAR,
-        maximum=params.MAX_YEAR,
-    )
+    year = params.page_year(request, dates.today().year)
     return files.fund_xlsx(
         level=level, year=year, awards=selectors.fund_awards(level=level, year=year)
     )
