@@ -1,9 +1,10 @@
-"""The whole award cycle in a browser, on the demo's day (26/11/2027): the office of phường Lê Chân proposes three
-of its people for the city's Bằng khen of 2027 through the ward's programme (259/KH-UBND), the chairman approves,
-the ward's standing office receives; the ward's council votes by secret ballot: one passes at Bằng khen (it goes
-up to the city), one is lowered to the ward's Giấy khen, one fails below its threshold; the standing office drafts
-the chairman's decision, its Word file is converted to PDF and read (number, annex), the chairman signs; the
-certificate PDF of the new award carries a QR code that opens the verification page without login."""
+"""The whole award cycle in a browser, on the demo's day (26/11/2027): phường Lê Chân proposes three people of one
+of its offices for 2027 (259/KH-UBND): two for the ward's Giấy khen, one for the city's Bằng khen (the programme
+takes one person per office); the chairman approves each dossier and the ward's standing office receives them; the
+ward's council votes by secret ballot: one passes, one fails below its threshold, the Bằng khen one is lowered to
+Giấy khen; the standing office drafts the chairman's decision, the chairman signs, the signed Word file is
+converted to PDF and read (number, annex); the certificate PDF of the award carries a QR code that opens the
+verification page without login."""
 
 import shutil
 import subprocess
@@ -157,6 +158,8 @@ def test_the_award_cycle_from_a_wards_proposal_to_a_verified_certificate(
     expect(page.locator("#meeting-status")).to_have_text("Đã kết thúc, có biên bản")
     for outcome in ("passed", "lowered", "failed"):
         expect(page.locator(f"#result-table [data-outcome={outcome}]")).to_have_count(1)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1366, f"the meeting's page is {width} px wide at 1366"
     shot("award_cycle_06_meeting_closed")
     status = {
         n.person_id: (n.status, n.result_form)
