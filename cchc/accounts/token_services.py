@@ -2,18 +2,21 @@
 SHA-256 with only their first characters in clear, expiring after API_TOKEN_DAYS, at most API_TOKENS_PER_USER per
 user, revoked one by one, all at once on a password change or "log out everywhere"."""
 
+import functools
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from cchc.accounts import actions, policies
 from cchc.accounts.login_services import login_check
 from cchc.accounts.models import ApiToken
-from cchc.core import audit
+from cchc.core import audit, compiled
 from cchc.core.errors import PermissionDenied
 
 PREFIX_LENGTH = 8
@@ -68,18 +71,43 @@ def token_issue(
     return key, token
 
 
+@functools.cache
+def _token_fields() -> tuple[Any, list[str], list[str]]:
+    user_model = get_user_model()
+    token_fields = [f.attname for f in ApiToken._meta.concrete_fields]
+    user_fields = [f.attname for f in user_model._meta.concrete_fields]
+    return user_model, token_fields, user_fields
+
+
+def _token_with_user(digest: str) -> ApiToken | None:
+    """The token stored under `digest` with its user, in one query whose SQL is built once per process."""
+    user_model, token_fields, user_fields = _token_fields()
+    rows = compiled.values_rows(
+        "accounts.token_use",
+        lambda digest: (
+            ApiToken.objects.filter(key_hash=digest)
+            .order_by()
+            .values(*token_fields, *(f"user__{name}" for name in user_fields))
+        ),
+        args=(digest,),
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    db = ApiToken.objects.db
+    token = ApiToken.from_db(db, token_fields, [row[name] for name in token_fields])
+    token.user = user_model.from_db(db, user_fields, [row[f"user__{name}"] for name in user_fields])
+    return token
+
+
 def token_use(*, key: str) -> ApiToken | None:
     """The live token for a bearer key (its user active, not expired), else None. Its last use is written at most
     once every API_TOKEN_TOUCH_SECONDS, so that reading through the API does not write on every request."""
     if not key:
         return None
     now = timezone.now()
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=key_hash(key), expires_at__gt=now)
-        .first()
-    )
-    if token is None or not token.user.is_active:
+    token = _token_with_user(key_hash(key))
+    if token is None or token.expires_at <= now or not token.user.is_active:
         return None
     stale = now - timedelta(seconds=settings.API_TOKEN_TOUCH_SECONDS)
     if token.last_used_at is None or token.last_used_at < stale:

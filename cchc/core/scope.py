@@ -10,6 +10,8 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 
+from cchc.core import compiled
+
 ADMIN = "admin"
 STANDING = "standing"
 OFFICER = "officer"
@@ -154,6 +156,20 @@ def user_or_none(actor: Any):
     return actor if getattr(actor, "pk", None) else None
 
 
+def _grant_rows(user) -> list[dict]:
+    """The user's grants (unit, its path, role) in one query whose SQL is built once per process."""
+    grants = user.grants
+    return compiled.values_rows(
+        "core.scope_for",
+        lambda user_id: (
+            grants.model.objects.filter(user_id=user_id)
+            .order_by("pk")
+            .values("unit_id", "unit__path", "role")
+        ),
+        args=(user.pk,),
+    )
+
+
 def scope_for(user) -> Scope:
     """The scope of a user, cached on the user object for the request."""
     if user is SYSTEM:
@@ -163,9 +179,9 @@ def scope_for(user) -> Scope:
     cached = getattr(user, "_cchc_scope", None)
     if cached is not None:
         return cached
-    grants = list(user.grants.select_related("unit").all())
-    is_admin = bool(user.is_superuser) or any(g.role == ADMIN for g in grants)
-    roots = tuple(Root(unit_id=g.unit_id, path=g.unit.path, role=g.role) for g in grants)
+    grants = _grant_rows(user)
+    is_admin = bool(user.is_superuser) or any(g["role"] == ADMIN for g in grants)
+    roots = tuple(Root(unit_id=g["unit_id"], path=g["unit__path"], role=g["role"]) for g in grants)
     scope = Scope(user_id=user.pk, is_admin=is_admin, roots=roots)
     user._cchc_scope = scope
     return scope

@@ -50,7 +50,7 @@ def units(request, q: str = "", kind: str = "", bloc: str = "", year: int | None
     rows = selectors.unit_rows(
         actor=request.user, kind=kind or None, bloc=bloc or None, year=y, q=q
     )
-    return json_rows(rows[:5000])
+    return json_rows(rows)
 
 
 @router.get("/units/{unit_id}", response=UnitDetailOut)

@@ -4,7 +4,8 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, 
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from cchc.core import dates
+from cchc.core import compiled, dates
+from cchc.core.scope import scope_for
 from cchc.core.text import fold
 from cchc.orgs.models import (
     Bloc,
@@ -34,21 +35,46 @@ def unit_list(
     return qs
 
 
-def unit_rows(*, actor, kind: str | None = None, bloc: str | None = None, year: int, q: str = ""):
+def unit_rows(
+    *,
+    actor,
+    kind: str | None = None,
+    bloc: str | None = None,
+    year: int,
+    q: str = "",
+    limit: int = 5000,
+) -> list[dict]:
     """`unit_list` as plain rows for the API (id, name, kind, parent_id and the unit's bloc that year), in one
-    query, in tree order."""
-    bloc_of = (
-        BlocMembership.objects.filter(unit_id=OuterRef("pk"), year=year)
-        .order_by()
-        .values("bloc__code")[:1]
+    query, in tree order, at most `limit`. Its SQL is built once per scope and filters (cchc.core.compiled)."""
+    scope = scope_for(actor)
+    words = tuple(fold(q).split())
+    key = (
+        "orgs.unit_rows",
+        scope.is_anonymous,
+        scope.is_admin,
+        scope.roots,
+        kind,
+        bloc,
+        year,
+        words,
+        limit,
     )
-    return (
-        unit_list(actor=actor, kind=kind, bloc=bloc, year=year, q=q)
-        .select_related(None)
-        .order_by("path")
-        .annotate(bloc=Subquery(bloc_of))
-        .values("id", "name", "kind", "parent_id", "bloc")
-    )
+
+    def build():
+        bloc_of = (
+            BlocMembership.objects.filter(unit_id=OuterRef("pk"), year=year)
+            .order_by()
+            .values("bloc__code")[:1]
+        )
+        return (
+            unit_list(actor=actor, kind=kind, bloc=bloc, year=year, q=q)
+            .select_related(None)
+            .order_by("path")
+            .annotate(bloc=Subquery(bloc_of))
+            .values("id", "name", "kind", "parent_id", "bloc")[:limit]
+        )
+
+    return compiled.values_rows(key, build)
 
 
 def unit_get(*, actor, pk) -> Unit:
@@ -146,7 +172,11 @@ def bloc_members(*, actor, bloc: Bloc, year: int):
 
 def bloc_years() -> list[int]:
     """Years with bloc memberships, latest first."""
-    return list(BlocMembership.objects.order_by("-year").values_list("year", flat=True).distinct())
+    rows = compiled.values_rows(
+        "orgs.bloc_years",
+        lambda: BlocMembership.objects.order_by("-year").values("year").distinct(),
+    )
+    return [row["year"] for row in rows]
 
 
 def current_bloc_year() -> int:
