@@ -22,7 +22,7 @@ from cchc.awards.choices import BallotKind, MeetingStatus, VoteChoice
 from cchc.awards.models import CouncilMember
 from cchc.awards.rules import voting
 from cchc.awards.workflows_councils import MEETING_FLOW
-from cchc.core import dates, listing
+from cchc.core import dates, listing, page_actions
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.documents import word
@@ -285,15 +285,15 @@ def meeting_detail(request, pk):
 
 def _move(request, pk, name: str, call, done: str):
     meeting = selectors.meeting_get(actor=request.user, pk=pk)
-    if not MEETING_FLOW.transition(name).allowed(request.user, meeting):
-        raise PermissionDenied
-    try:
-        call(meeting)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("awards:meeting_detail", pk=meeting.pk)
+    return page_actions.move(
+        request,
+        meeting,
+        flow=MEETING_FLOW,
+        name=name,
+        call=call,
+        done=done,
+        back=lambda m: redirect("awards:meeting_detail", pk=m.pk),
+    )
 
 
 @login_required

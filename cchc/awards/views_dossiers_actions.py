@@ -19,6 +19,7 @@ from cchc.awards import selectors_dossiers as selectors
 from cchc.awards import services_dossiers as services
 from cchc.awards.models import Dossier
 from cchc.awards.workflows_dossiers import DOSSIER_FLOW
+from cchc.core import page_actions
 from cchc.core.errors import DomainError
 
 
@@ -139,15 +140,9 @@ def dossier_generate(request, pk):
 
 def _move(request, pk: Any, name: str, call: Callable[[Dossier], Any], done: str):
     dossier = selectors.dossier_get(actor=request.user, pk=pk)
-    if not DOSSIER_FLOW.transition(name).allowed(request.user, dossier):
-        raise PermissionDenied
-    try:
-        call(dossier)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return _back(dossier)
+    return page_actions.move(
+        request, dossier, flow=DOSSIER_FLOW, name=name, call=call, done=done, back=_back
+    )
 
 
 def _note(request) -> str:

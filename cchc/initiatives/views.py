@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.accounts.models import Grant
-from cchc.core import audit, dates, listing
+from cchc.core import audit, dates, listing, page_actions
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
 from cchc.core.scope import scope_for
@@ -334,15 +334,15 @@ def initiative_detail(request, pk):
 
 def _move(request, pk: Any, name: str, call, done: str):
     initiative = selectors.initiative_get(actor=request.user, pk=pk)
-    if not INITIATIVE_FLOW.transition(name).allowed(request.user, initiative):
-        raise PermissionDenied
-    try:
-        call(initiative)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("initiatives:initiative_detail", pk=initiative.pk)
+    return page_actions.move(
+        request,
+        initiative,
+        flow=INITIATIVE_FLOW,
+        name=name,
+        call=call,
+        done=done,
+        back=lambda i: redirect("initiatives:initiative_detail", pk=i.pk),
+    )
 
 
 @login_required
