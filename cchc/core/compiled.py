@@ -28,8 +28,10 @@ def _stand_in(index: int, value: object) -> object:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise TypeError("values_rows() args are strings or integers")
     if isinstance(value, int):
-        return -7_340_000_000_001 - index
-    return f"\x00cchc-arg-{index}\x00"
+        # Inside a 32-bit column's range: Django answers "no rows" without asking the database for a value
+        # outside the column's range, which would lose the stand-in.
+        return -1_987_654_300 - index
+    return f"\u27e8cchc-arg-{index}\u27e9"
 
 
 class _Entry:
@@ -85,6 +87,9 @@ def _entry(key: Hashable, build: Callable[..., QuerySet], args: tuple) -> object
     try:
         entry = _Entry(queryset, stand_ins)
     except EmptyResultSet:
+        if args:
+            # With stand-ins, "no rows whatever the data" may be the stand-in's doing: not stored.
+            raise ValueError("values_rows(): the query is empty with its args' stand-ins") from None
         entry = _EMPTY
     with _lock:
         _entries[key] = entry

@@ -101,6 +101,13 @@ def test_misuse_is_refused():
     # An arg that never reaches the SQL would be silently ignored: refused instead.
     with pytest.raises(ValueError):
         compiled.values_rows("t.unused", lambda name: Unit.objects.values("id"), args=("x",))
+    # A stand-in outside its column's range (a positive small integer here) would make the query empty
+    # whatever the arg: refused rather than stored as "no rows".
+    with pytest.raises(ValueError):
+        compiled.values_rows(
+            "t.range", lambda depth: Unit.objects.filter(depth=depth).values("id"), args=(1,)
+        )
+    assert "t.range" not in compiled._entries
 
 
 def test_the_store_keeps_at_most_its_limit(monkeypatch):
