@@ -1,6 +1,7 @@
 from django.test import Client
 
-from cchc.core.scope import SYSTEM
+from cchc.accounts import services as account_services
+from cchc.core.scope import SYSTEM, VIEWER
 from cchc.orgs import services
 from cchc.orgs.choices import UnitKind
 
@@ -99,3 +100,20 @@ def test_a_bearer_token_reads_the_units_api(personas):
         personas.office_a.pk,
         personas.office_a2.pk,
     }
+
+
+def test_units_api_gives_each_caller_their_own_scope_one_after_the_other(personas, client_for):
+    """The list's SQL is built once per scope: callers of other scopes in turn never get each other's rows, and a
+    grant added afterwards widens the list on the next call."""
+
+    def names(user):
+        return {r["name"] for r in client_for(user).get("/api/units", {"kind": "ward"}).json()}
+
+    for _ in range(2):
+        assert names(personas.ward_a_officer) == {"Phường An Bình"}
+        assert names(personas.ward_b_officer) == {"Phường Bình Minh"}
+        assert names(personas.city_officer) == {"Phường An Bình", "Phường Bình Minh"}
+    account_services.grant_add(
+        actor=personas.admin, user=personas.ward_a_officer, role=VIEWER, unit=personas.ward_b
+    )
+    assert names(personas.ward_a_officer) == {"Phường An Bình", "Phường Bình Minh"}
