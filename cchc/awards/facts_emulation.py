@@ -23,9 +23,10 @@ in their reasons.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from cchc.core import dates
 from cchc.emulation import deadlines
@@ -63,7 +64,7 @@ def _name(movement: Movement) -> str:
     return f"phong trào “{movement.name}”" + (f" ({number})" if number else "")
 
 
-def _registered(row: dict | None, year: int) -> tuple[bool | None, str]:
+def _registered(row: Mapping[str, Any] | None, year: int) -> tuple[bool | None, str]:
     if row is None:
         return False, f"không có bản đăng ký thi đua năm {year}"
     status = row["status"]
@@ -181,7 +182,7 @@ def kinds_needed(kinds: set[str]) -> bool:
     return bool(kinds & {"registration", REPORT_ON_TIME})
 
 
-def unit_fields(found: EmulationFacts | None, unit_id: int) -> dict:
+def unit_fields(found: EmulationFacts | None, unit_id: int) -> dict[str, Any]:
     """The `UnitFacts` fields of one unit (none when the facts were not loaded: they stay unknown)."""
     if found is None:
         return {}
