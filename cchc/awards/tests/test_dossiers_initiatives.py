@@ -17,6 +17,7 @@ from cchc.core.errors import DomainError
 from cchc.core.scope import SYSTEM
 from cchc.initiatives.choices import CchcArea, InitiativeStatus
 from cchc.initiatives.models import Initiative, InitiativeAuthor
+from cchc.orgs.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +39,15 @@ def _initiative(unit, title="Tổ công nghệ số cộng đồng hỗ trợ d�
     )
 
 
-def _submitted(code, nominee, initiatives=(), *, proposing=None):
-    """A dossier of Lê Chân for the nominee, signed off by its chairman and submitted by its staff."""
-    proposing = proposing or level("Lê Chân")
+def _submitted(code, nominee, initiatives=()):
+    """A dossier of Lê Chân for the nominee (a unit or a person), signed off by its chairman and submitted by its
+    staff."""
     dossier = services.dossier_open(
-        actor=SYSTEM, programme=programme(code), proposing_unit=proposing, year=YEAR
+        actor=SYSTEM, programme=programme(code), proposing_unit=level("Lê Chân"), year=YEAR
     )
+    who = {"person": nominee} if isinstance(nominee, Person) else {"unit": nominee}
     nomination = services.nomination_add(
-        actor=SYSTEM, dossier=dossier, unit=nominee, initiatives=initiatives
+        actor=SYSTEM, dossier=dossier, initiatives=initiatives, **who
     )
     services.dossier_request_approval(actor=user("lechan"), dossier=dossier)
     services.dossier_approve(actor=user("lechan.chutich"), dossier=dossier)
@@ -70,6 +72,30 @@ def test_an_initiative_used_for_one_form_refuses_a_nomination_for_another_form()
         f"khen thưởng nhiều lần, nhiều hình thức ({ONE_ACHIEVEMENT})"
     ]
     assert ONE_ACHIEVEMENT in second.refusal_reason
+
+
+def test_co_authors_may_each_be_proposed_for_the_same_form_but_not_for_another():
+    vp = office("Lê Chân", "VP")
+    shared = _initiative(vp)
+    authors = [person_of(vp, i) for i in range(3)]
+    for order, person in enumerate(authors):
+        InitiativeAuthor.objects.create(initiative=shared, person=person, share=30, order=order)
+    first, _n, result = _submitted("lc259_dot_xuat_ca_nhan", authors[0], [shared])
+    assert first.status == DossierStatus.SUBMITTED, result.message
+    second, _n, result = _submitted("lc259_dot_xuat_ca_nhan", authors[1], [shared])
+    assert second.status == DossierStatus.SUBMITTED, result.message
+    third, _n, result = _submitted("lc259_tp_hang_nam_ca_nhan", authors[2], [shared])
+    assert third.status == DossierStatus.REFUSED
+    mine = [r for r in result.refusals if r.startswith(f"Sáng kiến “{shared.title}”")]
+    assert len(mine) == 2, result.refusals
+    for dossier, person in ((first, authors[0]), (second, authors[1])):
+        assert any(
+            f"“Giấy khen của Chủ tịch Ủy ban nhân dân phường” của {person.full_name} trong hồ sơ số "
+            f"{dossier.number}"
+            in r
+            and r.endswith(f"({ONE_ACHIEVEMENT})")
+            for r in mine
+        )
 
 
 def test_the_same_nominee_without_the_initiative_is_not_refused():
