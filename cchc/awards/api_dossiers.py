@@ -1,7 +1,7 @@
 """API of nominations (/api/nominations…), scoped like the pages: another unit's dossier is 404.
 
 `POST /api/nominations` adds a nominee to the proposing unit's draft dossier for the programme and year (opened
-when it has none); `POST /api/nominations/{id}/submit` submits that dossier (its unit's staff, after the leader's
+when it has none), with the initiatives named as its achievement (`initiative_ids`); `POST /api/nominations/{id}/submit` submits that dossier (its unit's staff, after the leader's
 approval) or, with `received_on`, records it as a paper dossier received that day (the standing agency of the
 level): 200 with the dossier's status, or 400 with the reasons that refused it (the deadline, the quota and what
 fills it, the rank or the standard a nominee lacks); `GET /api/nominations` lists the nominations the caller
@@ -33,6 +33,7 @@ class NominationIn(Schema):
     nominee_unit_id: int | None = None
     nominee_person_id: int | None = None
     achievement: str = ""
+    initiative_ids: list[int] = []
 
 
 class NominationCreated(Schema):
@@ -115,12 +116,23 @@ def nomination_create(request, payload: NominationIn):
     dossier = services.dossier_for_nominee(
         actor=request.user, programme=programme, proposing_unit=unit, year=payload.year
     )
+    initiatives = list(
+        selectors.nominee_initiatives(dossier=dossier).filter(pk__in=payload.initiative_ids)
+    )
+    unknown = sorted(set(payload.initiative_ids) - {i.pk for i in initiatives})
+    if unknown:
+        raise DomainError(
+            f"Không có sáng kiến số {', '.join(map(str, unknown))} trong các sáng kiến của "
+            f"{unit.name} dùng được cho hồ sơ.",
+            field="initiative_ids",
+        )
     n = services.nomination_add(
         actor=request.user,
         dossier=dossier,
         unit=nominee_unit,
         person=person,
         achievement=payload.achievement,
+        initiatives=initiatives,
     )
     return 201, {
         "id": n.pk,

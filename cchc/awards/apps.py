@@ -36,6 +36,7 @@ class AwardsConfig(AppConfig):
         "award_meeting.records": "Lập biên bản họp, biên bản kiểm phiếu",
         "award_dossier.open": "Lập hồ sơ đề nghị khen thưởng",
         "award_dossier.nominee_add": "Thêm tập thể, cá nhân vào hồ sơ đề nghị khen thưởng",
+        "award_dossier.nominee_initiatives": "Ghi sáng kiến làm thành tích của tập thể, cá nhân được đề nghị",
         "award_dossier.nominee_remove": "Bỏ tập thể, cá nhân khỏi hồ sơ đề nghị khen thưởng",
         "award_dossier.attach": "Đính kèm tệp vào hồ sơ đề nghị khen thưởng",
         "award_dossier.file_remove": "Xóa tệp của hồ sơ đề nghị khen thưởng",
@@ -48,6 +49,9 @@ class AwardsConfig(AppConfig):
 
         panels.register(panels.PERSON, views_registry.person_panel)
         panels.register(panels.UNIT, views_registry.unit_panel)
+        from cchc.awards import views_dossiers
+
+        panels.register(panels.INITIATIVE, views_dossiers.initiative_panel)
 
         from cchc.awards.notices_dossiers import register_kinds
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from django.db.models import Q
 
+from cchc.awards import facts_emulation
 from cchc.awards.models import (
     Award,
     DisciplineRecord,
@@ -70,6 +71,7 @@ class Needs:
     manual: tuple[str, ...] = ()
     unit_facts: frozenset[str] = field(default_factory=frozenset)
     cchc_min_months: int | None = None
+    emulation: bool = False
 
 
 def _kind(node: object) -> str:
@@ -120,6 +122,7 @@ def needs_of(
         manual=tuple(manual),
         unit_facts=frozenset(own_unit),
         cchc_min_months=months.pop() if len(months) == 1 else None,
+        emulation=facts_emulation.kinds_needed(kinds),
     )
 
 
@@ -437,6 +440,7 @@ def load_units(
         for n in _nominations(person__isnull=True, **_among("unit_id", ids)):
             nominations[n.unit_id or 0].append(n)
     checks = _checks(needs.manual, "unit_id", ids) if manual else {}
+    emulation = facts_emulation.load(ids, years) if needs.emulation else None
     out: dict[int, f.UnitFacts] = {}
     for pk, (name, kind, path) in units.items():
         out[pk] = f.UnitFacts(
@@ -454,5 +458,6 @@ def load_units(
             member_discipline=None if discipline is None else tuple(discipline.get(pk, ())),
             nominations=None if nominations is None else tuple(nominations.get(pk, ())),
             manual_checks=tuple(checks.get(pk, ())),
+            **facts_emulation.unit_fields(emulation, pk),
         )
     return out

@@ -110,6 +110,7 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
         titles="title_held" in needs.unit_facts,
         nominations=needs.nominations
         and bool(needs.unit_facts & {"nominated_for", "not_nominated_for"}),
+        emulation=needs.emulation,
     )
     units = load_units(set(collective.values()), unit_needs, manual=False)
     initiatives = _initiatives(_person_initiatives(ids, years)) if needs.initiatives else None

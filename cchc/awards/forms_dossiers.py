@@ -48,8 +48,17 @@ class NomineeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, units=(), persons=(), **kwargs: Any) -> None:
+    initiatives = forms.MultipleChoiceField(
+        label="Sáng kiến làm thành tích",
+        required=False,
+        help_text="Một sáng kiến chỉ dùng cho một đề nghị khen thưởng.",
+    )
+
+    def __init__(self, *args: Any, units=(), persons=(), initiatives=(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["initiatives"].choices = [
+            (str(i.pk), f"{i.title} ({i.year} – {i.unit.name})") for i in initiatives
+        ]
         self.fields["unit"].choices = [("", "— Chọn tập thể —")] + [
             (str(u.pk), u.name) for u in units
         ]

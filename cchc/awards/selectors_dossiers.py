@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -18,6 +18,9 @@ from cchc.awards.rule_files import programme_rule
 from cchc.awards.rules import facts
 from cchc.core import dates
 from cchc.core.scope import OFFICER, STANDING, scope_for
+from cchc.initiatives.choices import InitiativeStatus
+from cchc.initiatives.models import Initiative
+from cchc.initiatives.selectors import PENDING as PENDING_INITIATIVE
 from cchc.orgs.choices import LEVEL_KINDS
 from cchc.orgs.models import BlocMembership, Person, Unit
 
@@ -221,6 +224,61 @@ def same_achievement(*, nomination: Nomination) -> list[Nomination]:
     )
 
 
+# --- Initiatives named as the achievement ------------------------------------------------------------------------
+
+
+def nominee_initiatives(*, dossier: Dossier) -> QuerySet[Initiative]:
+    """Initiatives a nominee of the dossier may name as its achievement: those of the proposing unit and its
+    units in the dossier's years, recognised or awaiting recognition."""
+    start, end = years_of(dossier)
+    return (
+        Initiative.objects.filter(
+            unit__path__startswith=dossier.proposing_unit.path,
+            year__gte=start,
+            year__lte=end,
+            status__in=[InitiativeStatus.RECOGNISED, *PENDING_INITIATIVE],
+        )
+        .select_related("unit")
+        .order_by("-year", "title", "pk")
+    )
+
+
+def initiative_uses(*, nomination: Nomination) -> list[tuple[Initiative, Nomination]]:
+    """(initiative, other nomination) for each initiative this nomination names that a standing nomination of
+    another lodged dossier names too (any programme, any year)."""
+    mine = {i.pk: i for i in nomination.initiatives.all()}
+    if not mine:
+        return []
+    others = (
+        Nomination.objects.filter(initiatives__in=list(mine), dossier__status__in=LODGED)
+        .exclude(dossier_id=nomination.dossier_id)
+        .exclude(status__in=DROPPED)
+        .select_related("dossier", "dossier__programme", "dossier__proposing_unit")
+        .annotate(initiative_id=F("initiatives__id"))
+        .order_by("dossier_id", "pk")
+    )
+    return [(mine[o.initiative_id], o) for o in others]
+
+
+def nominations_using(*, actor: Any, initiative_id: int) -> list[Nomination]:
+    """Every nomination naming the initiative as its achievement, oldest dossier first, each with `visible`:
+    whether the actor may open its dossier (the initiative's page shows the line, links only those)."""
+    found = list(
+        Nomination.objects.filter(initiatives__id=initiative_id)
+        .select_related("dossier", "dossier__programme", "dossier__proposing_unit")
+        .order_by("dossier__created_at", "dossier_id", "pk")
+    )
+    if found:
+        seen = set(
+            Dossier.objects.visible_to(actor)
+            .filter(pk__in={n.dossier_id for n in found})
+            .values_list("pk", flat=True)
+        )
+        for n in found:
+            setattr(n, "visible", n.dossier_id in seen)  # noqa: B010 - an attribute for the page only
+    return found
+
+
 # --- Evidence the system holds ---------------------------------------------------------------------------------
 
 
@@ -245,7 +303,8 @@ class Evidence:
         return [*self.par, *self.initiatives, *self.plans]
 
 
-def _years(dossier: Dossier) -> tuple[int, int]:
+def years_of(dossier: Dossier) -> tuple[int, int]:
+    """The first and last achievement years of a dossier (its year, or its period)."""
     if dossier.year is not None:
         return dossier.year, dossier.year
     return dossier.period_start or 0, dossier.period_end or 0
@@ -268,7 +327,7 @@ def evidence_for(*, nominations: Iterable[Nomination], dossier: Dossier) -> list
     from cchc.par.models import Result
     from cchc.plans.figures import measure_on_time_rate
 
-    start, end = _years(dossier)
+    start, end = years_of(dossier)
     nominations = list(nominations)
     unit_ids = {n.unit_id for n in nominations if n.unit_id}
     person_ids = {n.person_id for n in nominations if n.person_id}

@@ -5,6 +5,7 @@ refusals are `DomainError`s in Vietnamese naming the field."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.db.models import Max
 from cchc.awards import files_dossiers
 from cchc.awards import notices_dossiers as notices
 from cchc.awards import policies_dossiers as policies
+from cchc.awards import selectors_dossiers as selectors
 from cchc.awards import submission as checks
 from cchc.awards.choices import (
     AttachmentKind,
@@ -31,6 +33,9 @@ from cchc.core.attachments import attach
 from cchc.core.errors import DomainError, PermissionDenied
 from cchc.core.scope import user_or_none
 from cchc.core.text import fold_words
+from cchc.initiatives.choices import InitiativeStatus
+from cchc.initiatives.models import Initiative, InitiativeAuthor
+from cchc.initiatives.selectors import PENDING as PENDING_INITIATIVE
 from cchc.orgs.models import Person, Unit
 
 EDIT_REFUSED = "Chỉ sửa được hồ sơ đang lập (hoặc bị trả lại) của đơn vị mình."
@@ -161,6 +166,50 @@ def _check_edit(actor: Any, dossier: Dossier) -> None:
         raise PermissionDenied(EDIT_REFUSED)
 
 
+def _achievement_initiatives(
+    dossier: Dossier, unit: Unit | None, person: Person | None, initiatives: Iterable[Initiative]
+) -> list[Initiative]:
+    """The initiatives a nominee names as its achievement, each checked: recognised or awaiting recognition, of
+    the dossier's years, the collective's own (or of a unit below it) or co-authored by the person."""
+    chosen = list({i.pk: i for i in initiatives}.values())
+    if not chosen:
+        return []
+    start, end = selectors.years_of(dossier)
+    authors = (
+        set(
+            InitiativeAuthor.objects.filter(
+                person=person, initiative__in=[i.pk for i in chosen]
+            ).values_list("initiative_id", flat=True)
+        )
+        if person is not None
+        else set()
+    )
+    for i in chosen:
+        if i.status not in (InitiativeStatus.RECOGNISED, *PENDING_INITIATIVE):
+            raise DomainError(
+                f"Sáng kiến “{i.title}” đang ở trạng thái “{i.get_status_display()}”: chỉ dùng làm thành "
+                "tích sáng kiến đã được công nhận hoặc đang chờ Hội đồng xét.",
+                field="initiatives",
+            )
+        if not start <= i.year <= end:
+            raise DomainError(
+                f"Sáng kiến “{i.title}” là sáng kiến năm {i.year}, không thuộc "
+                f"{checks.occasion_text(dossier)} của hồ sơ.",
+                field="initiatives",
+            )
+        if unit is not None and not i.unit.path.startswith(unit.path):
+            raise DomainError(
+                f"Sáng kiến “{i.title}” không phải của {unit.name} hay đơn vị trực thuộc.",
+                field="initiatives",
+            )
+        if person is not None and i.pk not in authors:
+            raise DomainError(
+                f"{person.full_name} không phải tác giả của sáng kiến “{i.title}”.",
+                field="initiatives",
+            )
+    return chosen
+
+
 @transaction.atomic
 def nomination_add(
     *,
@@ -169,9 +218,11 @@ def nomination_add(
     unit: Unit | None = None,
     person: Person | None = None,
     achievement: str = "",
+    initiatives: Iterable[Initiative] = (),
 ) -> Nomination:
     """Add a collective (a unit of the proposing unit) or a person working in it, for the programme's form; its
-    eligibility is computed at once with its reasons."""
+    eligibility is computed at once with its reasons. `initiatives` are the initiatives named as its achievement
+    (one initiative, one award: checked at submission)."""
     _check_edit(actor, dossier)
     programme = dossier.programme
     if (unit is None) == (person is None):
@@ -218,13 +269,39 @@ def nomination_add(
     nomination.verdict = verdict.verdict
     nomination.reasons = checks.reason_lines(verdict)
     nomination.checked_on = dates.today()
+    chosen = _achievement_initiatives(dossier, unit, person, initiatives)
     nomination.save()
+    nomination.initiatives.set(chosen)
     _refresh_search(dossier)
+    after: dict[str, Any] = {"nominee": nomination.name, "verdict": nomination.verdict}
+    if chosen:
+        after["initiatives"] = [i.title for i in chosen]
     audit.record(
         actor=actor,
         action="award_dossier.nominee_add",
         obj=dossier,
-        after={"nominee": nomination.name, "verdict": nomination.verdict},
+        after=after,
+        unit_path=dossier.proposing_unit.path,
+    )
+    return nomination
+
+
+@transaction.atomic
+def nomination_set_initiatives(
+    *, actor: Any, nomination: Nomination, initiatives: Iterable[Initiative]
+) -> Nomination:
+    """Name (again) the initiatives of a nominee's achievement while its dossier is being prepared."""
+    dossier = nomination.dossier
+    _check_edit(actor, dossier)
+    before = [i.title for i in nomination.initiatives.all()]
+    chosen = _achievement_initiatives(dossier, nomination.unit, nomination.person, initiatives)
+    nomination.initiatives.set(chosen)
+    audit.record(
+        actor=actor,
+        action="award_dossier.nominee_initiatives",
+        obj=dossier,
+        before={"nominee": nomination.name, "initiatives": before},
+        after={"nominee": nomination.name, "initiatives": [i.title for i in chosen]},
         unit_path=dossier.proposing_unit.path,
     )
     return nomination

@@ -1,6 +1,6 @@
 """The checks a dossier goes through when it is submitted (or recorded on paper by the standing agency).
 
-Four checks, each saying why in Vietnamese with the clause it applies:
+Five checks, each saying why in Vietnamese with the clause it applies:
 
 1. the deadline of the programme (`rules.deadlines`): past it, the programme's late policy decides — "refuse"
    refuses, "accept_late" accepts with a note, "to_check" refuses unless the standing agency of the level
@@ -10,7 +10,10 @@ Four checks, each saying why in Vietnamese with the clause it applies:
 3. the eligibility of each nominee (`cchc.awards.eligibility.verdict_for`): not eligible refuses with the
    reasons; to check is accepted, naming the standards not yet checked;
 4. one achievement, one award (Luật Thi đua, khen thưởng năm 2022, Điều 5, khoản 2): the same nominee already
-   proposed for the same year or period in another lodged dossier (any programme, any form) refuses.
+   proposed for the same year or period in another lodged dossier (any programme, any form) refuses;
+5. one initiative, one award (the same clause): an initiative named as the achievement of a nominee that a
+   standing nomination of another lodged dossier names too refuses, unless that one proposes the same form for
+   another nominee (the co-authors of one initiative may each be proposed for it).
 """
 
 from __future__ import annotations
@@ -199,16 +202,37 @@ def check_one_achievement(
             )
 
 
+def check_one_initiative(
+    dossier: Dossier, nominations: list[Nomination], result: SubmissionCheck
+) -> None:
+    forms = catalogue.catalogue().names()
+    for n in nominations:
+        for initiative, other in selectors.initiative_uses(nomination=n):
+            same_nominee = (other.unit_id, other.person_id) == (n.unit_id, n.person_id)
+            if other.form == n.form and not same_nominee:
+                continue
+            od = other.dossier
+            result.refusals.append(
+                f"Sáng kiến “{initiative.title}” nêu làm thành tích của {n.name} đã được dùng cho đề nghị "
+                f"“{forms.get(other.form, other.form)}” của {other.name} trong hồ sơ số {od.number} của "
+                f"{od.proposing_unit.name} (chương trình “{od.programme.name}”); một thành tích "
+                f"không đề nghị khen thưởng nhiều lần, nhiều hình thức ({ONE_ACHIEVEMENT})"
+            )
+
+
 def check_submission(
     dossier: Dossier, *, submitted_on: date, accept_late: bool = False
 ) -> SubmissionCheck:
-    """Run the four checks on a dossier submitted (or received on paper) on `submitted_on`."""
+    """Run the five checks on a dossier submitted (or received on paper) on `submitted_on`."""
     nominations = list(
-        dossier.nominations.select_related("unit", "person", "person__unit").order_by("order", "id")
+        dossier.nominations.select_related("unit", "person", "person__unit")
+        .prefetch_related("initiatives")
+        .order_by("order", "id")
     )
     result = SubmissionCheck(submitted_on=submitted_on)
     check_deadline(dossier, submitted_on, result, accept_late=accept_late)
     check_quotas(dossier, nominations, result)
     check_eligibility(dossier, nominations, result)
     check_one_achievement(dossier, nominations, result)
+    check_one_initiative(dossier, nominations, result)
     return result

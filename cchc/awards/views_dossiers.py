@@ -24,6 +24,7 @@ from cchc.awards.workflows_dossiers import BEFORE_SUBMISSION, DOSSIER_FLOW
 from cchc.core import audit, dates, listing
 from cchc.core.errors import DomainError
 from cchc.core.forms import add_domain_error
+from cchc.orgs.panels import Panel
 
 STATUS_TONES = {
     DossierStatus.DRAFT: "secondary",
@@ -152,7 +153,9 @@ def dossier_create(request):
 def dossier_detail(request, pk):
     dossier = selectors.dossier_get(actor=request.user, pk=pk)
     nominations = list(
-        dossier.nominations.select_related("unit", "person", "person__unit").order_by("order", "id")
+        dossier.nominations.select_related("unit", "person", "person__unit")
+        .prefetch_related("initiatives")
+        .order_by("order", "id")
     )
     user = request.user
     can_edit = policies.can_edit_dossier(user, dossier)
@@ -186,6 +189,7 @@ def dossier_detail(request, pk):
             persons=selectors.nominee_persons(dossier=dossier)
             if dossier.programme.subject == "person"
             else [],
+            initiatives=selectors.nominee_initiatives(dossier=dossier),
         )
         context["attach_form"] = forms.AttachForm()
     return render(request, "awards/dossier_detail.html", context)
@@ -237,3 +241,16 @@ def dossier_board(request):
         "awards/dossier_board.html",
         {"programmes": programmes, "chosen": chosen, "year": year, "rows": rows},
     )
+
+
+# --- The line of an initiative's page naming the nominations that use it (registered in AwardsConfig.ready) ------
+
+
+def initiative_panel(*, user, obj) -> Panel | None:
+    """The nominations naming the initiative as their achievement (read only); no panel when none does."""
+    uses = selectors.nominations_using(actor=user, initiative_id=obj.pk)
+    if not uses:
+        return None
+    for n in uses:
+        n.form_name = files_dossiers.form_name(n.form)
+    return Panel("awards/initiative_uses_panel.html", {"uses": uses})

@@ -42,6 +42,7 @@ def dossier_nominee_add(request, pk):
         request.POST,
         units=selectors.nominee_units(dossier=dossier),
         persons=selectors.nominee_persons(dossier=dossier),
+        initiatives=selectors.nominee_initiatives(dossier=dossier),
     )
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -64,6 +65,9 @@ def dossier_nominee_add(request, pk):
             unit=unit,
             person=person,
             achievement=data["achievement"],
+            initiatives=selectors.nominee_initiatives(dossier=dossier).filter(
+                pk__in=data["initiatives"]
+            ),
         )
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -42,6 +42,7 @@ from cchc.initiatives.choices import (
 )
 from cchc.initiatives.models import CouncilMember, Initiative
 from cchc.initiatives.workflows import INITIATIVE_FLOW
+from cchc.orgs import panels
 from cchc.orgs.models import Person, Unit
 
 # States in which the council's scores mean something to show.
@@ -328,6 +329,7 @@ def initiative_detail(request, pk):
             "history": [(e, audit.action_label(e.action)) for e in history],
             "attach_form": forms.AttachForm(),
             "tones": STATUS_TONES,
+            "panels": panels.collect(panels.INITIATIVE, user=request.user, obj=initiative),
         },
     )
 

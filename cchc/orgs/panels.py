@@ -1,5 +1,6 @@
-"""Sections other apps add to the page of a unit or a person (the awards of a person, say), without orgs knowing
-those apps: an app registers a provider from its `AppConfig.ready()`; the page renders what each one returns."""
+"""Sections other apps add to the page of a unit, a person or an initiative (the awards of a person, the
+nominations using an initiative), without the page's app knowing those apps: an app registers a provider from its
+`AppConfig.ready()`; the page renders what each one returns."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 UNIT = "unit"
 PERSON = "person"
+INITIATIVE = "initiative"
 
 
 @dataclass(frozen=True)
@@ -20,11 +22,12 @@ class Panel:
 
 
 Provider = Callable[..., Panel | None]
-_PROVIDERS: dict[str, list[Provider]] = {UNIT: [], PERSON: []}
+_PROVIDERS: dict[str, list[Provider]] = {UNIT: [], PERSON: [], INITIATIVE: []}
 
 
 def register(page: str, provider: Provider) -> None:
-    """Add `provider(*, user, obj) -> Panel | None` to the page of a unit (`UNIT`) or a person (`PERSON`)."""
+    """Add `provider(*, user, obj) -> Panel | None` to the page of a unit (`UNIT`), a person (`PERSON`) or an
+    initiative (`INITIATIVE`)."""
     if provider not in _PROVIDERS[page]:
         _PROVIDERS[page].append(provider)
 

@@ -109,6 +109,14 @@ class Nomination(models.Model):
     name = models.CharField("Tên tập thể, cá nhân", max_length=300)
     form = models.CharField("Hình thức đề nghị (mã)", max_length=60)
     achievement = models.TextField("Thành tích", blank=True)
+    # The initiatives named as the achievement: one initiative supports one award (Luật Thi đua, khen thưởng
+    # 2022, Điều 5, khoản 2; checked at submission by `submission.check_one_initiative`).
+    initiatives = models.ManyToManyField(
+        "initiatives.Initiative",
+        verbose_name="Sáng kiến làm thành tích",
+        blank=True,
+        related_name="+",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name="Đề nghị kèm theo",

@@ -576,16 +576,24 @@ class _YearFlag(_UnitFact):
         return self.yes.format(year=ctx.year)
 
     def check(self, cand: Facts, ctx: Ctx) -> Reason:
+        """Pass, fail or unknown from the unit's flag of the year; the note of the data behind the flag (the
+        registration, the report and its due date, or why there is none) is quoted after the outcome."""
         unit = self.target(cand)
         values = None if unit is None else getattr(unit, self.field_name)
         flag = None if values is None else values.get(ctx.year)
+        note = None if unit is None else unit.year_notes.get(self.field_name, {}).get(ctx.year)
+        why = f": {note}" if note else ""
         if flag is None:
+            if note:
+                return self._reason(
+                    ctx, UNKNOWN, lambda: f"{self.describe(ctx)}{why} — cần kiểm tra"
+                )
             return self._reason(
                 ctx, UNKNOWN, lambda: f"Chưa có dữ liệu — cần kiểm tra: {self.describe(ctx)}"
             )
         if flag:
-            return self._reason(ctx, PASS, lambda: f"{self.yes.format(year=ctx.year)} — đạt")
-        return self._reason(ctx, FAIL, lambda: f"{self.no.format(year=ctx.year)} — không đạt")
+            return self._reason(ctx, PASS, lambda: f"{self.yes.format(year=ctx.year)} — đạt{why}")
+        return self._reason(ctx, FAIL, lambda: f"{self.no.format(year=ctx.year)} — không đạt{why}")
 
 
 class MovementReportOnTime(_YearFlag):

@@ -170,6 +170,8 @@ class UnitFacts:
     `kind` is a `UnitKind` code; `blocs` the bloc code per year (membership changes after mergers);
     `ancestors` the ids of the units above it (not itself), for pools "units under the issuer";
     `unit_class` the class used by tiered quotas (e.g. "loai_1"), when the programme uses classes.
+    `year_notes` says, per year flag (`registered`, `movement_report_on_time`) and year, what the data behind
+    the flag shows ("báo cáo năm nộp ngày 02/12/2026, muộn 3 ngày ..."): the criteria quote it in their reasons.
     """
 
     id: int
@@ -183,6 +185,7 @@ class UnitFacts:
     plan_on_time_rate: Mapping[int, Decimal | None] | None = None
     movement_report_on_time: Mapping[int, bool | None] | None = None
     registered: Mapping[int, bool | None] | None = None
+    year_notes: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     evaluation: Mapping[int, str | None] | None = None
     titles: Mapping[int, frozenset[str]] | None = None
     members: Mapping[int, MembersSummary] | None = None
