@@ -9,8 +9,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from cchc.awards import services_dossiers as services
 from cchc.awards.models import Dossier
-from cchc.awards.tests.dossier_fixtures import level, programme, user
+from cchc.awards.tests.dossier_fixtures import level, office, programme, user
+from cchc.core.scope import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,21 @@ def test_another_wards_chairman_gets_404_and_the_viewer_403_on_a_le_chan_dossier
     assert client("lechan").post(url).status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == "submitted"
+
+
+def test_a_dossier_signed_off_by_the_system_shows_its_page():
+    """A dossier approved by a command (the system, no user) names "Hệ thống" as its approver."""
+    dossier = services.dossier_open(
+        actor=SYSTEM,
+        programme=programme("lc259_dot_xuat_tap_the"),
+        proposing_unit=level("Lê Chân"),
+        year=2027,
+    )
+    services.nomination_add(actor=SYSTEM, dossier=dossier, unit=office("Lê Chân", "VP"))
+    services.dossier_request_approval(actor=SYSTEM, dossier=dossier)
+    services.dossier_approve(actor=SYSTEM, dossier=dossier)
+    client = Client()
+    client.force_login(user("lechan"))
+    response = client.get(f"/khen-thuong/ho-so/{dossier.pk}/")
+    assert response.status_code == 200
+    assert "Hệ thống ngày" in response.content.decode()
