@@ -235,6 +235,8 @@ def main() -> None:
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
             "config.wsgi:application",
+            "--config",
+            "config/gunicorn.py",
             "--bind",
             f"127.0.0.1:{args.port}",
             "--workers",

@@ -163,6 +163,8 @@ def servers(services, s3, tmp_path_factory):
                 [
                     str(VENV / "gunicorn"),
                     "config.wsgi:application",
+                    "--config",
+                    "config/gunicorn.py",
                     "--bind",
                     f"127.0.0.1:{port}",
                     "--workers",
