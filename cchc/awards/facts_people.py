@@ -4,7 +4,8 @@ of fact whatever the number of people, each person with the facts of the unit th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import F, Q
@@ -34,7 +35,14 @@ from cchc.initiatives.selectors import (
 )
 from cchc.orgs.models import BlocMembership, Person
 
-__all__ = ["load_persons"]
+__all__ = [
+    "PERSON_FIELDS",
+    "People",
+    "read_people",
+    "unit_needs_of",
+    "load_persons",
+    "build_persons",
+]
 
 
 def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
@@ -80,29 +88,46 @@ def _collective_of(path: str, ranked: set[int], own: int) -> int:
     return own
 
 
-def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonFacts]:
-    """`PersonFacts` for each person of `person_ids`, with the facts of their unit; one query per kind of fact."""
+PERSON_FIELDS = ("pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender")
+
+
+@dataclass
+class People:
+    """The people to build facts for (rows of `PERSON_FIELDS`), with the years each unit of their paths belongs
+    to a bloc: what says which unit each counts under for a given window of years."""
+
+    rows: list[tuple]
+    in_bloc: dict[int, set[int]]
+
+    def collectives(self, years: range) -> dict[int, int]:
+        """Each person's unit for the rules on "the person's unit", over these years."""
+        ranked = {u for u, held in self.in_bloc.items() if any(y in years for y in held)}
+        return {r[0]: _collective_of(r[3], ranked, r[2]) for r in self.rows}
+
+
+def read_people(
+    person_ids: Iterable[int], years: range, *, rows: Iterable[tuple] | None = None
+) -> People:
+    """The people of `person_ids` (unknown ids left out) and the bloc years of the units above them; `rows`
+    (of `PERSON_FIELDS`) when already read."""
     ids = set(person_ids)
-    if not ids:
-        return {}
-    years = needs.years
-    rows = list(
-        r
-        for r in Person.objects.filter(**_among("pk", ids)).values_list(
-            "pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender"
-        )
-        if r[0] in ids
-    )
-    ids = {r[0] for r in rows}
-    path_units = {u for r in rows for u in path_ids(r[3])}
-    ranked = set(
-        BlocMembership.objects.filter(
-            year__gte=years.start, year__lt=years.stop, **_among("unit_id", path_units)
-        ).values_list("unit_id", flat=True)
-    )
-    collective = {r[0]: _collective_of(r[3], ranked, r[2]) for r in rows}
-    unit_needs = Needs(
-        years=years,
+    if rows is None:
+        rows = Person.objects.filter(**_among("pk", ids)).values_list(*PERSON_FIELDS)
+    kept = [r for r in rows if r[0] in ids]
+    path_units = {u for r in kept for u in path_ids(r[3])}
+    in_bloc: dict[int, set[int]] = defaultdict(set)
+    for unit_id, year in BlocMembership.objects.filter(
+        year__gte=years.start, year__lt=years.stop, **_among("unit_id", path_units)
+    ).values_list("unit_id", "year"):
+        if unit_id in path_units:
+            in_bloc[unit_id].add(year)
+    return People(kept, in_bloc)
+
+
+def unit_needs_of(needs: Needs) -> Needs:
+    """What the units of the people are loaded with: the facts the rules on "the person's unit" read."""
+    return Needs(
+        years=needs.years,
         par=needs.par,
         initiatives="initiatives" in needs.unit_facts,
         plan_on_time=needs.plan_on_time,
@@ -110,19 +135,46 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
         titles="title_held" in needs.unit_facts,
         nominations=needs.nominations
         and bool(needs.unit_facts & {"nominated_for", "not_nominated_for"}),
+        spans=needs.spans,
     )
-    units = load_units(set(collective.values()), unit_needs, manual=False)
-    initiatives = _initiatives(_person_initiatives(ids, years)) if needs.initiatives else None
+
+
+def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonFacts]:
+    """`PersonFacts` for each person of `person_ids`, with the facts of their unit; one query per kind of fact."""
+    ids = set(person_ids)
+    if not ids:
+        return {}
+    people = read_people(ids, needs.years)
+    collective = people.collectives(needs.years)
+    units = load_units(set(collective.values()), unit_needs_of(needs), manual=False)
+    return build_persons(people, needs, units, collective)
+
+
+def build_persons(
+    people: People,
+    needs: Needs,
+    units: Mapping[int, f.UnitFacts],
+    collective: Mapping[int, int],
+) -> dict[int, f.PersonFacts]:
+    """`PersonFacts` for the people read, each with the facts of the unit it counts under (`collective`)."""
+    rows = people.rows
+    ids = {r[0] for r in rows}
+    if not ids:
+        return {}
+    initiatives = None
+    if needs.initiatives:
+        initiatives = _initiatives(_person_initiatives(ids, needs.span("initiatives")))
     evaluation: dict[int, dict[int, str | None]] | None = None
     if needs.evaluation:
+        span = needs.span("evaluation")
         evaluation = defaultdict(dict)
         for person_id, year, grade in Evaluation.objects.filter(
-            year__gte=years.start, year__lt=years.stop, **_among("person_id", ids)
+            year__gte=span.start, year__lt=span.stop, **_among("person_id", ids)
         ).values_list("person_id", "year", "grade"):
             evaluation[person_id][year] = grade
     titles = None
     if needs.titles:
-        known = _registry_years(years)
+        known = _registry_years(needs.span("titles"))
         titles = _titles(
             Award.objects.filter(
                 person__isnull=False,
@@ -134,11 +186,12 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
             ids,
         )
     positions: dict[int, list[f.PositionSpell]] | None = None
+    work_years = needs.span("positions")
     if needs.positions:
         positions = defaultdict(list)
         for person_id, start, end, position, unit_name, direct in (
             CchcAssignment.objects.filter(**_among("person_id", ids))
-            .filter(Q(end__isnull=True) | Q(end__gte=date(years.start, 1, 1)))
+            .filter(Q(end__isnull=True) | Q(end__gte=date(work_years.start, 1, 1)))
             .order_by("person_id", "start")
             .values_list("person_id", "start", "end", "position", "unit__name", "direct")
         ):
@@ -146,7 +199,7 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
     discipline: dict[int, list[f.DisciplineRecord]] | None = None
     if needs.discipline:
         discipline = defaultdict(list)
-        for record, _path in _discipline_rows(years, **_among("person_id", ids)):
+        for record, _path in _discipline_rows(needs.span("discipline"), **_among("person_id", ids)):
             discipline[record.person_id].append(record)
     nominations: dict[int, list[f.Nomination]] | None = None
     if needs.nominations:
@@ -165,7 +218,7 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
             cchc_years = worked.get(history)
             if cchc_years is None:
                 cchc_years = worked[history] = f.cchc_years_from_positions(
-                    tuple(spells), years, min_months=needs.cchc_min_months
+                    tuple(spells), work_years, min_months=needs.cchc_min_months
                 )
         out[pk] = f.PersonFacts(
             id=pk,
