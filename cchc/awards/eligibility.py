@@ -18,12 +18,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cchc.awards.facts_loader import Needs, load_units, merge_needs, needs_of, path_ids
-from cchc.awards.facts_people import PERSON_FIELDS, build_persons, read_people, unit_needs_of
+from cchc.awards.facts_people import (
+    PERSON_FIELDS,
+    People,
+    build_persons,
+    read_people,
+    unit_needs_of,
+)
 from cchc.awards.models import Programme
 from cchc.awards.rule_files import programme_rule
 from cchc.awards.rules import eligibility as engine
-from cchc.awards.rules import schema
 from cchc.awards.rules import facts as f
+from cchc.awards.rules import schema
 from cchc.awards.rules import vocabulary as v
 from cchc.awards.rules.facts import Candidate
 from cchc.awards.rules.types import Reason
@@ -36,11 +42,13 @@ __all__ = [
     "verdicts",
     "round_verdicts",
     "round_evaluated",
+    "round_needs",
     "verdict_for",
     "occasion",
     "last_par_year",
     "pool_unit_ids",
     "pool_person_ids",
+    "pool_key",
 ]
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -164,20 +172,31 @@ def people_under(issuer: Unit) -> list[tuple]:
 
 
 def pool_person_ids(
-    rule: schema.Programme, issuer: Unit, year: int, *, people: list[tuple] | None = None
+    rule: schema.Programme,
+    issuer: Unit,
+    year: int,
+    *,
+    people: list[tuple] | None = None,
+    unit_ids: list[int] | None = None,
 ) -> list[int]:
     """The active people of the units a person programme considers, and of the units below them (`people`:
-    the rows of `people_under(issuer)` when already read)."""
-    units = set(pool_unit_ids(rule, issuer, year))
+    the rows of `people_under(issuer)`, `unit_ids`: those of `pool_unit_ids`, when already read)."""
+    units = set(pool_unit_ids(rule, issuer, year) if unit_ids is None else unit_ids)
     if rule.pool.issuer in ("itself", "itself_or_below") or not (
         rule.pool.blocs or rule.pool.unit_kinds
     ):
         units.add(issuer.pk)
     rows = people_under(issuer) if people is None else people
     jobs = set(rule.pool.employment or ())
-    return [
-        r[0] for r in rows if (not jobs or r[4] in jobs) and not units.isdisjoint(path_ids(r[3]))
-    ]
+    # The people of a unit share its path: each path is checked once.
+    paths = {path for path in {r[3] for r in rows} if not units.isdisjoint(path_ids(path))}
+    return [r[0] for r in rows if r[3] in paths and (not jobs or r[4] in jobs)]
+
+
+def pool_key(rule: schema.Programme, issuer: Unit, year: int) -> tuple:
+    """What `pool_unit_ids` depends on: programmes with equal keys consider the same units."""
+    pool = rule.pool
+    return (tuple(pool.blocs or ()), tuple(pool.unit_kinds or ()), pool.issuer, issuer.pk, year)
 
 
 def evaluated(
@@ -231,42 +250,64 @@ def _round(
     persons: list[int] | None,
 ) -> list[list[tuple[Candidate, engine.Verdict]]]:
     people_of: dict[str, list[tuple]] = {}
+    pools: dict[tuple, list[int]] = {}
+
+    def pool_units(rule: schema.Programme, issuer: Unit, year: int) -> list[int]:
+        key = pool_key(rule, issuer, year)
+        if key not in pools:
+            pools[key] = pool_unit_ids(rule, issuer, year)
+        return pools[key]
+
     plan: list[_Item] = []
     for programme, when in items:
         _pf, rule = programme_rule(programme)
         issuer = _issuer(programme)
         ids: list[int] = []
         if rule.subject == v.COLLECTIVE:
-            ids = units if units is not None else pool_unit_ids(rule, issuer, when.year)
+            ids = units if units is not None else pool_units(rule, issuer, when.year)
         elif rule.subject == v.PERSON:
             if persons is not None:
                 ids = persons
             else:
                 if issuer.path not in people_of:
                     people_of[issuer.path] = people_under(issuer)
-                ids = pool_person_ids(rule, issuer, when.year, people=people_of[issuer.path])
-        needs = needs_of([rule], year=when.year, period=when.period)
-        plan.append(_Item(programme, when, rule, issuer, needs, ids))
+                ids = pool_person_ids(
+                    rule,
+                    issuer,
+                    when.year,
+                    people=people_of[issuer.path],
+                    unit_ids=pool_units(rule, issuer, when.year),
+                )
+        plan.append(
+            _Item(
+                programme,
+                when,
+                rule,
+                issuer,
+                needs_of([rule], year=when.year, period=when.period),
+                ids,
+            )
+        )
     collective = [i for i in plan if i.rule.subject == v.COLLECTIVE]
     personal = [i for i in plan if i.rule.subject == v.PERSON]
     unit_ids = {pk for i in collective for pk in i.ids}
-    unit_needs = [i.needs for i in collective]
-    person_facts: dict[int, f.PersonFacts] = {}
+    needs, all_units_need = _merged([(i.rule, i.needs) for i in plan])
+    people: People | None = None
     windows: dict[range, dict[int, int]] = {}
-    if personal:
-        needs = merge_needs(i.needs for i in personal)
-        rows = None
+    if needs is not None:
+        known = None
         if persons is None:
-            rows = list({r[0]: r for rows in people_of.values() for r in rows}.values())
-        people = read_people({pk for i in personal for pk in i.ids}, needs.years, rows=rows)
+            known = list({r[0]: r for read in people_of.values() for r in read}.values())
+        people = read_people({pk for i in personal for pk in i.ids}, needs.years, rows=known)
         for i in personal:
             if i.needs.years not in windows:
                 windows[i.needs.years] = people.collectives(i.needs.years)
-        for found in windows.values():
-            unit_ids.update(found.values())
-        unit_needs.append(unit_needs_of(needs))
-    loaded = load_units(unit_ids, merge_needs(unit_needs)) if unit_needs else {}
-    if personal:
+        for counted in windows.values():
+            unit_ids.update(counted.values())
+    loaded = load_units(unit_ids, all_units_need) if all_units_need is not None else {}
+    person_facts: dict[int, f.PersonFacts] = {}
+    base: dict[int, int] = {}
+    if needs is not None and people is not None:
         base = windows[personal[0].needs.years]
         person_facts = build_persons(people, needs, loaded, base)
     out: list[list[tuple[Candidate, engine.Verdict]]] = []
@@ -274,7 +315,7 @@ def _round(
         facts: list[Candidate]
         if item.rule.subject == v.COLLECTIVE:
             facts = [loaded[pk] for pk in item.ids if pk in loaded]
-        elif item.rule.subject == v.PERSON:
+        elif item.rule.subject == v.PERSON and needs is not None:
             facts = _as_alone(item, person_facts, needs, windows, base, loaded)
         else:
             facts = []
@@ -287,6 +328,28 @@ def _round(
         )
         out.append(list(zip(facts, found, strict=True)))
     return out
+
+
+def _merged(
+    rules: Sequence[tuple[schema.Programme, Needs]],
+) -> tuple[Needs | None, Needs | None]:
+    """What a round reads: the people's facts (None without a person programme) and the units' (those of the
+    collective programmes and of the units the people count under; None when no unit is read)."""
+    persons = [n for rule, n in rules if rule.subject == v.PERSON]
+    units = [n for rule, n in rules if rule.subject == v.COLLECTIVE]
+    person_needs = merge_needs(persons) if persons else None
+    if person_needs is not None:
+        units.append(unit_needs_of(person_needs))
+    return person_needs, merge_needs(units) if units else None
+
+
+def round_needs(items: Sequence[tuple[Programme, Occasion]]) -> tuple[Needs | None, Needs | None]:
+    """The facts a round of these programmes reads (see `_merged`), for a reader that wants to know."""
+    pairs = []
+    for programme, when in items:
+        _pf, rule = programme_rule(programme)
+        pairs.append((rule, needs_of([rule], year=when.year, period=when.period)))
+    return _merged(pairs)
 
 
 def _as_alone(
@@ -307,6 +370,8 @@ def _as_alone(
         if item.needs.positions and needs.span("positions").start < start
         else None
     )
+    if cut is None and (own is base or own == base):
+        return [built[pk] for pk in item.ids if pk in built]
     facts: list[Candidate] = []
     for pk in item.ids:
         person = built.get(pk)

@@ -186,6 +186,7 @@ def build_persons(
             ids,
         )
     positions: dict[int, list[f.PositionSpell]] | None = None
+    histories: dict[int, list[tuple]] = defaultdict(list)
     work_years = needs.span("positions")
     if needs.positions:
         positions = defaultdict(list)
@@ -196,6 +197,7 @@ def build_persons(
             .values_list("person_id", "start", "end", "position", "unit__name", "direct")
         ):
             positions[person_id].append(f.PositionSpell(start, end, position, unit_name, direct))
+            histories[person_id].append((start, end, direct))
     discipline: dict[int, list[f.DisciplineRecord]] | None = None
     if needs.discipline:
         discipline = defaultdict(list)
@@ -208,32 +210,43 @@ def build_persons(
             nominations[n.person_id or 0].append(n)
     checks = _checks(needs.manual, "person_id", ids)
     out: dict[int, f.PersonFacts] = {}
-    # The years of work depend on the spells' dates and kinds only: worked out once per distinct history.
+    # The years of work depend on the spells' dates and kinds only: worked out once per distinct history (and
+    # the people with equal histories share the mapping).
     worked: dict[tuple, dict[int, bool | None]] = {}
+    months = needs.cchc_min_months
+    person, unit_of = f.PersonFacts, units.get
+    spells_of: Mapping[int, list[f.PositionSpell]] = {} if positions is None else positions
+    mark: Mapping[int, tuple[f.Initiative, ...]] = {} if initiatives is None else initiatives
+    marks: Mapping[int, dict[int, str | None]] = {} if evaluation is None else evaluation
+    records: Mapping[int, list[f.DisciplineRecord]] = {} if discipline is None else discipline
+    held: Mapping[int, dict[int, frozenset[str]]] = {} if titles is None else titles
+    proposed: Mapping[int, list[f.Nomination]] = {} if nominations is None else nominations
     for pk, name, unit_id, _path, employment, gender in rows:
-        spells = None if positions is None else positions.get(pk)
+        spells = spells_of.get(pk)
         cchc_years = None
-        if spells and needs.cchc_min_months is not None:
-            history = tuple((s.start, s.end, s.cchc_direct) for s in spells)
+        if spells and months is not None:
+            history = tuple(histories[pk])
             cchc_years = worked.get(history)
             if cchc_years is None:
                 cchc_years = worked[history] = f.cchc_years_from_positions(
-                    tuple(spells), work_years, min_months=needs.cchc_min_months
+                    tuple(spells), work_years, min_months=months
                 )
-        out[pk] = f.PersonFacts(
-            id=pk,
-            name=name,
-            unit_id=unit_id,
-            unit=units.get(collective[pk]),
-            employment=employment or None,
-            female=None if not gender else gender == "female",
-            positions=None if not spells else tuple(spells),
-            cchc_years=cchc_years,
-            initiatives=None if initiatives is None else initiatives.get(pk, ()),
-            discipline=None if discipline is None else tuple(discipline.get(pk, ())),
-            titles=None if titles is None else titles.get(pk, {}),
-            evaluation=None if evaluation is None else evaluation.get(pk, {}),
-            nominations=None if nominations is None else tuple(nominations.get(pk, ())),
-            manual_checks=tuple(checks.get(pk, ())),
+        checked = checks.get(pk)
+        # Positional, in the order of the fields of `PersonFacts`.
+        out[pk] = person(
+            pk,
+            name,
+            unit_id,
+            unit_of(collective[pk]),
+            employment or None,
+            None if not gender else gender == "female",
+            None if not spells else tuple(spells),
+            cchc_years,
+            None if initiatives is None else mark.get(pk, ()),
+            None if discipline is None else tuple(records.get(pk, ())),
+            None if titles is None else held.get(pk, {}),
+            None if evaluation is None else marks.get(pk, {}),
+            None if nominations is None else tuple(proposed.get(pk, ())),
+            tuple(checked) if checked else (),
         )
     return out

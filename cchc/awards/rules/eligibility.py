@@ -16,12 +16,13 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from cchc.awards.rules import memo
 from cchc.awards.rules import vocabulary as v
 from cchc.awards.rules.catalogue import catalogue
-from cchc.awards.rules.criteria import Ctx
+from cchc.awards.rules.criteria import Ctx, _Group
 from cchc.awards.rules.facts import Candidate, HouseholdFacts, PersonFacts, UnitFacts
 from cchc.awards.rules.schema import Bound, Programme, ProgrammeFile
 from cchc.awards.rules.types import Reason
@@ -286,6 +287,35 @@ def evaluate(
     return _verdict(programme, facts, ctx, period, reasons)
 
 
+def _group_reason(
+    group: _Group,
+    cand: Candidate,
+    ctx: Ctx,
+    keys: tuple,
+    where: dict[int, int],
+    leaves: dict[tuple[int, Any], Reason],
+) -> Reason:
+    """`group.evaluate`, each of its standards decided once per distinct key (like the criteria)."""
+    children: list[Reason] = []
+    for child in group.of:
+        if isinstance(child, _Group):
+            children.append(_group_reason(child, cand, ctx, keys, where, leaves))
+            continue
+        k = (id(child), keys[where[id(child)]])
+        reason = leaves.get(k)
+        if reason is None:
+            reason = leaves[k] = child.evaluate(cand, ctx)
+        children.append(reason)
+    return group.combine(tuple(children), ctx)
+
+
+_WORST = {
+    (a, b): v.FAIL if v.FAIL in (a, b) else v.UNKNOWN if v.UNKNOWN in (a, b) else v.PASS
+    for a in (v.PASS, v.FAIL, v.UNKNOWN)
+    for b in (v.PASS, v.FAIL, v.UNKNOWN)
+}
+
+
 def evaluate_many(
     programme: Programme,
     candidates: Iterable[Candidate],
@@ -296,27 +326,33 @@ def evaluate_many(
 ) -> list[Verdict]:
     """`evaluate` for each candidate, in order. Each rule is decided once per distinct set of facts it reads
     (see `memo`: the people of a unit share its PAR result, everyone without an initiative or a check shares
-    that reason), so a list of thousands of candidates costs a lookup per rule for most of them."""
+    that reason), and the reasons of all the criteria once per distinct combination of those, so a list of
+    thousands of candidates costs a few lookups for most of them."""
     candidates = list(candidates)
-    keys = [memo.criterion_key(c) for c in programme.criteria]
     subject_type = _SUBJECT_TYPES[programme.subject]
+    plan = memo.columns(programme.criteria, subject_type)
     years = programme.years
     ctx, resolved = _context(programme, year, period)
     if (
-        any(k is None for k in keys)
+        plan is None
         or (years is not None and not years.start <= ctx.year <= years.end)
-        or not all(isinstance(c, subject_type) for c in candidates)
+        or not all(type(c) is subject_type for c in candidates)
     ):
         return [
             evaluate(programme, c, year=year, period=period, issuer_unit_id=issuer_unit_id)
             for c in candidates
         ]
-    pool_key = memo.pool_key(programme)
+    columns, slots = plan
+    where = memo.leaf_slots(programme.criteria, slots)
+    leaves: dict[tuple[int, Any], Reason] = {}
     pools: dict[Any, Reason | None] = {}
-    rules: list[tuple[Any, Any, dict[Any, Reason]]] = [
-        (k, c, {}) for k, c in zip(keys, programme.criteria, strict=True)
+    rules: list[tuple[Any, tuple[int, ...], dict[Any, Reason]]] = [
+        (c, slot, {}) for c, slot in zip(programme.criteria, slots, strict=True)
     ]
+    # The reasons of the criteria (and their worst outcome) for each distinct tuple of keys.
+    combined: dict[tuple, tuple[tuple[Reason, ...], str]] = {}
     code, subject, at = programme.code, programme.subject, ctx.year
+    worst, verdict_of = _WORST, v.VERDICT_OF
     out: list[Verdict] = []
     append = out.append
     # The verdicts kept in `out` make no reference cycles; the cyclic collector would scan them all again
@@ -324,38 +360,39 @@ def evaluate_many(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for cand in candidates:
-            pk = pool_key(cand)
+        # The keys of every candidate, leaf by leaf (read in bulk), then candidate by candidate.
+        by_candidate = (
+            zip(*[column(candidates, ctx) for column in columns], strict=True)
+            if columns
+            else repeat(())
+        )
+        pool_keys = memo.pool_keys(programme, candidates, subject_type)
+        for cand, keys, pk in zip(candidates, by_candidate, pool_keys, strict=False):
+            found = combined.get(keys)
+            if found is None:
+                reasons: list[Reason] = []
+                top = v.PASS
+                for criterion, slot, seen in rules:
+                    k = keys[slot[0]] if len(slot) == 1 else tuple([keys[i] for i in slot])
+                    reason = seen.get(k)
+                    if reason is None:
+                        reason = seen[k] = (
+                            _group_reason(criterion, cand, ctx, keys, where, leaves)
+                            if isinstance(criterion, _Group)
+                            else criterion.evaluate(cand, ctx)
+                        )
+                    reasons.append(reason)
+                    top = worst[top, reason.outcome]
+                found = combined[keys] = (tuple(reasons), top)
             if pk in pools:
                 pool = pools[pk]
             else:
                 pool = pools[pk] = _pool_reason(programme, cand, ctx, issuer_unit_id)
-            reasons: list[Reason] = [] if pool is None else [pool]
-            top = v.PASS
-            for key_of, criterion, seen in rules:
-                k = key_of(cand, ctx)
-                reason = seen.get(k)
-                if reason is None:
-                    reason = seen[k] = criterion.evaluate(cand, ctx)
-                reasons.append(reason)
-            for reason in reasons:
-                if reason.outcome == v.FAIL:
-                    top = v.FAIL
-                    break
-                if reason.outcome == v.UNKNOWN:
-                    top = v.UNKNOWN
-            append(
-                Verdict(
-                    code,
-                    subject,
-                    cand.id,
-                    cand.name,
-                    v.VERDICT_OF[top],
-                    tuple(reasons),
-                    at,
-                    resolved,
-                )
-            )
+            if pool is None:
+                said, top = found
+            else:
+                said, top = (pool, *found[0]), worst[pool.outcome, found[1]]
+            append(Verdict(code, subject, cand.id, cand.name, verdict_of[top], said, at, resolved))
     finally:
         if collecting:
             gc.enable()
