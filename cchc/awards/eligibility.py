@@ -311,6 +311,7 @@ def _round(
         base = windows[personal[0].needs.years]
         person_facts = build_persons(people, needs, loaded, base)
     out: list[list[tuple[Candidate, engine.Verdict]]] = []
+    shared: dict = {}
     for item in plan:
         facts: list[Candidate]
         if item.rule.subject == v.COLLECTIVE:
@@ -325,6 +326,7 @@ def _round(
             year=item.when.year,
             period=item.when.period,
             issuer_unit_id=item.issuer.pk,
+            shared=shared,
         )
         out.append(list(zip(facts, found, strict=True)))
     return out
@@ -370,20 +372,25 @@ def _as_alone(
         if item.needs.positions and needs.span("positions").start < start
         else None
     )
-    if cut is None and (own is base or own == base):
+    moved = {pk for pk, unit in own.items() if base[pk] != unit} if own is not base else set()
+    # Spells are read when they reach the first year read; those of the people whose every spell ended
+    # before this programme's years would not have been read for it.
+    stale: set[int] = set()
+    if cut is not None:
+        for pk, facts_of in built.items():
+            spells = facts_of.positions
+            if spells and all(s.end is not None and s.end < cut for s in spells):
+                stale.add(pk)
+    if not moved and not stale:
         return [built[pk] for pk in item.ids if pk in built]
     facts: list[Candidate] = []
     for pk in item.ids:
         person = built.get(pk)
         if person is None:
             continue
-        if own is not base and own[pk] != base[pk]:
+        if pk in moved:
             person = replace(person, unit=units.get(own[pk]))
-        if (
-            cut is not None
-            and person.positions
-            and all(s.end is not None and s.end < cut for s in person.positions)
-        ):
+        if pk in stale:
             person = replace(person, positions=None, cchc_years=None)
         facts.append(person)
     return facts

@@ -52,7 +52,7 @@ def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
         return recognised_for_persons(
             person_ids=ids, start_year=years.start, end_year=years.stop - 1, include_pending=True
         )
-    result: dict[int, list] = {pid: [] for pid in ids}
+    result: dict[int, list] = defaultdict(list)
     rows = (
         InitiativeAuthor.objects.filter(
             person__isnull=False,
@@ -67,9 +67,8 @@ def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
         )
         .values_list(*(f"initiative__{name}" for name in FACT_FIELDS), "person_id")
     )
-    for *fields, person_id in rows:
-        if person_id in result:
-            pk, title, year, level, recognised_on = fields
+    for pk, title, year, level, recognised_on, person_id in rows:
+        if person_id in ids:
             known = bool(level and recognised_on)
             result[person_id].append(
                 InitiativeFact(
@@ -102,7 +101,10 @@ class People:
     def collectives(self, years: range) -> dict[int, int]:
         """Each person's unit for the rules on "the person's unit", over these years."""
         ranked = {u for u, held in self.in_bloc.items() if any(y in years for y in held)}
-        return {r[0]: _collective_of(r[3], ranked, r[2]) for r in self.rows}
+        # The people of a unit share its path: worked out once per unit.
+        of_unit = {(r[3], r[2]) for r in self.rows}
+        found = {key: _collective_of(key[0], ranked, key[1]) for key in of_unit}
+        return {r[0]: found[r[3], r[2]] for r in self.rows}
 
 
 def read_people(
@@ -114,7 +116,7 @@ def read_people(
     if rows is None:
         rows = Person.objects.filter(**_among("pk", ids)).values_list(*PERSON_FIELDS)
     kept = [r for r in rows if r[0] in ids]
-    path_units = {u for r in kept for u in path_ids(r[3])}
+    path_units = {u for path in {r[3] for r in kept} for u in path_ids(path)}
     in_bloc: dict[int, set[int]] = defaultdict(set)
     for unit_id, year in BlocMembership.objects.filter(
         year__gte=years.start, year__lt=years.stop, **_among("unit_id", path_units)

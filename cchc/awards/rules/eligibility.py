@@ -309,6 +309,27 @@ def _group_reason(
     return group.combine(tuple(children), ctx)
 
 
+def _seen(
+    criterion: Any, ctx: Ctx, shared: dict[Any, dict[Any, Reason]] | None
+) -> dict[Any, Reason]:
+    """The reasons of a criterion by key: its own, or those of every equal criterion in an equal context (all
+    a reason reads besides the facts: the criterion's fields, the year and period, the kind of programme and
+    subject, the names; a manual standard's key carries the programme)."""
+    if shared is None:
+        return {}
+    context = (
+        ctx.kind,
+        ctx.subject,
+        ctx.year,
+        ctx.period,
+        tuple(sorted(ctx.bloc_names.items())),
+        tuple(sorted(ctx.title_names.items())),
+        tuple(sorted(ctx.programme_names.items())),
+        tuple(sorted(ctx.conflicts.items())),
+    )
+    return shared.setdefault((criterion.model_dump_json(), context), {})
+
+
 _WORST = {
     (a, b): v.FAIL if v.FAIL in (a, b) else v.UNKNOWN if v.UNKNOWN in (a, b) else v.PASS
     for a in (v.PASS, v.FAIL, v.UNKNOWN)
@@ -323,11 +344,16 @@ def evaluate_many(
     year: int | None = None,
     period: tuple[int, int] | None = None,
     issuer_unit_id: int | None = None,
+    shared: dict[Any, dict[Any, Reason]] | None = None,
 ) -> list[Verdict]:
     """`evaluate` for each candidate, in order. Each rule is decided once per distinct set of facts it reads
     (see `memo`: the people of a unit share its PAR result, everyone without an initiative or a check shares
     that reason), and the reasons of all the criteria once per distinct combination of those, so a list of
-    thousands of candidates costs a few lookups for most of them."""
+    thousands of candidates costs a few lookups for most of them.
+
+    `shared` (one dict for several programmes evaluated over the same facts objects, a round) lets programmes
+    with the same criterion in the same context (the same standards written in two programmes of a plan)
+    share its reasons."""
     candidates = list(candidates)
     subject_type = _SUBJECT_TYPES[programme.subject]
     plan = memo.columns(programme.criteria, subject_type)
@@ -346,8 +372,10 @@ def evaluate_many(
     where = memo.leaf_slots(programme.criteria, slots)
     leaves: dict[tuple[int, Any], Reason] = {}
     pools: dict[Any, Reason | None] = {}
-    rules: list[tuple[Any, tuple[int, ...], dict[Any, Reason]]] = [
-        (c, slot, {}) for c, slot in zip(programme.criteria, slots, strict=True)
+    # Each criterion with the index of its key (one leaf) or the indexes of its leaves' (a group).
+    rules: list[tuple[Any, int, tuple[int, ...], dict[Any, Reason], bool]] = [
+        (c, slot[0] if len(slot) == 1 else -1, slot, _seen(c, ctx, shared), isinstance(c, _Group))
+        for c, slot in zip(programme.criteria, slots, strict=True)
     ]
     # The reasons of the criteria (and their worst outcome) for each distinct tuple of keys.
     combined: dict[tuple, tuple[tuple[Reason, ...], str]] = {}
@@ -372,13 +400,13 @@ def evaluate_many(
             if found is None:
                 reasons: list[Reason] = []
                 top = v.PASS
-                for criterion, slot, seen in rules:
-                    k = keys[slot[0]] if len(slot) == 1 else tuple([keys[i] for i in slot])
+                for criterion, one, slot, seen, group in rules:
+                    k = keys[one] if one >= 0 else tuple([keys[i] for i in slot])
                     reason = seen.get(k)
                     if reason is None:
                         reason = seen[k] = (
                             _group_reason(criterion, cand, ctx, keys, where, leaves)
-                            if isinstance(criterion, _Group)
+                            if group
                             else criterion.evaluate(cand, ctx)
                         )
                     reasons.append(reason)

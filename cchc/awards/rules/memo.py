@@ -88,7 +88,8 @@ def _nominations(leaf: Any, cand: Any, ctx: Any) -> Any:
 
 
 def _manual(leaf: Any, cand: Any, ctx: Any) -> Any:
-    return _shared(cand.manual_checks)
+    checks = cand.manual_checks
+    return (ctx.programme, id(checks)) if checks else ()
 
 
 KEYS: dict[str, Key] = {
@@ -130,7 +131,10 @@ def _column(kind: str, leaf: Any, subject_type: type) -> tuple[Hashable, Column]
         if is_unit and applies_to != "own_unit":
             return ("unit", applies_to), lambda cs, x: list(map(id, cs))
     if key is _manual:
-        return ("manual",), lambda cs, x: [id(m) if m else () for m in map(_checks_of, cs)]
+        # With the programme: a check counts for its own programme only.
+        return ("manual",), lambda cs, x: [
+            (x.programme, id(m)) if m else () for m in map(_checks_of, cs)
+        ]
     if key is _cchc_years and is_person:
         return ("cchc",), lambda cs, x: [
             ("years", id(y)) if y is not None else _cchc_years(leaf, c, x)
