@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cchc.awards import eligibility
 from cchc.awards.facts_loader import merge_needs, needs_of
-from cchc.awards.models import CchcAssignment, Programme
+from cchc.awards.models import CchcAssignment, ManualCheck, Programme
 from cchc.awards.rule_files import programme_rule
 from cchc.awards.tests.eligibility_fixtures import load_seed_rules, programme
 from cchc.orgs.models import Bloc, BlocMembership, Person
@@ -19,6 +19,7 @@ from cchc.orgs.models import Bloc, BlocMembership, Person
 pytestmark = pytest.mark.django_db
 
 CITY_PERSON = "hp2162_tp_hang_nam_ca_nhan"
+SHARED_STANDARDS = "hp2162_gd_bang_khen_ca_nhan"
 
 
 def _every_programme() -> list[Programme]:
@@ -62,6 +63,17 @@ def _edge_cases() -> None:
     BlocMembership.objects.create(
         bloc=Bloc.objects.order_by("pk").first(), unit_id=person.unit_id, year=2028
     )
+    # Two programmes of the plan share their standards for people; a check recorded for one of them only
+    # counts for that one.
+    for who in Person.objects.filter(is_active=True).order_by("pk")[:5]:
+        ManualCheck.objects.create(
+            programme=programme(SHARED_STANDARDS),
+            criterion="pham_chat",
+            person=who,
+            passed=who.pk % 2 == 0,
+            evidence="Biên bản họp xét",
+            checked_on=date(2030, 12, 1),
+        )
 
 
 def test_a_round_gives_each_programme_what_it_gets_alone():
@@ -77,6 +89,16 @@ def test_a_round_gives_each_programme_what_it_gets_alone():
         assert _dicts(pairs) == _dicts(alone), (prog.code, when)
         compared += len(alone)
     assert compared > 1000
+    by_code = {prog.code: pairs for (prog, _), pairs in zip(items, together, strict=True)}
+    checked = [
+        v
+        for _, v in by_code[SHARED_STANDARDS]
+        if any("Đã kiểm tra" in r.text for _, r in v.lines())
+    ]
+    assert checked
+    other = {v.subject_id: v for _, v in by_code["hp2162_gd_bang_khen_ca_nhan_don_vi_co"]}
+    for verdict in checked:
+        assert not any("Đã kiểm tra" in r.text for _, r in other[verdict.subject_id].lines())
 
 
 def test_the_edge_cases_differ_between_the_years_of_a_round():
