@@ -2,22 +2,25 @@
 and 40,000 people over 5 years of PAR results, initiatives and titles.
 
 Run: .venv/bin/python bench/award_eligibility.py [--units 4000] [--people 40000] [--database-url postgres://...]
+     [--per-programme] [--every-year]
 
 It builds a throw-away database (a temporary SQLite file unless --database-url is given): a city with 4,000
 units in its three blocs for 2026-2030 (5 % departments, 35 % wards, 60 % communes), a published PAR result per
 unit and year 2026-2030, initiatives (0-1 per unit and year, most recognised, each with an author), 40,000 people
 with an evaluation per year (5 % missing), a spell of CCHC work, titles (Lao động tiên tiến about one year in
-two) and a few discipline records; the rule file of 2162/QĐ-UBND saved under the city. Then, programme by
-programme (annual and ad-hoc ones for 2030, period-end ones for 2026-2030), side by side:
+two) and a few discipline records; the rule file of 2162/QĐ-UBND saved under the city. Then one round: its 10
+programmes (annual and ad-hoc ones for 2030, period-end ones for 2026-2030), side by side:
 
-- reading: the same rows the facts loader reads for that programme, as plain tuples (`values_list`), nothing
-  built from them: the floor of any evaluation from the database;
-- eligibility: `cchc.awards.eligibility.verdicts(programme)`: the pool, the facts loaded in bulk, and the verdict
-  with its reasons for every candidate.
+- reading: the rows the round reads (the pools, then each kind of fact once, over the years of the programmes
+  that read it), as plain tuples (`values_list`), nothing built from them: the floor of any evaluation from
+  the database;
+- eligibility: `cchc.awards.eligibility.round_evaluated`: the pools, the facts loaded once and shared, and the
+  verdict with its reasons for every candidate of every programme.
 
-Each step runs twice; the second (warm) run is reported, with its queries. It also checks that the queries do
-not grow with the candidates (one candidate and all of them), and times the annual programmes for each of the
-five years (`--every-year`).
+Each side runs twice, the first run's result dropped and collected before the second, which is reported with its
+queries. The round is then run with one unit and one person and with every candidate, and the bench stops if
+the numbers of queries differ. `--per-programme` adds each programme evaluated alone (`evaluated`, what a page
+of one programme does) against reading its own inputs; `--every-year` a round for each year of 2026-2030.
 """
 
 from __future__ import annotations

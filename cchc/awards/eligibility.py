@@ -251,6 +251,7 @@ def _round(
 ) -> list[list[tuple[Candidate, engine.Verdict]]]:
     people_of: dict[str, list[tuple]] = {}
     pools: dict[tuple, list[int]] = {}
+    people_pools: dict[tuple, list[int]] = {}
 
     def pool_units(rule: schema.Programme, issuer: Unit, year: int) -> list[int]:
         key = pool_key(rule, issuer, year)
@@ -271,13 +272,16 @@ def _round(
             else:
                 if issuer.path not in people_of:
                     people_of[issuer.path] = people_under(issuer)
-                ids = pool_person_ids(
-                    rule,
-                    issuer,
-                    when.year,
-                    people=people_of[issuer.path],
-                    unit_ids=pool_units(rule, issuer, when.year),
-                )
+                same = (pool_key(rule, issuer, when.year), tuple(rule.pool.employment or ()))
+                if same not in people_pools:
+                    people_pools[same] = pool_person_ids(
+                        rule,
+                        issuer,
+                        when.year,
+                        people=people_of[issuer.path],
+                        unit_ids=pool_units(rule, issuer, when.year),
+                    )
+                ids = people_pools[same]
         plan.append(
             _Item(
                 programme,

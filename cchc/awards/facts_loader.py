@@ -231,8 +231,9 @@ def _par(unit_ids: set[int], years: range) -> dict[int, dict[int, f.ParResult]]:
 
 
 def _initiatives(fact_rows: dict[int, list]) -> dict[int, tuple[f.Initiative, ...]]:
+    initiative = f.Initiative
     return {
-        owner: tuple(f.Initiative(i.id, i.title, i.year, i.level, i.recognised_on) for i in items)
+        owner: tuple([initiative(i.id, i.title, i.year, i.level, i.recognised_on) for i in items])
         for owner, items in fact_rows.items()
     }
 

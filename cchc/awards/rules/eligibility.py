@@ -330,6 +330,25 @@ def _seen(
     return shared.setdefault((criterion.model_dump_json(), context), {})
 
 
+def _seen_pools(
+    programme: Programme, ctx: Ctx, issuer_unit_id: int | None, shared: dict[Any, Any] | None
+) -> dict[Any, Reason | None]:
+    """The pool's reasons by key (`memo.pool_keys`): its own, or those of the programmes of the round with the
+    same pool, clause, subject and year (all the pool's reason reads besides the candidate)."""
+    if shared is None:
+        return {}
+    key = (
+        "pool",
+        programme.pool.model_dump_json(),
+        programme.pool.source or programme.source,
+        programme.subject,
+        ctx.year,
+        tuple(sorted(ctx.bloc_names.items())),
+        issuer_unit_id,
+    )
+    return shared.setdefault(key, {})
+
+
 _WORST = {
     (a, b): v.FAIL if v.FAIL in (a, b) else v.UNKNOWN if v.UNKNOWN in (a, b) else v.PASS
     for a in (v.PASS, v.FAIL, v.UNKNOWN)
@@ -344,7 +363,7 @@ def evaluate_many(
     year: int | None = None,
     period: tuple[int, int] | None = None,
     issuer_unit_id: int | None = None,
-    shared: dict[Any, dict[Any, Reason]] | None = None,
+    shared: dict[Any, Any] | None = None,
 ) -> list[Verdict]:
     """`evaluate` for each candidate, in order. Each rule is decided once per distinct set of facts it reads
     (see `memo`: the people of a unit share its PAR result, everyone without an initiative or a check shares
@@ -362,7 +381,7 @@ def evaluate_many(
     if (
         plan is None
         or (years is not None and not years.start <= ctx.year <= years.end)
-        or not all(type(c) is subject_type for c in candidates)
+        or not set(map(type, candidates)) <= {subject_type}
     ):
         return [
             evaluate(programme, c, year=year, period=period, issuer_unit_id=issuer_unit_id)
@@ -371,7 +390,7 @@ def evaluate_many(
     columns, slots = plan
     where = memo.leaf_slots(programme.criteria, slots)
     leaves: dict[tuple[int, Any], Reason] = {}
-    pools: dict[Any, Reason | None] = {}
+    pools: dict[Any, Reason | None] = _seen_pools(programme, ctx, issuer_unit_id, shared)
     # Each criterion with the index of its key (one leaf) or the indexes of its leaves' (a group).
     rules: list[tuple[Any, int, tuple[int, ...], dict[Any, Reason], bool]] = [
         (c, slot[0] if len(slot) == 1 else -1, slot, _seen(c, ctx, shared), isinstance(c, _Group))
