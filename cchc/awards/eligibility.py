@@ -5,6 +5,11 @@ through the pure engine (`cchc.awards.rules.eligibility.evaluate`).
 persons given) with a fixed number of queries, whatever their number; `verdict_for` evaluates one. The
 programme is the `Programme` row; its rule is read from its rule file (`rule_files.programme_rule`).
 
+`round_verdicts(programmes)` / `round_evaluated(items)` evaluate several programmes together (a rule file's, a
+plan's, each for its occasion): each kind of fact is read once for all of them (over the years of the programmes
+that read it), the facts are built once and shared, and each programme gets exactly the verdicts and reasons it
+gets alone. `verdicts` is a round of one.
+
 The pool: a collective programme considers the units of its blocs that year (`pool.blocs`), else the units of
 its kinds under the issuing unit (`pool.unit_kinds`), else the units directly under the issuing unit; a person
 programme considers the active people of those units and of the units below them.

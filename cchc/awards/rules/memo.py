@@ -7,6 +7,9 @@ reads (a person's evaluation classes of the years in question). Empty facts (`No
 every person without initiatives, discipline or checks shares them. Two candidates with equal keys get equal
 reasons; the verdict still carries each candidate's own id and name. A programme with a criterion kind missing
 here is evaluated candidate by candidate.
+
+`columns` gives the keys of a whole list of candidates leaf by leaf, reading the common kinds in bulk (attribute
+getters over the list, no call per candidate), the leaves with equal keys (two manual standards) read once.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from cchc.awards.rules.facts import PersonFacts, UnitFacts
 
-__all__ = ["KEYS", "criterion_key", "columns", "leaf_slots", "pool_keys"]
+__all__ = ["KEYS", "columns", "leaf_slots", "pool_keys"]
 
 Key = Callable[[Any, Any, Any], Any]
 
@@ -208,20 +211,6 @@ def leaf_slots(criteria: list[Any], slots: list[tuple[int, ...]]) -> dict[int, i
         for leaf, i in zip(criterion.leaves(), slot, strict=True):
             out[id(leaf)] = i
     return out
-
-
-def criterion_key(criterion: Any) -> Callable[[Any, Any], Any] | None:
-    """The key of one criterion (a group's is the tuple of its leaves' keys), or None when a leaf's kind has
-    no key."""
-    leaves = criterion.leaves()
-    keys = [KEYS.get(str(getattr(leaf, "kind", ""))) for leaf in leaves]
-    if any(k is None for k in keys):
-        return None
-    pairs = [(k, leaf) for k, leaf in zip(keys, leaves, strict=True) if k is not None]
-    if len(pairs) == 1:
-        ((only, leaf),) = pairs
-        return lambda cand, ctx: only(leaf, cand, ctx)
-    return lambda cand, ctx: tuple([k(leaf, cand, ctx) for k, leaf in pairs])
 
 
 def pool_keys(programme: Any, candidates: list[Any], subject_type: type) -> list[Any]:
