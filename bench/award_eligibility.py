@@ -2,27 +2,32 @@
 and 40,000 people over 5 years of PAR results, initiatives and titles.
 
 Run: .venv/bin/python bench/award_eligibility.py [--units 4000] [--people 40000] [--database-url postgres://...]
+     [--per-programme] [--every-year]
 
 It builds a throw-away database (a temporary SQLite file unless --database-url is given): a city with 4,000
 units in its three blocs for 2026-2030 (5 % departments, 35 % wards, 60 % communes), a published PAR result per
 unit and year 2026-2030, initiatives (0-1 per unit and year, most recognised, each with an author), 40,000 people
 with an evaluation per year (5 % missing), a spell of CCHC work, titles (Lao động tiên tiến about one year in
-two) and a few discipline records; the rule file of 2162/QĐ-UBND saved under the city. Then, programme by
-programme (annual and ad-hoc ones for 2030, period-end ones for 2026-2030), side by side:
+two) and a few discipline records; the rule file of 2162/QĐ-UBND saved under the city. Then one round: its 10
+programmes (annual and ad-hoc ones for 2030, period-end ones for 2026-2030), side by side:
 
-- reading: the same rows the facts loader reads for that programme, as plain tuples (`values_list`), nothing
-  built from them: the floor of any evaluation from the database;
-- eligibility: `cchc.awards.eligibility.verdicts(programme)`: the pool, the facts loaded in bulk, and the verdict
-  with its reasons for every candidate.
+- reading: the rows the round reads (the pools, then each kind of fact once, over the years of the programmes
+  that read it), as plain tuples (`values_list`), nothing built from them: the floor of any evaluation from
+  the database;
+- eligibility: `cchc.awards.eligibility.round_evaluated`: the pools, the facts loaded once and shared, and the
+  verdict with its reasons for every candidate of every programme.
 
-Each step runs twice; the second (warm) run is reported, with its queries. It also checks that the queries do
-not grow with the candidates (one candidate and all of them), and times the annual programmes for each of the
-five years (`--every-year`).
+Each side runs once to warm up, then both run alternately `--repeat` times (3), each run's result dropped and
+collected before the next; the best time of each side is reported (the least disturbed by the other jobs of the
+machine), with every time and the queries. The round is then run with one unit and one person and with every candidate, and the bench stops if
+the numbers of queries differ. `--per-programme` adds each programme evaluated alone (`evaluated`, what a page
+of one programme does) against reading its own inputs; `--every-year` a round for each year of 2026-2030.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import resource
 import sys
@@ -227,10 +232,13 @@ def build(n_units: int, n_people: int) -> dict[str, int]:
     return counts
 
 
-def read_inputs(programme, when) -> int:
-    """The rows the facts loader reads for this programme and occasion, as plain tuples; the number of rows."""
+def read_round(items) -> int:
+    """The rows a round of these programmes reads (`eligibility.round_evaluated`: the pools, then each kind of
+    fact once, over the years the programmes that read it look at), as plain tuples; the number of rows."""
+    from django.db.models import F, Q
+
     from cchc.awards import eligibility as elig
-    from cchc.awards.facts_loader import needs_of
+    from cchc.awards.facts_loader import _in_window
     from cchc.awards.models import (
         Award,
         CchcAssignment,
@@ -238,64 +246,177 @@ def read_inputs(programme, when) -> int:
         Evaluation,
         ManualCheck,
         Nomination,
+        UnitEvaluation,
     )
     from cchc.awards.rule_files import programme_rule
     from cchc.initiatives.models import Initiative, InitiativeAuthor
+    from cchc.initiatives.selectors import FACT_FIELDS
     from cchc.orgs.models import BlocMembership, Person, Unit
     from cchc.par.models import Result
+    from cchc.plans.models import Task
 
-    _pf, rule = programme_rule(programme)
-    needs = needs_of([rule], year=when.year, period=when.period)
-    y0, y1 = needs.years.start, needs.years.stop - 1
+    persons, units = elig.round_needs(items)
     rows: list = []
-    persons = rule.subject == "person"
-    unit_ids = elig.pool_unit_ids(rule, programme.unit, when.year)
-    rows += Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name", "kind", "path")
-    rows += BlocMembership.objects.filter(year__gte=y0, year__lte=y1).values_list(
-        "unit_id", "year", "bloc__code"
-    )
-    if persons:
-        rows += Person.objects.filter(is_active=True).values_list(
-            "pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender"
+    issuers = {}
+    pools = set()
+    for prog, when in items:
+        _pf, rule = programme_rule(prog)
+        key = elig.pool_key(rule, prog.unit, when.year)
+        if rule.subject in ("collective", "person") and key not in pools:
+            pools.add(key)
+            rows += elig.pool_unit_ids(rule, prog.unit, when.year)
+        if rule.subject == "person":
+            issuers[prog.unit.path] = prog.unit
+    for issuer in issuers.values():
+        rows += elig.people_under(issuer)
+
+    def between(span, name="year"):
+        return {f"{name}__gte": span.start, f"{name}__lt": span.stop}
+
+    def window(span):
+        from datetime import date as day
+
+        return _in_window(day(span.start, 1, 1), day(span.stop - 1, 12, 31))
+
+    def initiatives(span):
+        return Initiative.objects.filter(
+            status__in=["recognised", "submitted", "scoring"], **between(span)
         )
-    if needs.par:
-        rows += Result.objects.filter(year__gte=y0, year__lte=y1, published=True).values_list(
-            "unit_id", "year", "bloc_code", "rank", "bloc_size", "award_order", "total", "band"
+
+    if persons is not None:
+        rows += BlocMembership.objects.filter(**between(persons.years)).values_list(
+            "unit_id", "year"
         )
-    if needs.initiatives:
-        recognised = Initiative.objects.filter(
-            status__in=["recognised", "submitted", "scoring"], year__gte=y0, year__lte=y1
+    if units is not None:
+        rows += Unit.objects.values_list("pk", "name", "kind", "path")
+        rows += BlocMembership.objects.filter(**between(units.years)).values_list(
+            "unit_id", "year", "bloc__code"
         )
-        rows += recognised.values_list(
-            "id", "title", "year", "level", "recognised_on", "unit__path"
-        )
-        if persons:
-            rows += InitiativeAuthor.objects.filter(initiative__in=recognised).values_list(
-                "initiative_id", "initiative__title", "initiative__year", "person_id"
+        if units.par:
+            rows += (
+                Result.objects.filter(published=True, **between(units.span("par")))
+                .order_by("unit_id", "year", "-round_id")
+                .values_list(
+                    "unit_id",
+                    "year",
+                    "bloc_code",
+                    "rank",
+                    "bloc_size",
+                    "award_order",
+                    "total",
+                    "band",
+                )
             )
-    if needs.evaluation and persons:
-        rows += Evaluation.objects.filter(year__gte=y0, year__lte=y1).values_list(
-            "person_id", "year", "grade"
-        )
-    if needs.positions:
-        rows += CchcAssignment.objects.values_list(
-            "person_id", "start", "end", "position", "unit__name", "direct"
-        )
-    if needs.titles:
-        rows += Award.objects.filter(year__gte=y0, year__lte=y1).values_list(
-            "unit_id", "person_id", "year", "form"
-        )
-    if needs.discipline:
-        rows += DisciplineRecord.objects.values_list(
-            "person_id", "level", "decided_on", "unit__path"
-        )
-    if needs.nominations:
-        rows += Nomination.objects.values_list("pk", "unit_id", "person_id", "status")
-    if needs.manual:
-        rows += ManualCheck.objects.filter(programme__code__in=needs.manual).values_list(
-            "unit_id", "person_id", "criterion", "passed"
-        )
+        if units.initiatives:
+            rows += initiatives(units.span("initiatives")).values_list(*FACT_FIELDS, "unit__path")
+        if units.plan_on_time:
+            rows += Task.objects.filter(
+                **between(units.span("plan_on_time"), "plan__year")
+            ).values_list(
+                "plan_id", "plan__unit_id", "plan__year", "status", "due_on", "completed_on"
+            )
+        if units.evaluation:
+            rows += UnitEvaluation.objects.filter(**between(units.span("evaluation"))).values_list(
+                "unit_id", "year", "grade"
+            )
+        if units.titles or units.members:
+            rows += Award.objects.values_list("year", flat=True).distinct()
+        if units.titles:
+            rows += Award.objects.filter(
+                subject="collective", revoked_on__isnull=True, **between(units.span("titles"))
+            ).values_list("unit_id", "year", "form")
+        if units.members:
+            rows += Person.objects.filter(is_active=True).values_list("pk", "unit__path")
+            rows += Award.objects.filter(person__isnull=False, revoked_on__isnull=True).values_list(
+                "person_id", "year", "form"
+            )
+            rows += Evaluation.objects.filter(**between(units.span("members"))).values_list(
+                "person_id", "year", "grade"
+            )
+        if units.discipline:
+            rows += DisciplineRecord.objects.filter(window(units.span("discipline"))).values_list(
+                "person_id",
+                "person__full_name",
+                "level",
+                "decided_on",
+                "ends_on",
+                "unit_id",
+                "unit__path",
+            )
+        if units.nominations:
+            rows += Nomination.objects.filter(person__isnull=True).values_list(
+                "pk", "unit_id", "status", "dossier__programme__code", "dossier__number"
+            )
+        if units.manual:
+            rows += ManualCheck.objects.filter(
+                programme__code__in=units.manual, unit__isnull=False
+            ).values_list("unit_id", "programme__code", "criterion", "passed", "checked_on", "year")
+    if persons is not None:
+        if persons.initiatives:
+            span = persons.span("initiatives")
+            rows += (
+                InitiativeAuthor.objects.filter(
+                    person__isnull=False,
+                    initiative__status__in=["recognised", "submitted", "scoring"],
+                    **between(span, "initiative__year"),
+                )
+                .order_by(
+                    "initiative__year",
+                    F("initiative__recognised_on").asc(nulls_last=True),
+                    "initiative_id",
+                )
+                .values_list(*(f"initiative__{name}" for name in FACT_FIELDS), "person_id")
+            )
+        if persons.evaluation:
+            rows += Evaluation.objects.filter(**between(persons.span("evaluation"))).values_list(
+                "person_id", "year", "grade"
+            )
+        if persons.titles:
+            span = persons.span("titles")
+            rows += Award.objects.filter(**between(span)).values_list("year", flat=True).distinct()
+            rows += Award.objects.filter(
+                person__isnull=False, revoked_on__isnull=True, **between(span)
+            ).values_list("person_id", "year", "form")
+        if persons.positions:
+            start = date(persons.span("positions").start, 1, 1)
+            rows += (
+                CchcAssignment.objects.filter(Q(end__isnull=True) | Q(end__gte=start))
+                .order_by("person_id", "start")
+                .values_list("person_id", "start", "end", "position", "unit__name", "direct")
+            )
+        if persons.discipline:
+            rows += DisciplineRecord.objects.filter(window(persons.span("discipline"))).values_list(
+                "person_id",
+                "person__full_name",
+                "level",
+                "decided_on",
+                "ends_on",
+                "unit_id",
+                "unit__path",
+            )
+        if persons.nominations:
+            rows += Nomination.objects.filter(person__isnull=False).values_list(
+                "pk", "person_id", "status", "dossier__programme__code", "dossier__number"
+            )
+        if persons.manual:
+            rows += ManualCheck.objects.filter(
+                programme__code__in=persons.manual, person__isnull=False
+            ).values_list(
+                "person_id", "programme__code", "criterion", "passed", "checked_on", "year"
+            )
     return len(rows)
+
+
+def read_inputs(programme, when) -> int:
+    """The rows a programme evaluated alone reads (a round of one)."""
+    return read_round([(programme, when)])
+
+
+def warm(fn):
+    """(seconds, queries, result) of a second run, the first one's result dropped and collected before it."""
+    timed(fn, runs=1)
+    gc.collect()
+    return timed(fn, runs=1)
 
 
 def calibrate() -> float:
@@ -314,7 +435,15 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=40000)
     parser.add_argument("--database-url", default=None)
     parser.add_argument(
-        "--every-year", action="store_true", help="also the annual programmes for each of 2026-2030"
+        "--per-programme",
+        action="store_true",
+        help="also each programme evaluated alone (reading vs eligibility, programme by programme)",
+    )
+    parser.add_argument(
+        "--every-year", action="store_true", help="also a round for each year of 2026-2030"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="times each side of the round is measured (best kept)"
     )
     args = parser.parse_args()
     url = configure(args.database_url)
@@ -332,59 +461,124 @@ def main() -> None:
     from cchc.awards.models import Programme
 
     programmes = list(
-        Programme.objects.filter(rule_file__file_id="hp-2162-2026").select_related(
-            "unit", "rule_file"
-        )
+        Programme.objects.filter(rule_file__file_id="hp-2162-2026")
+        .select_related("unit", "rule_file")
+        .order_by("pk")
     )
+
+    def round_of(year: int) -> list:
+        """Annual and ad-hoc programmes for the year, period-end ones for their period."""
+        return [
+            (p, eligibility.occasion(p, year=None if p.kind == "period_end" else year))
+            for p in programmes
+        ]
+
+    items = round_of(2030)
     print(f"calibration (3M dict lookups): {calibrate():.2f} s")
-    header = f"{'programme':34} {'occasion':>10} {'cand.':>7} {'read':>8} {'q':>3} {'eligibility':>12} {'q':>3} {'ratio':>6}"
-    print(header)
-    total_read = total_eval = 0.0
+    # Side by side, alternately, `--repeat` times after a warm-up run of each; the best time of each side is
+    # reported (the least disturbed by the other jobs of the machine), with every time.
+    reads: list[float] = []
+    evals: list[float] = []
+    timed(lambda: read_round(items), runs=1)
+    timed(lambda: eligibility.round_evaluated(items), runs=1)
+    found = None
+    for _ in range(args.repeat):
+        found = None
+        gc.collect()
+        t, q_read, n_rows = timed(lambda: read_round(items), runs=1)
+        reads.append(t)
+        gc.collect()
+        t, q_eval, found = timed(lambda: eligibility.round_evaluated(items), runs=1)
+        evals.append(t)
+    t_read, t_eval = min(reads), min(evals)
+    assert found is not None
+    t_gc = time.perf_counter()
+    gc.collect()
+    t_gc = time.perf_counter() - t_gc
+    print(f"{'programme':36} {'occasion':>10} {'cand.':>7} {'eligible':>9} {'to check':>9}")
     verdicts: Counter = Counter()
-    for prog in programmes:
-        year = 2030 if prog.kind != "period_end" else None
-        when = eligibility.occasion(prog, year=year)
-        t_read, q_read, _ = timed(lambda p=prog, w=when: read_inputs(p, w))
-        t_eval, q_eval, found = timed(lambda p=prog, y=year: eligibility.verdicts(p, year=y))
-        total_read += t_read
-        total_eval += t_eval
-        verdicts.update(v.verdict for v in found)
-        occasion = (
-            f"{when.period[0]}-{when.period[1]}" if prog.kind == "period_end" else str(when.year)
-        )
+    for (prog, when), pairs in zip(items, found, strict=True):
+        tally = Counter(v.verdict for _, v in pairs)
+        verdicts.update(tally)
+        occasion = f"{when.period[0]}-{when.period[1]}" if when.period_end else str(when.year)
         print(
-            f"{prog.code:34} {occasion:>10} {len(found):7,} {t_read:7.2f}s {q_read:3} "
-            f"{t_eval:11.2f}s {q_eval:3} {t_eval / t_read:6.1f}"
+            f"{prog.code:36} {occasion:>10} {len(pairs):7,} {tally['eligible']:9,} {tally['to_check']:9,}"
         )
-        ids = [v.subject_id for v in found]
-        key = "units" if prog.subject == "collective" else "persons"
-        one, every = {key: ids[:1]}, {key: ids}
-        _, q_one, _ = timed(
-            lambda p=prog, y=year, o=one: eligibility.verdicts(p, year=y, **o), runs=1
-        )
-        _, q_all, _ = timed(
-            lambda p=prog, y=year, e=every: eligibility.verdicts(p, year=y, **e), runs=1
-        )
-        assert q_one == q_all, (prog.code, q_one, q_all)
+    print(f"{'':36} {'':>10} {'read':>9} {'q':>3} {'eligibility':>12} {'q':>3} {'ratio':>6}")
     print(
-        f"{'all programmes, one round':34} {'':>10} {'':>7} {total_read:7.2f}s {'':>3} "
-        f"{total_eval:11.2f}s {'':>3} {total_eval / total_read:6.1f}"
+        f"{'one round, ' + str(len(items)) + ' programmes':36} {'2030':>10} {t_read:8.2f}s {q_read:3} "
+        f"{t_eval:11.2f}s {q_eval:3} {t_eval / t_read:6.1f}"
     )
-    print("verdicts:", dict(verdicts))
-    print("queries with one candidate = queries with all of them, for every programme: yes")
-    if args.every_year:
-        t0 = time.perf_counter()
-        n = 0
-        for prog in programmes:
-            if prog.kind == "annual":
-                for y in YEARS:
-                    n += len(eligibility.verdicts(prog, year=y))
+    print(
+        "every time, read: "
+        + ", ".join(f"{t:.2f}" for t in reads)
+        + " s; eligibility: "
+        + ", ".join(f"{t:.2f}" for t in evals)
+        + " s"
+    )
+    print(f"rows read: {n_rows:,}; verdicts: {dict(verdicts)}")
+    print(f"then a full collection of the cyclic garbage collector: {t_gc:.2f} s")
+    del found
+    gc.collect()
+    every_unit = [u for u in _pool_ids(items, "collective")]
+    every_person = [u for u in _pool_ids(items, "person")]
+    _, q_one, _ = timed(
+        lambda: eligibility.round_evaluated(items, units=every_unit[:1], persons=every_person[:1]),
+        runs=1,
+    )
+    _, q_all, _ = timed(
+        lambda: eligibility.round_evaluated(items, units=every_unit, persons=every_person),
+        runs=1,
+    )
+    assert q_one == q_all, (q_one, q_all)
+    print(
+        f"queries of the round with one unit and one person = with {len(every_unit):,} units and "
+        f"{len(every_person):,} people: {q_one} = {q_all}"
+    )
+    if args.per_programme:
+        header = f"{'programme alone':36} {'occasion':>10} {'cand.':>7} {'read':>8} {'q':>3} {'eligibility':>12} {'q':>3} {'ratio':>6}"
+        print(header)
+        total_read = total_eval = 0.0
+        for prog, when in items:
+            t_r, q_r, _ = warm(lambda p=prog, w=when: read_inputs(p, w))
+            t_e, q_e, alone = warm(lambda p=prog, w=when: eligibility.evaluated(p, w))
+            total_read += t_r
+            total_eval += t_e
+            occasion = f"{when.period[0]}-{when.period[1]}" if when.period_end else str(when.year)
+            print(
+                f"{prog.code:36} {occasion:>10} {len(alone):7,} {t_r:7.2f}s {q_r:3} "
+                f"{t_e:11.2f}s {q_e:3} {t_e / t_r:6.1f}"
+            )
+            del alone
         print(
-            f"annual programmes for each of 2026-2030: {n:,} verdicts in {time.perf_counter() - t0:.2f} s"
+            f"{'programme by programme, in all':36} {'':>10} {'':>7} {total_read:7.2f}s {'':>3} "
+            f"{total_eval:11.2f}s {'':>3} {total_eval / total_read:6.1f}"
         )
+    if args.every_year:
+        for year in YEARS:
+            t0 = time.perf_counter()
+            n = sum(len(pairs) for pairs in eligibility.round_evaluated(round_of(year)))
+            print(f"round for {year}: {n:,} verdicts in {time.perf_counter() - t0:.2f} s")
     print(
         f"peak process memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
+
+
+def _pool_ids(items, subject: str) -> list[int]:
+    """Every candidate of the round's pools of one subject, each once."""
+    from cchc.awards import eligibility
+    from cchc.awards.rule_files import programme_rule
+
+    ids: dict[int, None] = {}
+    for prog, when in items:
+        _pf, rule = programme_rule(prog)
+        if rule.subject != subject:
+            continue
+        if subject == "collective":
+            ids.update(dict.fromkeys(eligibility.pool_unit_ids(rule, prog.unit, when.year)))
+        else:
+            ids.update(dict.fromkeys(eligibility.pool_person_ids(rule, prog.unit, when.year)))
+    return list(ids)
 
 
 if __name__ == "__main__":

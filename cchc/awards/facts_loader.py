@@ -10,8 +10,8 @@ of the mapping: unknown, never a silent "no".
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -34,7 +34,7 @@ from cchc.initiatives.selectors import recognised_for
 from cchc.orgs.models import BlocMembership, Person, Unit
 from cchc.par.models import Result
 
-__all__ = ["Needs", "needs_of", "load_units", "path_ids"]
+__all__ = ["Needs", "needs_of", "merge_needs", "load_units", "path_ids"]
 
 # Nomination statuses as the rules count them ("proposed" or "awarded"; the others do not count).
 _NOMINATION_STATUS = {
@@ -72,6 +72,47 @@ class Needs:
     unit_facts: frozenset[str] = field(default_factory=frozenset)
     cchc_min_months: int | None = None
     emulation: bool = False
+    # The years of one kind of fact when narrower than `years` (a round of programmes: evaluations for the
+    # annual programme's year, PAR results over the period for the period-end ones).
+    spans: Mapping[str, range] = field(default_factory=dict)
+
+    def span(self, kind: str) -> range:
+        """The years to read a kind of fact over (a flag's name: "evaluation", "par", ...)."""
+        return self.spans.get(kind, self.years)
+
+
+def _hull(ranges: Iterable[range]) -> range:
+    ranges = list(ranges)
+    return range(min(r.start for r in ranges), max(r.stop for r in ranges))
+
+
+def merge_needs(many: Iterable[Needs]) -> Needs:
+    """What several programmes read together (a round): each kind of fact over the years of the programmes that
+    read it, so the facts loaded once serve each of them as if loaded for it alone (the rules read a year's
+    facts only, and the facts of a year do not depend on the other years read)."""
+    many = list(many)
+    if len(many) == 1:
+        return many[0]
+    values: dict[str, object] = {"years": _hull(n.years for n in many)}
+    spans: dict[str, range] = {}
+    for item in fields(Needs):
+        name = item.name
+        if name in ("years", "spans", "manual", "unit_facts", "cchc_min_months"):
+            continue
+        if not isinstance(getattr(many[0], name), bool):
+            if any(getattr(n, name) != getattr(many[0], name) for n in many):
+                raise ValueError(f"cannot merge needs that differ in {name}")
+            values[name] = getattr(many[0], name)
+            continue
+        wanted = [n for n in many if getattr(n, name)]
+        values[name] = bool(wanted)
+        if wanted:
+            spans[name] = _hull(n.span(name) for n in wanted)
+    values["manual"] = tuple(dict.fromkeys(code for n in many for code in n.manual))
+    values["unit_facts"] = frozenset().union(*(n.unit_facts for n in many))
+    months = {n.cchc_min_months for n in many if n.positions}
+    values["cchc_min_months"] = months.pop() if len(months) == 1 else None
+    return Needs(spans=spans, **values)  # type: ignore[arg-type]
 
 
 def _kind(node: object) -> str:
@@ -193,8 +234,9 @@ def _par(unit_ids: set[int], years: range) -> dict[int, dict[int, f.ParResult]]:
 
 
 def _initiatives(fact_rows: dict[int, list]) -> dict[int, tuple[f.Initiative, ...]]:
+    initiative = f.Initiative
     return {
-        owner: tuple(f.Initiative(i.id, i.title, i.year, i.level, i.recognised_on) for i in items)
+        owner: tuple([initiative(i.id, i.title, i.year, i.level, i.recognised_on) for i in items])
         for owner, items in fact_rows.items()
     }
 
@@ -389,29 +431,29 @@ def load_units(
     ids = set(unit_ids)
     if not ids:
         return {}
-    years = needs.years
     units = _unit_rows(ids)
     ids = set(units)
-    blocs = _blocs(ids, years)
-    par = _par(ids, years) if needs.par else None
-    initiatives = (
-        _initiatives(
+    blocs = _blocs(ids, needs.years)
+    par = _par(ids, needs.span("par")) if needs.par else None
+    initiatives = None
+    if needs.initiatives:
+        span = needs.span("initiatives")
+        initiatives = _initiatives(
             recognised_for(
-                unit_ids=ids, start_year=years.start, end_year=years.stop - 1, include_pending=True
+                unit_ids=ids, start_year=span.start, end_year=span.stop - 1, include_pending=True
             )
         )
-        if needs.initiatives
-        else None
-    )
-    on_time = _plan_on_time(ids, years) if needs.plan_on_time else None
+    on_time = _plan_on_time(ids, needs.span("plan_on_time")) if needs.plan_on_time else None
     evaluation: dict[int, dict[int, str | None]] | None = None
     if needs.evaluation:
+        span = needs.span("evaluation")
         evaluation = defaultdict(dict)
         for unit_id, year, grade in UnitEvaluation.objects.filter(
-            year__gte=years.start, year__lt=years.stop, **_among("unit_id", ids)
+            year__gte=span.start, year__lt=span.stop, **_among("unit_id", ids)
         ).values_list("unit_id", "year", "grade"):
             evaluation[unit_id][year] = grade
-    known = _registry_years(years) if needs.titles or needs.members else set()
+    registry = [needs.span(k) for k in ("titles", "members") if getattr(needs, k)]
+    known = _registry_years(_hull(registry)) if registry else set()
     titles = (
         _titles(
             Award.objects.filter(
@@ -426,11 +468,11 @@ def load_units(
         if needs.titles
         else None
     )
-    members = _members(ids, years, known) if needs.members else None
+    members = _members(ids, needs.span("members"), known) if needs.members else None
     discipline: dict[int, list[f.DisciplineRecord]] | None = None
     if needs.discipline:
         discipline = defaultdict(list)
-        for record, path in _discipline_rows(years):
+        for record, path in _discipline_rows(needs.span("discipline")):
             for u in path_ids(path):
                 if u in ids:
                     discipline[u].append(record)
@@ -440,7 +482,7 @@ def load_units(
         for n in _nominations(person__isnull=True, **_among("unit_id", ids)):
             nominations[n.unit_id or 0].append(n)
     checks = _checks(needs.manual, "unit_id", ids) if manual else {}
-    emulation = facts_emulation.load(ids, years) if needs.emulation else None
+    emulation = facts_emulation.load(ids, needs.span("emulation")) if needs.emulation else None
     out: dict[int, f.UnitFacts] = {}
     for pk, (name, kind, path) in units.items():
         out[pk] = f.UnitFacts(

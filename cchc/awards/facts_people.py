@@ -4,7 +4,8 @@ of fact whatever the number of people, each person with the facts of the unit th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import F, Q
@@ -34,7 +35,14 @@ from cchc.initiatives.selectors import (
 )
 from cchc.orgs.models import BlocMembership, Person
 
-__all__ = ["load_persons"]
+__all__ = [
+    "PERSON_FIELDS",
+    "People",
+    "read_people",
+    "unit_needs_of",
+    "load_persons",
+    "build_persons",
+]
 
 
 def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
@@ -44,7 +52,7 @@ def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
         return recognised_for_persons(
             person_ids=ids, start_year=years.start, end_year=years.stop - 1, include_pending=True
         )
-    result: dict[int, list] = {pid: [] for pid in ids}
+    result: dict[int, list] = defaultdict(list)
     rows = (
         InitiativeAuthor.objects.filter(
             person__isnull=False,
@@ -59,9 +67,8 @@ def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
         )
         .values_list(*(f"initiative__{name}" for name in FACT_FIELDS), "person_id")
     )
-    for *fields, person_id in rows:
-        if person_id in result:
-            pk, title, year, level, recognised_on = fields
+    for pk, title, year, level, recognised_on, person_id in rows:
+        if person_id in ids:
             known = bool(level and recognised_on)
             result[person_id].append(
                 InitiativeFact(
@@ -80,29 +87,49 @@ def _collective_of(path: str, ranked: set[int], own: int) -> int:
     return own
 
 
-def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonFacts]:
-    """`PersonFacts` for each person of `person_ids`, with the facts of their unit; one query per kind of fact."""
+PERSON_FIELDS = ("pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender")
+
+
+@dataclass
+class People:
+    """The people to build facts for (rows of `PERSON_FIELDS`), with the years each unit of their paths belongs
+    to a bloc: what says which unit each counts under for a given window of years."""
+
+    rows: list[tuple]
+    in_bloc: dict[int, set[int]]
+
+    def collectives(self, years: range) -> dict[int, int]:
+        """Each person's unit for the rules on "the person's unit", over these years."""
+        ranked = {u for u, held in self.in_bloc.items() if any(y in years for y in held)}
+        # The people of a unit share its path: worked out once per unit.
+        of_unit = {(r[3], r[2]) for r in self.rows}
+        found = {key: _collective_of(key[0], ranked, key[1]) for key in of_unit}
+        return {r[0]: found[r[3], r[2]] for r in self.rows}
+
+
+def read_people(
+    person_ids: Iterable[int], years: range, *, rows: Iterable[tuple] | None = None
+) -> People:
+    """The people of `person_ids` (unknown ids left out) and the bloc years of the units above them; `rows`
+    (of `PERSON_FIELDS`) when already read."""
     ids = set(person_ids)
-    if not ids:
-        return {}
-    years = needs.years
-    rows = list(
-        r
-        for r in Person.objects.filter(**_among("pk", ids)).values_list(
-            "pk", "full_name", "unit_id", "unit__path", "employment_kind", "gender"
-        )
-        if r[0] in ids
-    )
-    ids = {r[0] for r in rows}
-    path_units = {u for r in rows for u in path_ids(r[3])}
-    ranked = set(
-        BlocMembership.objects.filter(
-            year__gte=years.start, year__lt=years.stop, **_among("unit_id", path_units)
-        ).values_list("unit_id", flat=True)
-    )
-    collective = {r[0]: _collective_of(r[3], ranked, r[2]) for r in rows}
-    unit_needs = Needs(
-        years=years,
+    if rows is None:
+        rows = Person.objects.filter(**_among("pk", ids)).values_list(*PERSON_FIELDS)
+    kept = [r for r in rows if r[0] in ids]
+    path_units = {u for path in {r[3] for r in kept} for u in path_ids(path)}
+    in_bloc: dict[int, set[int]] = defaultdict(set)
+    for unit_id, year in BlocMembership.objects.filter(
+        year__gte=years.start, year__lt=years.stop, **_among("unit_id", path_units)
+    ).values_list("unit_id", "year"):
+        if unit_id in path_units:
+            in_bloc[unit_id].add(year)
+    return People(kept, in_bloc)
+
+
+def unit_needs_of(needs: Needs) -> Needs:
+    """What the units of the people are loaded with: the facts the rules on "the person's unit" read."""
+    return Needs(
+        years=needs.years,
         par=needs.par,
         initiatives="initiatives" in needs.unit_facts,
         plan_on_time=needs.plan_on_time,
@@ -111,19 +138,46 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
         nominations=needs.nominations
         and bool(needs.unit_facts & {"nominated_for", "not_nominated_for"}),
         emulation=needs.emulation,
+        spans=needs.spans,
     )
-    units = load_units(set(collective.values()), unit_needs, manual=False)
-    initiatives = _initiatives(_person_initiatives(ids, years)) if needs.initiatives else None
+
+
+def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonFacts]:
+    """`PersonFacts` for each person of `person_ids`, with the facts of their unit; one query per kind of fact."""
+    ids = set(person_ids)
+    if not ids:
+        return {}
+    people = read_people(ids, needs.years)
+    collective = people.collectives(needs.years)
+    units = load_units(set(collective.values()), unit_needs_of(needs), manual=False)
+    return build_persons(people, needs, units, collective)
+
+
+def build_persons(
+    people: People,
+    needs: Needs,
+    units: Mapping[int, f.UnitFacts],
+    collective: Mapping[int, int],
+) -> dict[int, f.PersonFacts]:
+    """`PersonFacts` for the people read, each with the facts of the unit it counts under (`collective`)."""
+    rows = people.rows
+    ids = {r[0] for r in rows}
+    if not ids:
+        return {}
+    initiatives = None
+    if needs.initiatives:
+        initiatives = _initiatives(_person_initiatives(ids, needs.span("initiatives")))
     evaluation: dict[int, dict[int, str | None]] | None = None
     if needs.evaluation:
+        span = needs.span("evaluation")
         evaluation = defaultdict(dict)
         for person_id, year, grade in Evaluation.objects.filter(
-            year__gte=years.start, year__lt=years.stop, **_among("person_id", ids)
+            year__gte=span.start, year__lt=span.stop, **_among("person_id", ids)
         ).values_list("person_id", "year", "grade"):
             evaluation[person_id][year] = grade
     titles = None
     if needs.titles:
-        known = _registry_years(years)
+        known = _registry_years(needs.span("titles"))
         titles = _titles(
             Award.objects.filter(
                 person__isnull=False,
@@ -135,19 +189,22 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
             ids,
         )
     positions: dict[int, list[f.PositionSpell]] | None = None
+    histories: dict[int, list[tuple]] = defaultdict(list)
+    work_years = needs.span("positions")
     if needs.positions:
         positions = defaultdict(list)
         for person_id, start, end, position, unit_name, direct in (
             CchcAssignment.objects.filter(**_among("person_id", ids))
-            .filter(Q(end__isnull=True) | Q(end__gte=date(years.start, 1, 1)))
+            .filter(Q(end__isnull=True) | Q(end__gte=date(work_years.start, 1, 1)))
             .order_by("person_id", "start")
             .values_list("person_id", "start", "end", "position", "unit__name", "direct")
         ):
             positions[person_id].append(f.PositionSpell(start, end, position, unit_name, direct))
+            histories[person_id].append((start, end, direct))
     discipline: dict[int, list[f.DisciplineRecord]] | None = None
     if needs.discipline:
         discipline = defaultdict(list)
-        for record, _path in _discipline_rows(years, **_among("person_id", ids)):
+        for record, _path in _discipline_rows(needs.span("discipline"), **_among("person_id", ids)):
             discipline[record.person_id].append(record)
     nominations: dict[int, list[f.Nomination]] | None = None
     if needs.nominations:
@@ -156,32 +213,43 @@ def load_persons(person_ids: Iterable[int], needs: Needs) -> dict[int, f.PersonF
             nominations[n.person_id or 0].append(n)
     checks = _checks(needs.manual, "person_id", ids)
     out: dict[int, f.PersonFacts] = {}
-    # The years of work depend on the spells' dates and kinds only: worked out once per distinct history.
+    # The years of work depend on the spells' dates and kinds only: worked out once per distinct history (and
+    # the people with equal histories share the mapping).
     worked: dict[tuple, dict[int, bool | None]] = {}
+    months = needs.cchc_min_months
+    person, unit_of = f.PersonFacts, units.get
+    spells_of: Mapping[int, list[f.PositionSpell]] = {} if positions is None else positions
+    mark: Mapping[int, tuple[f.Initiative, ...]] = {} if initiatives is None else initiatives
+    marks: Mapping[int, dict[int, str | None]] = {} if evaluation is None else evaluation
+    records: Mapping[int, list[f.DisciplineRecord]] = {} if discipline is None else discipline
+    held: Mapping[int, dict[int, frozenset[str]]] = {} if titles is None else titles
+    proposed: Mapping[int, list[f.Nomination]] = {} if nominations is None else nominations
     for pk, name, unit_id, _path, employment, gender in rows:
-        spells = None if positions is None else positions.get(pk)
+        spells = spells_of.get(pk)
         cchc_years = None
-        if spells and needs.cchc_min_months is not None:
-            history = tuple((s.start, s.end, s.cchc_direct) for s in spells)
+        if spells and months is not None:
+            history = tuple(histories[pk])
             cchc_years = worked.get(history)
             if cchc_years is None:
                 cchc_years = worked[history] = f.cchc_years_from_positions(
-                    tuple(spells), years, min_months=needs.cchc_min_months
+                    tuple(spells), work_years, min_months=months
                 )
-        out[pk] = f.PersonFacts(
-            id=pk,
-            name=name,
-            unit_id=unit_id,
-            unit=units.get(collective[pk]),
-            employment=employment or None,
-            female=None if not gender else gender == "female",
-            positions=None if not spells else tuple(spells),
-            cchc_years=cchc_years,
-            initiatives=None if initiatives is None else initiatives.get(pk, ()),
-            discipline=None if discipline is None else tuple(discipline.get(pk, ())),
-            titles=None if titles is None else titles.get(pk, {}),
-            evaluation=None if evaluation is None else evaluation.get(pk, {}),
-            nominations=None if nominations is None else tuple(nominations.get(pk, ())),
-            manual_checks=tuple(checks.get(pk, ())),
+        checked = checks.get(pk)
+        # Positional, in the order of the fields of `PersonFacts`.
+        out[pk] = person(
+            pk,
+            name,
+            unit_id,
+            unit_of(collective[pk]),
+            employment or None,
+            None if not gender else gender == "female",
+            None if not spells else tuple(spells),
+            cchc_years,
+            None if initiatives is None else mark.get(pk, ()),
+            None if discipline is None else tuple(records.get(pk, ())),
+            None if titles is None else held.get(pk, {}),
+            None if evaluation is None else marks.get(pk, {}),
+            None if nominations is None else tuple(proposed.get(pk, ())),
+            tuple(checked) if checked else (),
         )
     return out

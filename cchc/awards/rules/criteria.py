@@ -1159,7 +1159,10 @@ class _Group(_Node):
         return f"{_combine_text(self.kind, self.needed(), len(self.of))}: {inner}"  # type: ignore[attr-defined]
 
     def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
-        children = tuple([c.evaluate(cand, ctx) for c in self.of])
+        return self.combine(tuple([c.evaluate(cand, ctx) for c in self.of]), ctx)
+
+    def combine(self, children: tuple[Reason, ...], ctx: Ctx) -> Reason:
+        """The reason of the group from the reasons of its standards, in order."""
         passes = unknowns = 0
         for child in children:
             if child.outcome == PASS:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from cchc.awards.rules import memo
 from cchc.awards.rules import vocabulary as v
 from cchc.awards.rules.catalogue import catalogue
-from cchc.awards.rules.criteria import Ctx
+from cchc.awards.rules.criteria import Ctx, _Group
 from cchc.awards.rules.facts import Candidate, HouseholdFacts, PersonFacts, UnitFacts
 from cchc.awards.rules.schema import Bound, Programme, ProgrammeFile
 from cchc.awards.rules.types import Reason
@@ -286,6 +287,75 @@ def evaluate(
     return _verdict(programme, facts, ctx, period, reasons)
 
 
+def _group_reason(
+    group: _Group,
+    cand: Candidate,
+    ctx: Ctx,
+    keys: tuple,
+    where: dict[int, int],
+    leaves: dict[tuple[int, Any], Reason],
+) -> Reason:
+    """`group.evaluate`, each of its standards decided once per distinct key (like the criteria)."""
+    children: list[Reason] = []
+    for child in group.of:
+        if isinstance(child, _Group):
+            children.append(_group_reason(child, cand, ctx, keys, where, leaves))
+            continue
+        k = (id(child), keys[where[id(child)]])
+        reason = leaves.get(k)
+        if reason is None:
+            reason = leaves[k] = child.evaluate(cand, ctx)
+        children.append(reason)
+    return group.combine(tuple(children), ctx)
+
+
+def _seen(
+    criterion: Any, ctx: Ctx, shared: dict[Any, dict[Any, Reason]] | None
+) -> dict[Any, Reason]:
+    """The reasons of a criterion by key: its own, or those of every equal criterion in an equal context (all
+    a reason reads besides the facts: the criterion's fields, the year and period, the kind of programme and
+    subject, the names; a manual standard's key carries the programme)."""
+    if shared is None:
+        return {}
+    context = (
+        ctx.kind,
+        ctx.subject,
+        ctx.year,
+        ctx.period,
+        tuple(sorted(ctx.bloc_names.items())),
+        tuple(sorted(ctx.title_names.items())),
+        tuple(sorted(ctx.programme_names.items())),
+        tuple(sorted(ctx.conflicts.items())),
+    )
+    return shared.setdefault((criterion.model_dump_json(), context), {})
+
+
+def _seen_pools(
+    programme: Programme, ctx: Ctx, issuer_unit_id: int | None, shared: dict[Any, Any] | None
+) -> dict[Any, Reason | None]:
+    """The pool's reasons by key (`memo.pool_keys`): its own, or those of the programmes of the round with the
+    same pool, clause, subject and year (all the pool's reason reads besides the candidate)."""
+    if shared is None:
+        return {}
+    key = (
+        "pool",
+        programme.pool.model_dump_json(),
+        programme.pool.source or programme.source,
+        programme.subject,
+        ctx.year,
+        tuple(sorted(ctx.bloc_names.items())),
+        issuer_unit_id,
+    )
+    return shared.setdefault(key, {})
+
+
+_WORST = {
+    (a, b): v.FAIL if v.FAIL in (a, b) else v.UNKNOWN if v.UNKNOWN in (a, b) else v.PASS
+    for a in (v.PASS, v.FAIL, v.UNKNOWN)
+    for b in (v.PASS, v.FAIL, v.UNKNOWN)
+}
+
+
 def evaluate_many(
     programme: Programme,
     candidates: Iterable[Candidate],
@@ -293,30 +363,43 @@ def evaluate_many(
     year: int | None = None,
     period: tuple[int, int] | None = None,
     issuer_unit_id: int | None = None,
+    shared: dict[Any, Any] | None = None,
 ) -> list[Verdict]:
     """`evaluate` for each candidate, in order. Each rule is decided once per distinct set of facts it reads
     (see `memo`: the people of a unit share its PAR result, everyone without an initiative or a check shares
-    that reason), so a list of thousands of candidates costs a lookup per rule for most of them."""
+    that reason), and the reasons of all the criteria once per distinct combination of those, so a list of
+    thousands of candidates costs a few lookups for most of them.
+
+    `shared` (one dict for several programmes evaluated over the same facts objects, a round) lets programmes
+    with the same criterion in the same context (the same standards written in two programmes of a plan)
+    share its reasons."""
     candidates = list(candidates)
-    keys = [memo.criterion_key(c) for c in programme.criteria]
     subject_type = _SUBJECT_TYPES[programme.subject]
+    plan = memo.columns(programme.criteria, subject_type)
     years = programme.years
     ctx, resolved = _context(programme, year, period)
     if (
-        any(k is None for k in keys)
+        plan is None
         or (years is not None and not years.start <= ctx.year <= years.end)
-        or not all(isinstance(c, subject_type) for c in candidates)
+        or not set(map(type, candidates)) <= {subject_type}
     ):
         return [
             evaluate(programme, c, year=year, period=period, issuer_unit_id=issuer_unit_id)
             for c in candidates
         ]
-    pool_key = memo.pool_key(programme)
-    pools: dict[Any, Reason | None] = {}
-    rules: list[tuple[Any, Any, dict[Any, Reason]]] = [
-        (k, c, {}) for k, c in zip(keys, programme.criteria, strict=True)
+    columns, slots = plan
+    where = memo.leaf_slots(programme.criteria, slots)
+    leaves: dict[tuple[int, Any], Reason] = {}
+    pools: dict[Any, Reason | None] = _seen_pools(programme, ctx, issuer_unit_id, shared)
+    # Each criterion with the index of its key (one leaf) or the indexes of its leaves' (a group).
+    rules: list[tuple[Any, int, tuple[int, ...], dict[Any, Reason], bool]] = [
+        (c, slot[0] if len(slot) == 1 else -1, slot, _seen(c, ctx, shared), isinstance(c, _Group))
+        for c, slot in zip(programme.criteria, slots, strict=True)
     ]
+    # The reasons of the criteria (and their worst outcome) for each distinct tuple of keys.
+    combined: dict[tuple, tuple[tuple[Reason, ...], str]] = {}
     code, subject, at = programme.code, programme.subject, ctx.year
+    worst, verdict_of = _WORST, v.VERDICT_OF
     out: list[Verdict] = []
     append = out.append
     # The verdicts kept in `out` make no reference cycles; the cyclic collector would scan them all again
@@ -324,38 +407,39 @@ def evaluate_many(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for cand in candidates:
-            pk = pool_key(cand)
+        # The keys of every candidate, leaf by leaf (read in bulk), then candidate by candidate.
+        by_candidate = (
+            zip(*[column(candidates, ctx) for column in columns], strict=True)
+            if columns
+            else repeat(())
+        )
+        pool_keys = memo.pool_keys(programme, candidates, subject_type)
+        for cand, keys, pk in zip(candidates, by_candidate, pool_keys, strict=False):
+            found = combined.get(keys)
+            if found is None:
+                reasons: list[Reason] = []
+                top = v.PASS
+                for criterion, one, slot, seen, group in rules:
+                    k = keys[one] if one >= 0 else tuple([keys[i] for i in slot])
+                    reason = seen.get(k)
+                    if reason is None:
+                        reason = seen[k] = (
+                            _group_reason(criterion, cand, ctx, keys, where, leaves)
+                            if group
+                            else criterion.evaluate(cand, ctx)
+                        )
+                    reasons.append(reason)
+                    top = worst[top, reason.outcome]
+                found = combined[keys] = (tuple(reasons), top)
             if pk in pools:
                 pool = pools[pk]
             else:
                 pool = pools[pk] = _pool_reason(programme, cand, ctx, issuer_unit_id)
-            reasons: list[Reason] = [] if pool is None else [pool]
-            top = v.PASS
-            for key_of, criterion, seen in rules:
-                k = key_of(cand, ctx)
-                reason = seen.get(k)
-                if reason is None:
-                    reason = seen[k] = criterion.evaluate(cand, ctx)
-                reasons.append(reason)
-            for reason in reasons:
-                if reason.outcome == v.FAIL:
-                    top = v.FAIL
-                    break
-                if reason.outcome == v.UNKNOWN:
-                    top = v.UNKNOWN
-            append(
-                Verdict(
-                    code,
-                    subject,
-                    cand.id,
-                    cand.name,
-                    v.VERDICT_OF[top],
-                    tuple(reasons),
-                    at,
-                    resolved,
-                )
-            )
+            if pool is None:
+                said, top = found
+            else:
+                said, top = (pool, *found[0]), worst[pool.outcome, found[1]]
+            append(Verdict(code, subject, cand.id, cand.name, verdict_of[top], said, at, resolved))
     finally:
         if collecting:
             gc.enable()

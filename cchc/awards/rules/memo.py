@@ -7,16 +7,20 @@ reads (a person's evaluation classes of the years in question). Empty facts (`No
 every person without initiatives, discipline or checks shares them. Two candidates with equal keys get equal
 reasons; the verdict still carries each candidate's own id and name. A programme with a criterion kind missing
 here is evaluated candidate by candidate.
+
+`columns` gives the keys of a whole list of candidates leaf by leaf, reading the common kinds in bulk (attribute
+getters over the list, no call per candidate), the leaves with equal keys (two manual standards) read once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from operator import attrgetter
 from typing import Any
 
 from cchc.awards.rules.facts import PersonFacts, UnitFacts
 
-__all__ = ["KEYS", "criterion_key", "pool_key"]
+__all__ = ["KEYS", "columns", "leaf_slots", "pool_keys"]
 
 Key = Callable[[Any, Any, Any], Any]
 
@@ -41,7 +45,13 @@ def _owner(leaf: Any, cand: Any) -> Any:
 
 
 def _initiatives(leaf: Any, cand: Any, ctx: Any) -> Any:
-    return _shared(getattr(_owner(leaf, cand), "initiatives", None))
+    """The initiatives of the years in question (the rule reads no other; most people have none then), by
+    identity (facts are frozen)."""
+    items = getattr(_owner(leaf, cand), "initiatives", None)
+    if not items:
+        return items
+    start, end = ctx.window(leaf.over)
+    return tuple([id(i) for i in items if start <= i.year <= end])
 
 
 def _discipline(leaf: Any, cand: Any, ctx: Any) -> Any:
@@ -51,13 +61,13 @@ def _discipline(leaf: Any, cand: Any, ctx: Any) -> Any:
 
 
 def _cchc_years(leaf: Any, cand: Any, ctx: Any) -> Any:
+    """The years of work (the loader shares one mapping between equal work histories), else the spells."""
     if not isinstance(cand, PersonFacts):
         return None
     years = cand.cchc_years
     if years is None:
         return ("positions", _shared(cand.positions))
-    start, end = ctx.window(leaf.over)
-    return tuple([years.get(y) for y in range(start, end + 1)])
+    return ("years", id(years))
 
 
 def _history(field: str) -> Key:
@@ -81,7 +91,8 @@ def _nominations(leaf: Any, cand: Any, ctx: Any) -> Any:
 
 
 def _manual(leaf: Any, cand: Any, ctx: Any) -> Any:
-    return _shared(cand.manual_checks)
+    checks = cand.manual_checks
+    return (ctx.programme, id(checks)) if checks else ()
 
 
 KEYS: dict[str, Key] = {
@@ -107,28 +118,112 @@ KEYS: dict[str, Key] = {
 }
 
 
-def criterion_key(criterion: Any) -> Callable[[Any, Any], Any] | None:
-    """The key of one criterion (a group's is the tuple of its leaves' keys), or None when a leaf's kind has
-    no key."""
-    leaves = criterion.leaves()
-    keys = [KEYS.get(str(getattr(leaf, "kind", ""))) for leaf in leaves]
-    if any(k is None for k in keys):
-        return None
-    pairs = [(k, leaf) for k, leaf in zip(keys, leaves, strict=True) if k is not None]
-    if len(pairs) == 1:
-        ((only, leaf),) = pairs
-        return lambda cand, ctx: only(leaf, cand, ctx)
-    return lambda cand, ctx: tuple([k(leaf, cand, ctx) for k, leaf in pairs])
+Column = Callable[[list[Any], Any], list[Any]]
 
 
-def pool_key(programme: Any) -> Callable[[Any], Any]:
-    """What the pool's reason depends on: the candidate's unit, and the person's name and employment when the
-    pool is restricted by employment."""
+def _column(kind: str, leaf: Any, subject_type: type) -> tuple[Hashable, Column]:
+    """The keys of one leaf for a list of candidates (all of `subject_type`), with what they depend on: two
+    leaves with the same identity have the same key for every candidate (the two manual standards of a
+    programme, say). The common kinds read attributes in bulk; the others call `KEYS` candidate by candidate."""
+    key = KEYS[kind]
+    applies_to = getattr(leaf, "applies_to", "self")
+    is_unit, is_person = subject_type is UnitFacts, subject_type is PersonFacts
+    if key is _unit_fact and (is_unit or is_person):
+        if is_person and applies_to == "own_unit":
+            return ("unit", applies_to), lambda cs, x: list(map(id, map(_unit_of, cs)))
+        if is_unit and applies_to != "own_unit":
+            return ("unit", applies_to), lambda cs, x: list(map(id, cs))
+    if key is _manual:
+        # With the programme: a check counts for its own programme only.
+        return ("manual",), lambda cs, x: [
+            (x.programme, id(m)) if m else () for m in map(_checks_of, cs)
+        ]
+    if key is _cchc_years and is_person:
+        return ("cchc",), lambda cs, x: [
+            ("years", id(y)) if y is not None else _cchc_years(leaf, c, x)
+            for c, y in zip(cs, map(_cchc_of, cs), strict=True)
+        ]
+    if key is _initiatives and applies_to == "self" and (is_unit or is_person):
+
+        def initiatives(cs: list[Any], x: Any) -> list[Any]:
+            start, end = x.window(leaf.over)
+            return [
+                tuple([id(i) for i in items if start <= i.year <= end]) if items else items
+                for items in map(_initiatives_of, cs)
+            ]
+
+        return ("initiatives", applies_to, leaf.over), initiatives
+    if (
+        kind in ("title_held", "evaluation_class")
+        and applies_to == "self"
+        and leaf.consecutive_years == 1
+        and (is_unit or is_person)
+    ):
+        field = "titles" if kind == "title_held" else "evaluation"
+        read = _titles_of if field == "titles" else _evaluation_of
+
+        def one_year(cs: list[Any], x: Any) -> list[Any]:
+            year = x.year
+            return [None if h is None else (h.get(year),) for h in map(read, cs)]
+
+        return (field, applies_to, 1), one_year
+    if key is _itself:
+        return ("itself",), lambda cs, x: list(map(id, cs))
+    return (kind, applies_to, id(leaf)), lambda cs, x: [key(leaf, c, x) for c in cs]
+
+
+_unit_of = attrgetter("unit")
+_checks_of = attrgetter("manual_checks")
+_cchc_of = attrgetter("cchc_years")
+_initiatives_of = attrgetter("initiatives")
+_titles_of = attrgetter("titles")
+_evaluation_of = attrgetter("evaluation")
+
+
+def columns(
+    criteria: list[Any], subject_type: type
+) -> tuple[list[Column], list[tuple[int, ...]]] | None:
+    """The distinct leaf keys of these criteria (each a function of the list of candidates and the context,
+    giving one key per candidate) and, for each criterion, the indexes of its leaves' keys; None when a
+    leaf's kind has no key."""
+    index: dict[Hashable, int] = {}
+    found: list[Column] = []
+    slots: list[tuple[int, ...]] = []
+    for criterion in criteria:
+        mine: list[int] = []
+        for leaf in criterion.leaves():
+            kind = str(getattr(leaf, "kind", ""))
+            if kind not in KEYS:
+                return None
+            ident, column = _column(kind, leaf, subject_type)
+            if ident not in index:
+                index[ident] = len(found)
+                found.append(column)
+            mine.append(index[ident])
+        slots.append(tuple(mine))
+    return found, slots
+
+
+def leaf_slots(criteria: list[Any], slots: list[tuple[int, ...]]) -> dict[int, int]:
+    """For each leaf (by identity), the index of its key among `columns`' (for the leaves inside groups)."""
+    out: dict[int, int] = {}
+    for criterion, slot in zip(criteria, slots, strict=True):
+        for leaf, i in zip(criterion.leaves(), slot, strict=True):
+            out[id(leaf)] = i
+    return out
+
+
+def pool_keys(programme: Any, candidates: list[Any], subject_type: type) -> list[Any]:
+    """What the pool's reason depends on, for each candidate (all of `subject_type`): its unit, and the
+    person's name and employment when the pool is restricted by employment."""
+    units = (
+        list(map(id, candidates))
+        if subject_type is UnitFacts
+        else list(map(id, map(_unit_of, candidates)))
+    )
     if programme.pool.employment:
-        return lambda cand: (
-            type(cand),
-            id(cand if isinstance(cand, UnitFacts) else cand.unit),
-            getattr(cand, "employment", None),
-            cand.name,
-        )
-    return lambda cand: (type(cand), id(cand if isinstance(cand, UnitFacts) else cand.unit))
+        return [
+            (u, getattr(c, "employment", None), c.name)
+            for u, c in zip(units, candidates, strict=True)
+        ]
+    return units
