@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cchc.core import dates
-from cchc.demo.clock import on_day
+from cchc.demo.clock import on_day, settle_installed_rows
 from cchc.demo.day import DEMO_DAY
 from cchc.demo.models import DemoState
 from cchc.orgs.models import Unit
@@ -38,6 +38,7 @@ class Command(BaseCommand):
             return
         layers = importlib.import_module("cchc.demo.layers")
         with transaction.atomic(), on_day(chosen):
+            settle_installed_rows(chosen)
             ctx = layers.run(day=chosen, log=(lambda m: None) if quiet else self.stdout.write)
             importlib.import_module("cchc.demo.initiatives").load(ctx)
             DemoState.objects.create(day=chosen)
