@@ -38,7 +38,9 @@ def settle_installed_rows(day: date) -> int:
     end = timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
     moved = 0
     for f in _stamped_fields(timezone.now):
-        moved += f.model._default_manager.filter(**{f"{f.name}__gt": end}).update(**{f.name: moment})
+        moved += f.model._default_manager.filter(**{f"{f.name}__gt": end}).update(
+            **{f.name: moment}
+        )
     return moved
 
 
