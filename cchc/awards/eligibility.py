@@ -321,12 +321,21 @@ def _round(
         person_facts = build_persons(people, needs, loaded, base)
     out: list[list[tuple[Candidate, engine.Verdict]]] = []
     shared: dict = {}
+    # Programmes with the same pool (and, for people, the same years) get the same list of candidates, so
+    # that the keys they share are worked out once (`engine.evaluate_many`).
+    lists: dict[tuple, list[Candidate]] = {}
     for item in plan:
         facts: list[Candidate]
         if item.rule.subject == v.COLLECTIVE:
-            facts = [loaded[pk] for pk in item.ids if pk in loaded]
+            same_list: tuple = (v.COLLECTIVE, id(item.ids))
+            if same_list not in lists:
+                lists[same_list] = [loaded[pk] for pk in item.ids if pk in loaded]
+            facts = lists[same_list]
         elif item.rule.subject == v.PERSON and needs is not None:
-            facts = _as_alone(item, person_facts, needs, windows, base, loaded)
+            same_list = (v.PERSON, id(item.ids), item.needs.years, item.needs.positions)
+            if same_list not in lists:
+                lists[same_list] = _as_alone(item, person_facts, needs, windows, base, loaded)
+            facts = lists[same_list]
         else:
             facts = []
         found = engine.evaluate_many(
@@ -387,9 +396,12 @@ def _as_alone(
     stale: set[int] = set()
     if cut is not None:
         for pk, facts_of in built.items():
-            spells = facts_of.positions
-            if spells and all(s.end is not None and s.end < cut for s in spells):
-                stale.add(pk)
+            for spell in facts_of.positions or ():
+                if spell.end is None or spell.end >= cut:
+                    break
+            else:
+                if facts_of.positions:
+                    stale.add(pk)
     if not moved and not stale:
         return [built[pk] for pk in item.ids if pk in built]
     facts: list[Candidate] = []

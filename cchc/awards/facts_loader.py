@@ -234,11 +234,19 @@ def _par(unit_ids: set[int], years: range) -> dict[int, dict[int, f.ParResult]]:
 
 
 def _initiatives(fact_rows: dict[int, list]) -> dict[int, tuple[f.Initiative, ...]]:
-    initiative = f.Initiative
-    return {
-        owner: tuple([initiative(i.id, i.title, i.year, i.level, i.recognised_on) for i in items])
-        for owner, items in fact_rows.items()
-    }
+    """The facts of each owner's initiatives; an initiative listed for several owners (a unit and the units
+    above it, co-authors) is one object."""
+    made: dict[int, f.Initiative] = {}
+    out: dict[int, tuple[f.Initiative, ...]] = {}
+    for owner, items in fact_rows.items():
+        facts = []
+        for i in items:
+            fact = made.get(i.id)
+            if fact is None:
+                fact = made[i.id] = f.Initiative(i.id, i.title, i.year, i.level, i.recognised_on)
+            facts.append(fact)
+        out[owner] = tuple(facts)
+    return out
 
 
 def _plan_on_time(unit_ids: set[int], years: range) -> dict[int, dict[int, Decimal | None]]:

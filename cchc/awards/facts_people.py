@@ -4,8 +4,8 @@ of fact whatever the number of people, each person with the facts of the unit th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import F, Q
@@ -30,7 +30,6 @@ from cchc.initiatives.models import InitiativeAuthor
 from cchc.initiatives.selectors import (
     FACT_FIELDS,
     PENDING,
-    InitiativeFact,
     recognised_for_persons,
 )
 from cchc.orgs.models import BlocMembership, Person
@@ -45,14 +44,21 @@ __all__ = [
 ]
 
 
-def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
+def _person_initiatives(ids: set[int], years: range) -> dict[int, tuple[f.Initiative, ...]]:
     """The initiatives each person co-authored in the years (recognised, or awaiting recognition: unknown), like
-    `recognised_for_persons`; one query, with the ids in it only for a short list."""
+    `recognised_for_persons`; one query, with the ids in it only for a short list. The co-authors of an
+    initiative share its facts."""
     if len(ids) <= IN_LIMIT:
-        return recognised_for_persons(
-            person_ids=ids, start_year=years.start, end_year=years.stop - 1, include_pending=True
+        return _initiatives(
+            recognised_for_persons(
+                person_ids=ids,
+                start_year=years.start,
+                end_year=years.stop - 1,
+                include_pending=True,
+            )
         )
-    result: dict[int, list] = defaultdict(list)
+    result: dict[int, list[f.Initiative]] = defaultdict(list)
+    made: dict[int, f.Initiative] = {}
     rows = (
         InitiativeAuthor.objects.filter(
             person__isnull=False,
@@ -69,16 +75,17 @@ def _person_initiatives(ids: set[int], years: range) -> dict[int, list]:
     )
     for pk, title, year, level, recognised_on, person_id in rows:
         if person_id in ids:
-            known = bool(level and recognised_on)
-            result[person_id].append(
-                InitiativeFact(
+            fact = made.get(pk)
+            if fact is None:
+                known = bool(level and recognised_on)
+                fact = made[pk] = f.Initiative(
                     pk, title, year, level if known else None, recognised_on if known else None
                 )
-            )
-    return result
+            result[person_id].append(fact)
+    return {person_id: tuple(items) for person_id, items in result.items()}
 
 
-def _collective_of(path: str, ranked: set[int], own: int) -> int:
+def _collective_of(path: str, ranked: Set[int], own: int) -> int:
     """The unit a person counts under for the rules on "the person's unit": the nearest unit (itself or above)
     that belongs to a bloc, else their own unit."""
     for pk in reversed(path_ids(path)):
@@ -97,14 +104,19 @@ class People:
 
     rows: list[tuple]
     in_bloc: dict[int, set[int]]
+    _made: dict[frozenset[int], dict[int, int]] = field(default_factory=dict)
 
     def collectives(self, years: range) -> dict[int, int]:
-        """Each person's unit for the rules on "the person's unit", over these years."""
-        ranked = {u for u, held in self.in_bloc.items() if any(y in years for y in held)}
-        # The people of a unit share its path: worked out once per unit.
-        of_unit = {(r[3], r[2]) for r in self.rows}
-        found = {key: _collective_of(key[0], ranked, key[1]) for key in of_unit}
-        return {r[0]: found[r[3], r[2]] for r in self.rows}
+        """Each person's unit for the rules on "the person's unit", over these years (the same mapping for
+        windows in which the same units belong to a bloc)."""
+        ranked = frozenset(u for u, held in self.in_bloc.items() if any(y in years for y in held))
+        made = self._made.get(ranked)
+        if made is None:
+            # The people of a unit share its path: worked out once per unit.
+            of_unit = {(r[3], r[2]) for r in self.rows}
+            found = {key: _collective_of(key[0], ranked, key[1]) for key in of_unit}
+            made = self._made[ranked] = {r[0]: found[r[3], r[2]] for r in self.rows}
+        return made
 
 
 def read_people(
@@ -166,7 +178,7 @@ def build_persons(
         return {}
     initiatives = None
     if needs.initiatives:
-        initiatives = _initiatives(_person_initiatives(ids, needs.span("initiatives")))
+        initiatives = _person_initiatives(ids, needs.span("initiatives"))
     evaluation: dict[int, dict[int, str | None]] | None = None
     if needs.evaluation:
         span = needs.span("evaluation")

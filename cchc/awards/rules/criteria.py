@@ -144,7 +144,7 @@ class _UnitFact(_Node):
 
     def evaluate(self, cand: Facts, ctx: Ctx) -> Reason:
         """The reason for a person's unit is the same for every person of that unit: worked out once per
-        unit and context (the facts are frozen), then shared."""
+        unit and context (facts are never changed once made), then shared."""
         if self.applies_to != "own_unit" or isinstance(cand, UnitFacts) or cand.unit is None:
             return self.check(cand, ctx)
         key = (id(self), id(cand.unit))
@@ -276,14 +276,18 @@ class ParYearsInTop(_TopN):
         inside: list[int] = []
         unknown: list[int] = []
         bloc: str | None = None
+        fixed, by_bloc = self.n, self.n_by_bloc or {}
         for year in range(start, end + 1):
-            res = par.get(year) if unit.par is not None else None
+            res = par.get(year)
             if res is None or not res.published:
                 unknown.append(year)
                 continue
             bloc = res.bloc_code
-            n = self.n_for(res.bloc_code)
-            position = res.award_order if res.award_order is not None else res.rank
+            # `n_for`, inline: this runs for every unit of every period-end programme.
+            n = fixed if fixed is not None else by_bloc.get(bloc) if bloc is not None else None
+            position = res.award_order
+            if position is None:
+                position = res.rank
             if position is None:
                 unknown.append(year)
             elif n is not None and position <= n:
@@ -1163,12 +1167,8 @@ class _Group(_Node):
 
     def combine(self, children: tuple[Reason, ...], ctx: Ctx) -> Reason:
         """The reason of the group from the reasons of its standards, in order."""
-        passes = unknowns = 0
-        for child in children:
-            if child.outcome == PASS:
-                passes += 1
-            elif child.outcome == UNKNOWN:
-                unknowns += 1
+        outcomes = [child.outcome for child in children]
+        passes, unknowns = outcomes.count(PASS), outcomes.count(UNKNOWN)
         need = self.needed()
         if passes >= need:
             outcome = PASS

@@ -14,9 +14,10 @@ year) that the criteria on one year (the bloc leader, for instance) use.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from cchc.awards.rules import memo
@@ -137,13 +138,30 @@ def _build_context(
 
 
 def _pool_reason(
-    programme: Programme, cand: Candidate, ctx: Ctx, issuer_unit_id: int | None
+    programme: Programme,
+    cand: Candidate,
+    ctx: Ctx,
+    issuer_unit_id: int | None,
+    said: tuple[Callable[[], str], str] | None = None,
 ) -> Reason | None:
-    """Whether the candidate belongs to the programme's pool; the outcome now, the sentence when read."""
+    """Whether the candidate belongs to the programme's pool; the outcome now, the sentence when read (`said`:
+    `_pool_said` for this candidate, when already worked out for an equal pool)."""
     pool = programme.pool
-    if not (pool.blocs or pool.unit_kinds or pool.employment or pool.issuer != "any"):
+    if not _restricted(pool):
         return None
-    clause = pool.source or programme.source
+    text, top = said or _pool_said(pool, cand, ctx, issuer_unit_id)
+    return Reason(text, pool.source or programme.source, top, pool.quote)
+
+
+def _restricted(pool: Any) -> bool:
+    return bool(pool.blocs or pool.unit_kinds or pool.employment or pool.issuer != "any")
+
+
+def _pool_said(
+    pool: Any, cand: Candidate, ctx: Ctx, issuer_unit_id: int | None
+) -> tuple[Callable[[], str], str]:
+    """The sentence (a function) and the outcome of a pool's check for a candidate: what they read of the
+    pool is its restrictions, not its clause."""
     unit = cand if isinstance(cand, UnitFacts) else cand.unit
     checks: list[tuple[str, str]] = []  # (aspect, outcome)
     if unit is None:
@@ -222,7 +240,7 @@ def _pool_reason(
             return f"Đối tượng xét: {parts} — cần kiểm tra"
         return f"Thuộc đối tượng xét: {parts}"
 
-    return Reason(text, clause, top, pool.quote)
+    return text, top
 
 
 def _verdict(
@@ -287,24 +305,47 @@ def evaluate(
     return _verdict(programme, facts, ctx, period, reasons)
 
 
+def _group_plans(
+    criteria: list[Any], where: dict[int, int]
+) -> dict[int, list[tuple[Any, int, dict]]]:
+    """For each group among the criteria (by identity, nested ones too), its standards in order, each with the
+    index of its key among the leaves' (-1 for a group) and the reasons already made for it by key."""
+    plans: dict[int, list[tuple[Any, int, dict]]] = {}
+    made: dict[int, dict] = {}
+
+    def visit(group: _Group) -> None:
+        plan: list[tuple[Any, int, dict]] = []
+        for child in group.of:
+            if isinstance(child, _Group):
+                visit(child)
+                plan.append((child, -1, {}))
+            else:
+                plan.append((child, where[id(child)], made.setdefault(id(child), {})))
+        plans[id(group)] = plan
+
+    for criterion in criteria:
+        if isinstance(criterion, _Group):
+            visit(criterion)
+    return plans
+
+
 def _group_reason(
     group: _Group,
     cand: Candidate,
     ctx: Ctx,
     keys: tuple,
-    where: dict[int, int],
-    leaves: dict[tuple[int, Any], Reason],
+    plans: dict[int, list[tuple[Any, int, dict]]],
 ) -> Reason:
     """`group.evaluate`, each of its standards decided once per distinct key (like the criteria)."""
     children: list[Reason] = []
-    for child in group.of:
-        if isinstance(child, _Group):
-            children.append(_group_reason(child, cand, ctx, keys, where, leaves))
+    for child, at, made in plans[id(group)]:
+        if at < 0:
+            children.append(_group_reason(child, cand, ctx, keys, plans))
             continue
-        k = (id(child), keys[where[id(child)]])
-        reason = leaves.get(k)
+        k = keys[at]
+        reason = made.get(k)
         if reason is None:
-            reason = leaves[k] = child.evaluate(cand, ctx)
+            reason = made[k] = child.evaluate(cand, ctx)
         children.append(reason)
     return group.combine(tuple(children), ctx)
 
@@ -341,6 +382,55 @@ def _seen_pools(
         "pool",
         programme.pool.model_dump_json(),
         programme.pool.source or programme.source,
+        programme.subject,
+        ctx.year,
+        tuple(sorted(ctx.bloc_names.items())),
+        issuer_unit_id,
+    )
+    return shared.setdefault(key, {})
+
+
+def _keys(
+    columns: list[Any],
+    idents: list[Any],
+    candidates: list[Candidate],
+    ctx: Ctx,
+    shared: dict[Any, Any] | None,
+) -> list[list[Any]]:
+    """The keys of the candidates, leaf by leaf: those of a leaf read by several programmes of a round over the
+    same list of candidates in the same year and period are worked out once (a manual standard's carry its
+    programme)."""
+    if shared is None:
+        return [column(candidates, ctx) for column in columns]
+    out = []
+    for column, ident in zip(columns, idents, strict=True):
+        key = (
+            "keys",
+            ident,
+            id(candidates),
+            ctx.year,
+            ctx.period,
+            ctx.programme if ident == ("manual",) else None,
+        )
+        found = shared.get(key)
+        if found is None:
+            # The list is kept with its keys, so that its id stays its own while the round lasts.
+            found = shared[key] = (candidates, column(candidates, ctx))
+        out.append(found[1])
+    return out
+
+
+def _seen_pool_said(
+    programme: Programme, ctx: Ctx, issuer_unit_id: int | None, shared: dict[Any, Any] | None
+) -> dict[Any, tuple[Callable[[], str], str]]:
+    """The pool checks by key (`_pool_said`) of the programmes of the round with the same restrictions, whatever
+    their clause."""
+    if shared is None:
+        return {}
+    pool = programme.pool
+    key = (
+        "pool-said",
+        pool.model_dump_json(exclude={"source", "text", "quote"}),
         programme.subject,
         ctx.year,
         tuple(sorted(ctx.bloc_names.items())),
@@ -387,13 +477,22 @@ def evaluate_many(
             evaluate(programme, c, year=year, period=period, issuer_unit_id=issuer_unit_id)
             for c in candidates
         ]
-    columns, slots = plan
-    where = memo.leaf_slots(programme.criteria, slots)
-    leaves: dict[tuple[int, Any], Reason] = {}
+    columns, slots, idents = plan
+    plans = _group_plans(programme.criteria, memo.leaf_slots(programme.criteria, slots))
     pools: dict[Any, Reason | None] = _seen_pools(programme, ctx, issuer_unit_id, shared)
+    pool_said: dict[Any, tuple[Callable[[], str], str]] = _seen_pool_said(
+        programme, ctx, issuer_unit_id, shared
+    )
+    restricted = _restricted(programme.pool)
     # Each criterion with the index of its key (one leaf) or the indexes of its leaves' (a group).
-    rules: list[tuple[Any, int, tuple[int, ...], dict[Any, Reason], bool]] = [
-        (c, slot[0] if len(slot) == 1 else -1, slot, _seen(c, ctx, shared), isinstance(c, _Group))
+    rules: list[tuple[Any, int, Any, dict[Any, Reason], bool]] = [
+        (
+            c,
+            slot[0] if len(slot) == 1 else -1,
+            itemgetter(*slot) if len(slot) > 1 else None,
+            _seen(c, ctx, shared),
+            isinstance(c, _Group),
+        )
         for c, slot in zip(programme.criteria, slots, strict=True)
     ]
     # The reasons of the criteria (and their worst outcome) for each distinct tuple of keys.
@@ -409,7 +508,7 @@ def evaluate_many(
     try:
         # The keys of every candidate, leaf by leaf (read in bulk), then candidate by candidate.
         by_candidate = (
-            zip(*[column(candidates, ctx) for column in columns], strict=True)
+            zip(*_keys(columns, idents, candidates, ctx, shared), strict=True)
             if columns
             else repeat(())
         )
@@ -419,12 +518,12 @@ def evaluate_many(
             if found is None:
                 reasons: list[Reason] = []
                 top = v.PASS
-                for criterion, one, slot, seen, group in rules:
-                    k = keys[one] if one >= 0 else tuple([keys[i] for i in slot])
+                for criterion, one, several, seen, group in rules:
+                    k = keys[one] if one >= 0 else several(keys)
                     reason = seen.get(k)
                     if reason is None:
                         reason = seen[k] = (
-                            _group_reason(criterion, cand, ctx, keys, where, leaves)
+                            _group_reason(criterion, cand, ctx, keys, plans)
                             if group
                             else criterion.evaluate(cand, ctx)
                         )
@@ -434,7 +533,10 @@ def evaluate_many(
             if pk in pools:
                 pool = pools[pk]
             else:
-                pool = pools[pk] = _pool_reason(programme, cand, ctx, issuer_unit_id)
+                said_now = pool_said.get(pk)
+                if said_now is None and restricted:
+                    said_now = pool_said[pk] = _pool_said(programme.pool, cand, ctx, issuer_unit_id)
+                pool = pools[pk] = _pool_reason(programme, cand, ctx, issuer_unit_id, said_now)
             if pool is None:
                 said, top = found
             else:

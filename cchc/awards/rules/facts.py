@@ -1,7 +1,10 @@
-"""Facts about a candidate, as plain frozen dataclasses: the contract between the ORM layer and the award rules.
+"""Facts about a candidate, as plain dataclasses: the contract between the ORM layer and the award rules.
 
 The ORM layer fills these in bulk (one query per kind of fact for every candidate of a programme) and the pure
-engine (`eligibility.evaluate`) reads them; nothing here touches the database.
+engine (`eligibility.evaluate`) reads them; nothing here touches the database. Facts are never changed once
+made (`dataclasses.replace` makes another): the engine shares reasons between candidates by the identity of the
+facts they read (`memo`). The kinds made by the tens of thousands in a round (results, initiatives, spells,
+units, people) are not `frozen`, which would cost a call per field on every one of them; the others are.
 
 One convention everywhere: **`None` means "unknown"** and gives the outcome "cần kiểm tra" (to check), never a
 silent "no". So:
@@ -43,7 +46,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParResult:
     """A unit's PAR Index result for one year, as published by `cchc.par` (`Result`).
 
@@ -62,7 +65,7 @@ class ParResult:
     published: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Initiative:
     """An initiative (sáng kiến, mô hình, giải pháp) of a unit or a person.
 
@@ -152,7 +155,7 @@ class MembersSummary:
     classes: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PositionSpell:
     """A spell of a person in a position; `cchc_direct` says whether it is direct CCHC work (None: unknown)."""
 
@@ -163,7 +166,7 @@ class PositionSpell:
     cchc_direct: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class UnitFacts:
     """A unit as a candidate collective (or as the unit of a person).
 
@@ -194,7 +197,7 @@ class UnitFacts:
     manual_checks: tuple[ManualCheck, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PersonFacts:
     """A person as a candidate: their unit (its facts, for rules on "the person's unit"), their history.
 

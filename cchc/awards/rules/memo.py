@@ -26,7 +26,7 @@ Key = Callable[[Any, Any, Any], Any]
 
 
 def _shared(value: Any) -> Any:
-    """`None` and empty facts stand for themselves; anything else for its identity (facts are frozen)."""
+    """`None` and empty facts stand for themselves; anything else for its identity (facts are never changed once made)."""
     return value if not value else id(value)
 
 
@@ -46,7 +46,7 @@ def _owner(leaf: Any, cand: Any) -> Any:
 
 def _initiatives(leaf: Any, cand: Any, ctx: Any) -> Any:
     """The initiatives of the years in question (the rule reads no other; most people have none then), by
-    identity (facts are frozen)."""
+    identity (facts are never changed once made)."""
     items = getattr(_owner(leaf, cand), "initiatives", None)
     if not items:
         return items
@@ -67,7 +67,8 @@ def _cchc_years(leaf: Any, cand: Any, ctx: Any) -> Any:
     years = cand.cchc_years
     if years is None:
         return ("positions", _shared(cand.positions))
-    return ("years", id(years))
+    # An id (an int) never equals the tuple above.
+    return id(years)
 
 
 def _history(field: str) -> Key:
@@ -140,7 +141,7 @@ def _column(kind: str, leaf: Any, subject_type: type) -> tuple[Hashable, Column]
         ]
     if key is _cchc_years and is_person:
         return ("cchc",), lambda cs, x: [
-            ("years", id(y)) if y is not None else _cchc_years(leaf, c, x)
+            id(y) if y is not None else _cchc_years(leaf, c, x)
             for c, y in zip(cs, map(_cchc_of, cs), strict=True)
         ]
     if key is _initiatives and applies_to == "self" and (is_unit or is_person):
@@ -169,6 +170,16 @@ def _column(kind: str, leaf: Any, subject_type: type) -> tuple[Hashable, Column]
         return (field, applies_to, 1), one_year
     if key is _itself:
         return ("itself",), lambda cs, x: list(map(id, cs))
+    if key is _nominations and (is_unit or is_person):
+        if applies_to == "self":
+            return ("nominations", applies_to), lambda cs, x: [
+                n if not n else id(n) for n in map(_nominations_of, cs)
+            ]
+        if is_person:
+            return ("nominations", applies_to), lambda cs, x: [
+                None if u is None else u.nominations if not u.nominations else id(u.nominations)
+                for u in map(_unit_of, cs)
+            ]
     return (kind, applies_to, id(leaf)), lambda cs, x: [key(leaf, c, x) for c in cs]
 
 
@@ -177,17 +188,20 @@ _checks_of = attrgetter("manual_checks")
 _cchc_of = attrgetter("cchc_years")
 _initiatives_of = attrgetter("initiatives")
 _titles_of = attrgetter("titles")
+_nominations_of = attrgetter("nominations")
 _evaluation_of = attrgetter("evaluation")
 
 
 def columns(
     criteria: list[Any], subject_type: type
-) -> tuple[list[Column], list[tuple[int, ...]]] | None:
+) -> tuple[list[Column], list[tuple[int, ...]], list[Hashable]] | None:
     """The distinct leaf keys of these criteria (each a function of the list of candidates and the context,
-    giving one key per candidate) and, for each criterion, the indexes of its leaves' keys; None when a
-    leaf's kind has no key."""
+    giving one key per candidate), for each criterion the indexes of its leaves' keys, and what each key
+    depends on besides the candidates and the context (equal for two leaves with the same keys, in any
+    programme); None when a leaf's kind has no key."""
     index: dict[Hashable, int] = {}
     found: list[Column] = []
+    idents: list[Hashable] = []
     slots: list[tuple[int, ...]] = []
     for criterion in criteria:
         mine: list[int] = []
@@ -199,9 +213,10 @@ def columns(
             if ident not in index:
                 index[ident] = len(found)
                 found.append(column)
+                idents.append(ident)
             mine.append(index[ident])
         slots.append(tuple(mine))
-    return found, slots
+    return found, slots, idents
 
 
 def leaf_slots(criteria: list[Any], slots: list[tuple[int, ...]]) -> dict[int, int]:

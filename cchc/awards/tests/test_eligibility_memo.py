@@ -164,3 +164,24 @@ def test_evaluate_many_says_what_evaluate_says_for_every_candidate():
                     ], (prog.code, cand.name)
                     compared += 1
     assert compared > 10_000
+
+
+def test_the_engine_never_changes_the_facts_it_reads():
+    """Reasons are shared by the identity of the facts (`memo`), so facts must stay as they were made: the
+    engine reads them only (the kinds made in bulk are not `frozen`, for speed)."""
+    import copy
+
+    rng = random.Random(11)
+    units = _units(rng, 30)
+    people = _people(rng, units, 120)
+    before = copy.deepcopy((units, people))
+    for pf in load_all():
+        for prog in pf.programmes:
+            if prog.subject == "household":
+                continue
+            candidates = units if prog.subject == "collective" else people
+            year = 2027 if prog.kind != "period_end" else None
+            evaluate_many(prog, candidates, year=year, issuer_unit_id=1000, shared={})
+            for cand in candidates[:10]:
+                evaluate(prog, cand, year=year, issuer_unit_id=1000).lines()
+    assert (units, people) == before
