@@ -306,7 +306,12 @@ def _round(
     if needs is not None:
         known = None
         if persons is None:
-            known = list({r[0]: r for read in people_of.values() for r in read}.values())
+            reads = list(people_of.values())
+            known = (
+                reads[0]
+                if len(reads) == 1
+                else list({r[0]: r for read in reads for r in read}.values())
+            )
         people = read_people({pk for i in personal for pk in i.ids}, needs.years, rows=known)
         for i in personal:
             if i.needs.years not in windows:

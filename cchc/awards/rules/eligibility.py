@@ -350,6 +350,32 @@ def _group_reason(
     return group.combine(tuple(children), ctx)
 
 
+def _decide(
+    rules: list[tuple[Any, int, Any, dict[Any, Reason], bool]],
+    cand: Candidate,
+    ctx: Ctx,
+    keys: tuple,
+    plans: dict[int, list[tuple[Any, int, dict]]],
+) -> tuple[tuple[Reason, ...], str]:
+    """The reasons of the criteria for one tuple of keys, each decided once per its own key, and their worst
+    outcome."""
+    reasons: list[Reason] = []
+    top = v.PASS
+    worst = _WORST
+    for criterion, one, several, seen, group in rules:
+        k = keys[one] if one >= 0 else several(keys)
+        reason = seen.get(k)
+        if reason is None:
+            reason = seen[k] = (
+                _group_reason(criterion, cand, ctx, keys, plans)
+                if group
+                else criterion.evaluate(cand, ctx)
+            )
+        reasons.append(reason)
+        top = worst[top, reason.outcome]
+    return tuple(reasons), top
+
+
 def _seen(
     criterion: Any, ctx: Ctx, shared: dict[Any, dict[Any, Reason]] | None
 ) -> dict[Any, Reason]:
@@ -512,29 +538,27 @@ def evaluate_many(
             if columns
             else repeat(())
         )
-        pool_keys = memo.pool_keys(programme, candidates, subject_type)
+        pool_keys = memo.pool_keys(programme, candidates, subject_type) if restricted else None
+        if pool_keys is None:
+            # A pool open to anyone gives no reason: only the criteria's.
+            for cand, keys in zip(candidates, by_candidate, strict=False):
+                found = combined.get(keys)
+                if found is None:
+                    found = combined[keys] = _decide(rules, cand, ctx, keys, plans)
+                said, top = found
+                append(
+                    Verdict(code, subject, cand.id, cand.name, verdict_of[top], said, at, resolved)
+                )
+            return out
         for cand, keys, pk in zip(candidates, by_candidate, pool_keys, strict=False):
             found = combined.get(keys)
             if found is None:
-                reasons: list[Reason] = []
-                top = v.PASS
-                for criterion, one, several, seen, group in rules:
-                    k = keys[one] if one >= 0 else several(keys)
-                    reason = seen.get(k)
-                    if reason is None:
-                        reason = seen[k] = (
-                            _group_reason(criterion, cand, ctx, keys, plans)
-                            if group
-                            else criterion.evaluate(cand, ctx)
-                        )
-                    reasons.append(reason)
-                    top = worst[top, reason.outcome]
-                found = combined[keys] = (tuple(reasons), top)
+                found = combined[keys] = _decide(rules, cand, ctx, keys, plans)
             if pk in pools:
                 pool = pools[pk]
             else:
                 said_now = pool_said.get(pk)
-                if said_now is None and restricted:
+                if said_now is None:
                     said_now = pool_said[pk] = _pool_said(programme.pool, cand, ctx, issuer_unit_id)
                 pool = pools[pk] = _pool_reason(programme, cand, ctx, issuer_unit_id, said_now)
             if pool is None:
