@@ -40,6 +40,7 @@ PAGES = {
     "awards:dossier_detail": Page(kwargs=draft),
     "awards:dossier_nominee_add": Page(kind="action", kwargs=draft),
     "awards:dossier_nominee_remove": Page(kind="action", kwargs=draft_nomination),
+    "awards:dossier_nominee_initiatives": Page(kind="action", kwargs=draft_nomination),
     "awards:dossier_attach": Page(kind="action", kwargs=draft),
     "awards:dossier_file": Page(kwargs=draft_file),
     "awards:dossier_file_remove": Page(kind="action", kwargs=draft_file),

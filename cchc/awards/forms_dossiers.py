@@ -74,6 +74,19 @@ class NomineeForm(forms.Form):
         return data
 
 
+class NomineeInitiativesForm(forms.Form):
+    """The initiatives named as a nominee's achievement, chosen again (none: the nominee names none)."""
+
+    initiatives = forms.MultipleChoiceField(label="Sáng kiến làm thành tích", required=False)
+
+    def __init__(self, *args: Any, initiatives=(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["initiatives"].choices = [(str(i.pk), i.title) for i in initiatives]
+        self.fields["initiatives"].error_messages["invalid_choice"] = (
+            "Sáng kiến số %(value)s không có trong danh sách sáng kiến của đơn vị đề nghị."
+        )
+
+
 class AttachForm(forms.Form):
     kind = forms.ChoiceField(
         label="Loại tệp",

@@ -14,6 +14,11 @@ urlpatterns = [
     path(
         "ho-so/de-nghi/<int:pk>/bo/", actions.dossier_nominee_remove, name="dossier_nominee_remove"
     ),
+    path(
+        "ho-so/de-nghi/<int:pk>/sang-kien/",
+        actions.dossier_nominee_initiatives,
+        name="dossier_nominee_initiatives",
+    ),
     path("ho-so/<int:pk>/dinh-kem/", actions.dossier_attach, name="dossier_attach"),
     path("ho-so/tep/<int:file_id>/", views.dossier_file, name="dossier_file"),
     path("ho-so/tep/<int:file_id>/xoa/", actions.dossier_file_remove, name="dossier_file_remove"),

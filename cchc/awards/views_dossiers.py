@@ -157,6 +157,8 @@ def dossier_detail(request, pk):
         .prefetch_related("initiatives")
         .order_by("order", "id")
     )
+    for n in nominations:
+        n.chosen_initiatives = [str(i.pk) for i in n.initiatives.all()]
     user = request.user
     can_edit = policies.can_edit_dossier(user, dossier)
     can_receive = policies.can_receive_dossier(user, dossier)

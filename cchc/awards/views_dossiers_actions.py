@@ -94,6 +94,31 @@ def dossier_nominee_remove(request, pk):
 
 @login_required
 @require_POST
+def dossier_nominee_initiatives(request, pk):
+    nomination = selectors.nomination_get(actor=request.user, pk=pk)
+    dossier = nomination.dossier
+    if not policies.can_edit_dossier(request.user, dossier):
+        raise PermissionDenied
+    choices = selectors.nominee_initiatives(dossier=dossier)
+    form = forms.NomineeInitiativesForm(request.POST, initiatives=choices)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return _back(dossier)
+    try:
+        services.nomination_set_initiatives(
+            actor=request.user,
+            nomination=nomination,
+            initiatives=choices.filter(pk__in=form.cleaned_data["initiatives"]),
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Đã lưu sáng kiến làm thành tích của {nomination.name}.")
+    return _back(dossier)
+
+
+@login_required
+@require_POST
 def dossier_attach(request, pk):
     dossier = _edit_target(request, pk)
     form = forms.AttachForm(request.POST, request.FILES)

@@ -225,3 +225,61 @@ def test_the_nominee_form_and_the_api_name_the_initiatives():
     from cchc.awards.models import Nomination
 
     assert list(Nomination.objects.get(pk=ok.json()["id"]).initiatives.all()) == [shared]
+
+
+def test_the_initiatives_of_a_nominee_are_changed_from_the_dossier_page_and_audited():
+    from cchc.core.models import AuditLog
+
+    lechan, vp = level("Lê Chân"), office("Lê Chân", "VP")
+    first = _initiative(vp)
+    second = _initiative(vp, "Sổ tay thủ tục hành chính điện tử")
+    elsewhere = _initiative(office("Lê Chân", "VP"), "Sáng kiến năm khác", year=YEAR - 3)
+    dossier = services.dossier_open(
+        actor=user("lechan"), programme=programme(WARD_AD_HOC), proposing_unit=lechan, year=YEAR
+    )
+    n = services.nomination_add(actor=SYSTEM, dossier=dossier, unit=vp, initiatives=[first])
+    c = Client()
+    c.force_login(user("lechan"))
+    page = c.get(f"/khen-thuong/ho-so/{dossier.pk}/").content.decode()
+    url = f"/khen-thuong/ho-so/de-nghi/{n.pk}/sang-kien/"
+    assert f'action="{url}"' in page
+    assert f'<option value="{first.pk}" selected>{first.title} (2027 – {vp.name})</option>' in page
+    assert f'<option value="{second.pk}">{second.title} (2027 – {vp.name})</option>' in page
+
+    c.post(url, {"initiatives": [second.pk]})
+    assert list(n.initiatives.all()) == [second]
+    entry = AuditLog.objects.filter(action="award_dossier.nominee_initiatives").latest("id")
+    assert entry.before["initiatives"] == [first.title]
+    assert entry.after["initiatives"] == [second.title]
+
+    # An initiative of another year is refused with its reason, and nothing changes.
+    refused = c.post(url, {"initiatives": [elsewhere.pk]}, follow=True).content.decode()
+    assert "không có trong danh sách" in refused or "không thuộc" in refused
+    assert list(n.initiatives.all()) == [second]
+
+    c.post(url, {})
+    assert not n.initiatives.exists()
+
+
+def test_only_who_may_edit_the_dossier_changes_a_nominees_initiatives():
+    lechan, vp = level("Lê Chân"), office("Lê Chân", "VP")
+    shared = _initiative(vp)
+    dossier = services.dossier_open(
+        actor=user("lechan"), programme=programme(WARD_AD_HOC), proposing_unit=lechan, year=YEAR
+    )
+    n = services.nomination_add(actor=SYSTEM, dossier=dossier, unit=vp)
+    url = f"/khen-thuong/ho-so/de-nghi/{n.pk}/sang-kien/"
+    other = Client()
+    other.force_login(user("khucthuadu"))
+    assert other.post(url, {"initiatives": [shared.pk]}).status_code == 404
+    assert not n.initiatives.exists()
+    _d, submitted, _r = _submitted(CITY, lechan)
+    c = Client()
+    c.force_login(user("lechan"))
+    assert (
+        c.post(
+            f"/khen-thuong/ho-so/de-nghi/{submitted.pk}/sang-kien/", {"initiatives": [shared.pk]}
+        ).status_code
+        == 403
+    )
+    assert not submitted.initiatives.exists()
