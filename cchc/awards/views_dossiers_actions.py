@@ -34,6 +34,14 @@ def _edit_target(request, pk: Any) -> Dossier:
     return dossier
 
 
+def _edit_nomination(request, pk: Any) -> Any:
+    """A nominee of a dossier the user may edit (404 outside the scope, 403 otherwise)."""
+    nomination = selectors.nomination_get(actor=request.user, pk=pk)
+    if not policies.can_edit_dossier(request.user, nomination.dossier):
+        raise PermissionDenied
+    return nomination
+
+
 @login_required
 @require_POST
 def dossier_nominee_add(request, pk):
@@ -79,10 +87,8 @@ def dossier_nominee_add(request, pk):
 @login_required
 @require_POST
 def dossier_nominee_remove(request, pk):
-    nomination = selectors.nomination_get(actor=request.user, pk=pk)
+    nomination = _edit_nomination(request, pk)
     dossier = nomination.dossier
-    if not policies.can_edit_dossier(request.user, dossier):
-        raise PermissionDenied
     try:
         services.nomination_remove(actor=request.user, nomination=nomination)
     except DomainError as exc:
@@ -95,10 +101,8 @@ def dossier_nominee_remove(request, pk):
 @login_required
 @require_POST
 def dossier_nominee_initiatives(request, pk):
-    nomination = selectors.nomination_get(actor=request.user, pk=pk)
+    nomination = _edit_nomination(request, pk)
     dossier = nomination.dossier
-    if not policies.can_edit_dossier(request.user, dossier):
-        raise PermissionDenied
     choices = selectors.nominee_initiatives(dossier=dossier)
     form = forms.NomineeInitiativesForm(request.POST, initiatives=choices)
     if not form.is_valid():
