@@ -27,6 +27,11 @@ def _back(dossier: Dossier):
     return redirect("awards:dossier_detail", pk=dossier.pk)
 
 
+def _form_error(request, form) -> None:
+    """Every error of a refused form, in one message."""
+    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+
+
 def _edit_target(request, pk: Any) -> Dossier:
     dossier = selectors.dossier_get(actor=request.user, pk=pk)
     if not policies.can_edit_dossier(request.user, dossier):
@@ -53,7 +58,7 @@ def dossier_nominee_add(request, pk):
         initiatives=selectors.nominee_initiatives(dossier=dossier),
     )
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        _form_error(request, form)
         return _back(dossier)
     data = form.cleaned_data
     unit = (
@@ -106,7 +111,7 @@ def dossier_nominee_initiatives(request, pk):
     choices = selectors.nominee_initiatives(dossier=dossier)
     form = forms.NomineeInitiativesForm(request.POST, initiatives=choices)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        _form_error(request, form)
         return _back(dossier)
     try:
         services.nomination_set_initiatives(
@@ -127,7 +132,7 @@ def dossier_attach(request, pk):
     dossier = _edit_target(request, pk)
     form = forms.AttachForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        _form_error(request, form)
         return _back(dossier)
     try:
         services.dossier_attach(
@@ -249,7 +254,7 @@ def dossier_record_paper(request, pk):
         raise PermissionDenied
     form = forms.PaperForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        _form_error(request, form)
         return _back(dossier)
     try:
         result = services.dossier_submit(

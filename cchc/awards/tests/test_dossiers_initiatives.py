@@ -257,6 +257,12 @@ def test_the_initiatives_of_a_nominee_are_changed_from_the_dossier_page_and_audi
     assert "không có trong danh sách" in refused or "không thuộc" in refused
     assert list(n.initiatives.all()) == [second]
 
+    # Not a number at all: the same message, nothing changes, never a 500.
+    hostile = c.post(url, {"initiatives": ["abc"]}, follow=True)
+    assert hostile.status_code == 200
+    assert "Sáng kiến số abc không có trong danh sách" in hostile.content.decode()
+    assert list(n.initiatives.all()) == [second]
+
     c.post(url, {})
     assert not n.initiatives.exists()
 
